@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# The set-up both commands share. Idempotent: a second run installs nothing new.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+missing=()
+command -v node >/dev/null || missing+=(nodejs)
+command -v java >/dev/null || missing+=(openjdk-17-jre-headless)
+command -v mvn >/dev/null || missing+=(maven)
+command -v python3 >/dev/null || missing+=(python3)
+python3 -m pip --version >/dev/null 2>&1 || missing+=(python3-pip)
+if [ ${#missing[@]} -gt 0 ]; then
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+    echo "Installing ${missing[*]} with apt-get"
+    apt-get update -qq && apt-get install -y -qq "${missing[@]}" >/dev/null
+  else
+    echo "Please install: ${missing[*]}" >&2
+    exit 1
+  fi
+fi
+node -e 'const [maj, min] = process.versions.node.split(".").map(Number); if (maj < 20 || (maj === 20 && min < 11)) { console.error("Node.js >= 20.11 is needed, found " + process.version); process.exit(1); }'
+
+# pnpm, at the version package.json's packageManager pins, installed by npm into the tool cache
+# (corepack's bundled signing keys lag behind the registry's, so it refuses current pnpm releases).
+source deploy/pnpm.sh
+pnpm install --frozen-lockfile --reporter=silent
+
+# Prisma's generator never runs the schema engine, but insists the file exists; the engine itself
+# cannot be downloaded here (see deploy/README.md).
+export PRISMA_SCHEMA_ENGINE_BINARY="${PRISMA_SCHEMA_ENGINE_BINARY:-$(type -P true)}"
+pnpm --silent run generate >/dev/null

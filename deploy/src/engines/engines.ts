@@ -1,0 +1,117 @@
+import { mkdirSync, rmSync } from 'node:fs';
+import { applyMigrations } from '../database/migrate';
+import { migrationsDir, serviceDatabases, type ServiceName } from '../database/service-databases';
+import { dataDir } from '../paths';
+import { ensureKafkaBroker } from '../tools/kafka-broker';
+import { ensureTemporalCli, ensureTemporalTestServer } from '../tools/temporal-binaries';
+import { startKafka, type KafkaEngine } from './kafka';
+import { dropDatabase, ensureDatabase, startPostgres, type PostgresEngine } from './postgres';
+import { startTemporal, type TemporalEngine } from './temporal';
+
+export type Profile = {
+  name: 'dev' | 'test';
+  /** Start from empty data (tests) or keep what the last start stored (dev). */
+  fresh: boolean;
+  postgresPort: number;
+  temporalPort: number;
+  temporalUiPort: number | null;
+  kafkaPort: number;
+  kafkaControllerPort: number;
+};
+
+export const profiles = {
+  dev: {
+    name: 'dev',
+    fresh: false,
+    postgresPort: 5433,
+    temporalPort: 7233,
+    temporalUiPort: 8233,
+    kafkaPort: 9092,
+    kafkaControllerPort: 9093,
+  },
+  test: {
+    name: 'test',
+    fresh: true,
+    postgresPort: 15433,
+    temporalPort: 17233,
+    temporalUiPort: null,
+    kafkaPort: 19092,
+    kafkaControllerPort: 19093,
+  },
+} satisfies Record<string, Profile>;
+
+export type Engines = {
+  postgres: PostgresEngine;
+  temporal: TemporalEngine;
+  kafka: KafkaEngine;
+  databaseUrls: Record<ServiceName, string>;
+  stop: () => Promise<void>;
+};
+
+/** Fetches every pinned tool at once (a no-op once cached), so the engines can start in order. */
+export async function ensureTools(): Promise<{ temporalTestServer: string }> {
+  const [, , temporalTestServer] = await Promise.all([
+    ensureTemporalCli(),
+    ensureKafkaBroker(),
+    ensureTemporalTestServer(),
+  ]);
+  return { temporalTestServer };
+}
+
+/** PostgreSQL, then Temporal, then Kafka, then every service's migrations. */
+export async function startEngines(
+  profile: Profile,
+  log: (line: string) => void = () => {},
+): Promise<Engines> {
+  const dir = dataDir(profile.name);
+  if (profile.fresh) rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+  const started: { stop: () => Promise<void> }[] = [];
+  const stop = async () => {
+    for (const engine of started.reverse()) await engine.stop().catch(() => {});
+  };
+  try {
+    const postgres = await startPostgres({
+      dataDir: dir,
+      port: profile.postgresPort,
+      databaseUrl: process.env.DATABASE_URL,
+    });
+    started.push(postgres);
+    log(`PostgreSQL   ${redactPassword(postgres.serverUrl)}`);
+
+    const temporal = await startTemporal({
+      dataDir: dir,
+      port: profile.temporalPort,
+      uiPort: profile.temporalUiPort,
+    });
+    started.push(temporal);
+    log(`Temporal     ${temporal.address}`);
+
+    const kafka = await startKafka({
+      dataDir: dir,
+      port: profile.kafkaPort,
+      controllerPort: profile.kafkaControllerPort,
+    });
+    started.push(kafka);
+    log(`Kafka        ${kafka.brokers}`);
+
+    const databaseUrls = {} as Record<ServiceName, string>;
+    for (const { service, database } of serviceDatabases) {
+      const name = profile.name === 'dev' ? database : `${database}_${profile.name}`;
+      if (profile.fresh) await dropDatabase(postgres.serverUrl, name);
+      databaseUrls[service] = await ensureDatabase(postgres.serverUrl, name);
+      const applied = await applyMigrations(databaseUrls[service], migrationsDir(service));
+      log(`Migrations   ${service}: ${applied.length} applied`);
+    }
+    return { postgres, temporal, kafka, databaseUrls, stop };
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+}
+
+export function redactPassword(url: string): string {
+  const parsed = new URL(url);
+  if (parsed.password) parsed.password = '***';
+  return parsed.toString();
+}

@@ -1,0 +1,5 @@
+export * from './engines/engines';
+export * from './database/migrate';
+export * from './database/service-databases';
+export * from './testing/test-environment';
+export * from './paths';

@@ -1,0 +1,113 @@
+import { randomBytes } from 'node:crypto';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { profiles, redactPassword, startEngines } from './engines/engines';
+import { startProcess, type ManagedProcess } from './engines/managed-process';
+import { dataDir, repoRoot } from './paths';
+import { ensureTools } from './engines/engines';
+
+/**
+ * The whole system on one machine: engines, migrations, the Temporal worker and the three
+ * services, each ready before the next starts. Ctrl-C stops everything; data stays in .data/dev.
+ */
+const apps = [
+  { name: 'worker', main: 'workflows/src/main.ts', port: null, database: 'campaign' },
+  { name: 'campaign', main: 'services/campaign/src/main.ts', port: 3001, database: 'campaign' },
+  { name: 'messaging', main: 'services/messaging/src/main.ts', port: 3002, database: 'messaging' },
+  {
+    name: 'notifications',
+    main: 'services/notifications/src/main.ts',
+    port: 3003,
+    database: 'notifications',
+  },
+] as const;
+
+async function main(): Promise<void> {
+  const profile = profiles.dev;
+  const runDir = dataDir(profile.name);
+  const started = Date.now();
+  console.log('Fetching tools (cached after the first run)…');
+  await ensureTools();
+  const engines = await startEngines(profile, (line) => console.log(`  ${line}`));
+  const authSecret = devAuthSecret(runDir);
+  const running: ManagedProcess[] = [];
+
+  const stop = async () => {
+    console.log('\nStopping…');
+    for (const app of running.reverse()) await app.stop();
+    await engines.stop();
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void stop());
+  process.once('SIGTERM', () => void stop());
+
+  try {
+    for (const app of apps) {
+      running.push(
+        startProcess({
+          name: app.name,
+          command: process.execPath,
+          args: ['--import', 'tsx', path.join(repoRoot, app.main)],
+          cwd: repoRoot,
+          runDir,
+          env: {
+            ...process.env,
+            NODE_ENV: 'development',
+            ...(app.port === null ? {} : { PORT: String(app.port) }),
+            DATABASE_URL: engines.databaseUrls[app.database],
+            KAFKA_BROKERS: engines.kafka.brokers,
+            TEMPORAL_ADDRESS: engines.temporal.address,
+            AUTH_SECRET: authSecret,
+          },
+        }),
+      );
+      if (app.port !== null) await waitUntilReady(app.name, app.port);
+      console.log(`  ${app.name.padEnd(12)} ready`);
+    }
+  } catch (error) {
+    console.error(String(error));
+    await stop();
+    return;
+  }
+
+  console.log(`
+Campaign platform is up (${((Date.now() - started) / 1000).toFixed(1)} s).
+
+  Campaign API        http://127.0.0.1:3001
+  Messaging API       http://127.0.0.1:3002
+  Notifications API   http://127.0.0.1:3003
+  Temporal UI         ${engines.temporal.uiUrl}
+  Temporal (gRPC)     ${engines.temporal.address}
+  Kafka               ${engines.kafka.brokers}
+  PostgreSQL          ${redactPassword(engines.postgres.serverUrl)}
+  Logs                ${path.relative(repoRoot, runDir)}/*.log
+
+A token for a seeded-style user:  pnpm --silent token brand <userId> <brandId>
+Press Ctrl-C to stop.`);
+}
+
+/** Kept in the data folder so tokens issued for the demo stay valid across restarts. */
+function devAuthSecret(runDir: string): string {
+  const file = path.join(runDir, 'auth-secret');
+  if (!existsSync(file)) writeFileSync(file, randomBytes(32).toString('hex'), { mode: 0o600 });
+  return readFileSync(file, 'utf8').trim();
+}
+
+async function waitUntilReady(name: string, port: number, timeoutMs = 90_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    try {
+      const response = await fetch(`http://127.0.0.1:${port}/readyz`);
+      if (response.ok) return;
+    } catch {
+      // Not listening yet.
+    }
+    await new Promise((resolve) => setTimeout(resolve, 300));
+  }
+  throw new Error(`${name} was not ready within ${timeoutMs / 1000} s; see .data/dev/${name}.log`);
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

@@ -1,0 +1,27 @@
+/**
+ * One Jest run for the whole workspace: the real engines (PostgreSQL, Temporal, Kafka) start once
+ * in globalSetup and every test file shares them.
+ */
+const swc = [
+  '@swc/jest',
+  {
+    jsc: { parser: { syntax: 'typescript' }, target: 'es2022' },
+    module: { type: 'commonjs' },
+  },
+];
+
+/** @type {import('jest').Config} */
+module.exports = {
+  testEnvironment: 'node',
+  transform: { '^.+\\.ts$': swc },
+  testMatch: [
+    '<rootDir>/packages/*/test/**/*.test.ts',
+    '<rootDir>/services/*/test/**/*.test.ts',
+    '<rootDir>/workflows/test/**/*.test.ts',
+    '<rootDir>/deploy/test/**/*.test.ts',
+  ],
+  globalSetup: '<rootDir>/deploy/test/engines/global-setup.ts',
+  globalTeardown: '<rootDir>/deploy/test/engines/global-teardown.ts',
+  testTimeout: 120_000,
+  maxWorkers: 2,
+};

@@ -1,0 +1,75 @@
+import { z } from 'zod';
+
+const SECOND = 1;
+const MINUTE = 60 * SECOND;
+const DAY = 24 * 60 * MINUTE;
+
+/**
+ * Every moment of the lifecycle is a duration from the publish moment, so a demo can compress the
+ * whole week into minutes. Day N of the product starts (N-1) days after publishing.
+ */
+export const CampaignSchedule = z
+  .object({
+    storyDelaySeconds: z.number().int().min(0).default(5 * MINUTE),
+    newsletterTimeUtc: z
+      .string()
+      .regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'expected HH:MM (24h, UTC)')
+      .default('18:00'),
+    selectionReminderAfterSeconds: z.number().int().min(0).default(4 * DAY),
+    closeAfterSeconds: z
+      .number()
+      .int()
+      .min(1)
+      .default(6 * DAY),
+    agreementWindowSeconds: z
+      .number()
+      .int()
+      .min(1)
+      .default(3 * DAY),
+    agreementReminderBeforeSeconds: z.number().int().min(0).default(DAY),
+  })
+  .strict();
+export type CampaignSchedule = z.infer<typeof CampaignSchedule>;
+
+export const Qualifications = z
+  .object({
+    minFollowers: z.number().int().min(0).optional(),
+    niches: z.array(z.string().trim().min(1).max(40)).max(20).optional(),
+    countries: z
+      .array(z.string().regex(/^[A-Z]{2}$/, 'expected an ISO 3166-1 alpha-2 code'))
+      .max(250)
+      .optional(),
+  })
+  .strict();
+export type Qualifications = z.infer<typeof Qualifications>;
+
+export const CreateCampaignRequest = z
+  .object({
+    title: z.string().trim().min(3).max(120),
+    brief: z.string().trim().min(1).max(5000),
+    qualifications: Qualifications.default({}),
+    storyImageUrls: z.array(z.url()).max(10).default([]),
+    schedule: CampaignSchedule.default(CampaignSchedule.parse({})),
+  })
+  .strict();
+export type CreateCampaignRequest = z.infer<typeof CreateCampaignRequest>;
+
+export const CampaignStatus = z.enum(['draft', 'published', 'closed']);
+export type CampaignStatus = z.infer<typeof CampaignStatus>;
+
+export const CampaignView = z.object({
+  id: z.uuid(),
+  brandId: z.string(),
+  title: z.string(),
+  brief: z.string(),
+  qualifications: Qualifications,
+  storyImageUrls: z.array(z.string()),
+  schedule: CampaignSchedule,
+  status: CampaignStatus,
+  publishedAt: z.iso.datetime().nullable(),
+  closedAt: z.iso.datetime().nullable(),
+  createdAt: z.iso.datetime(),
+});
+export type CampaignView = z.infer<typeof CampaignView>;
+
+export const CampaignIdParams = z.object({ campaignId: z.uuid() });

@@ -1,0 +1,35 @@
+import type { Express } from 'express';
+import type { Server } from 'node:http';
+import type { Logger } from '../logger';
+
+/**
+ * Listens, then on SIGTERM/SIGINT stops taking connections, lets in-flight requests finish and
+ * releases the service's own resources, so a rolling restart loses no acknowledged request.
+ */
+export function serve(
+  app: Express,
+  port: number,
+  logger: Logger,
+  release: () => Promise<void>,
+): Promise<Server> {
+  return new Promise((resolve) => {
+    const server = app.listen(port, '0.0.0.0', () => {
+      logger.info({ port }, 'listening');
+      resolve(server);
+    });
+    let closing = false;
+    const shutdown = (signal: string) => {
+      if (closing) return;
+      closing = true;
+      logger.info({ signal }, 'shutting down');
+      server.close(() => {
+        release()
+          .catch((error: unknown) => logger.error({ err: error }, 'release failed'))
+          .finally(() => process.exit(0));
+      });
+      server.closeIdleConnections();
+    };
+    process.once('SIGTERM', () => shutdown('SIGTERM'));
+    process.once('SIGINT', () => shutdown('SIGINT'));
+  });
+}

@@ -1,0 +1,32 @@
+import express, { type Express, type Router } from 'express';
+import { pinoHttp } from 'pino-http';
+import { authenticate } from '../identity/authenticate';
+import type { Logger } from '../logger';
+import { healthRoutes, type ReadinessCheck } from './health';
+import { notFound, problemHandler } from './problem';
+
+export type ServiceAppOptions = {
+  logger: Logger;
+  authSecret: string;
+  readiness: ReadinessCheck[];
+  /** The service's own routes; every one of them sits behind authentication. */
+  routes: Router[];
+  bodyLimit?: string;
+};
+
+/**
+ * The frame every service shares: request logs, probes, JSON bodies, authentication, and errors
+ * as problem+json. Services only bring their routes.
+ */
+export function buildServiceApp(options: ServiceAppOptions): Express {
+  const app = express();
+  app.disable('x-powered-by');
+  app.use(pinoHttp({ logger: options.logger }));
+  app.use(healthRoutes(options.readiness));
+  app.use(express.json({ limit: options.bodyLimit ?? '1mb' }));
+  app.use(authenticate(options.authSecret));
+  for (const router of options.routes) app.use(router);
+  app.use(notFound);
+  app.use(problemHandler(options.logger));
+  return app;
+}

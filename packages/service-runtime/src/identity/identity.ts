@@ -1,0 +1,10 @@
+import { z } from 'zod';
+
+/** Who is calling. A brand user acts for exactly one brand; ops act across all tenants. */
+export const Identity = z.discriminatedUnion('role', [
+  z.object({ role: z.literal('brand'), userId: z.string().min(1), brandId: z.string().min(1) }),
+  z.object({ role: z.literal('influencer'), userId: z.string().min(1) }),
+  z.object({ role: z.literal('ops'), userId: z.string().min(1) }),
+]);
+export type Identity = z.infer<typeof Identity>;
+export type Role = Identity['role'];

@@ -1,0 +1,22 @@
+import { buildServiceApp, type Logger, type ReadinessCheck } from '@campaign/service-runtime';
+import type { Express } from 'express';
+import type { CampaignStore } from './db/campaign-store';
+import { campaignRoutes } from './routes/campaigns';
+import type { CampaignLifecycle } from './temporal/campaign-lifecycle';
+
+export type CampaignAppDeps = {
+  logger: Logger;
+  authSecret: string;
+  store: CampaignStore;
+  lifecycle: CampaignLifecycle;
+  readiness: ReadinessCheck[];
+};
+
+/** The campaign API, built only from its dependencies so tests and main wire it the same way. */
+export function buildCampaignApp(deps: CampaignAppDeps): Express {
+  return buildServiceApp({ ...deps, routes: [campaignRoutes(deps)] });
+}
+
+export { createCampaignStore } from './db/campaign-store';
+export { createPrismaClient } from './db/prisma-client';
+export { temporalCampaignLifecycle } from './temporal/campaign-lifecycle';

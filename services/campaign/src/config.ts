@@ -1,0 +1,13 @@
+import { configFields } from '@campaign/service-runtime';
+import { z } from 'zod';
+
+export const CampaignConfig = z.object({
+  PORT: configFields.port.default(3001),
+  DATABASE_URL: configFields.databaseUrl,
+  KAFKA_BROKERS: configFields.kafkaBrokers,
+  TEMPORAL_ADDRESS: z.string().min(1).default('127.0.0.1:7233'),
+  TEMPORAL_NAMESPACE: z.string().min(1).default('default'),
+  AUTH_SECRET: configFields.authSecret,
+  LOG_LEVEL: configFields.logLevel,
+});
+export type CampaignConfig = z.infer<typeof CampaignConfig>;

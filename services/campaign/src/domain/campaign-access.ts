@@ -1,0 +1,31 @@
+import type { Identity } from '@campaign/service-runtime';
+
+type Owned = { brandId: string; status: 'draft' | 'published' | 'closed' };
+
+/**
+ * Who may see a campaign: its own brand and ops always; influencers once it is on the marketplace.
+ * Anyone else gets the same answer as for a campaign that does not exist.
+ */
+export function canView(identity: Identity, campaign: Owned): boolean {
+  switch (identity.role) {
+    case 'ops':
+      return true;
+    case 'brand':
+      return identity.brandId === campaign.brandId;
+    case 'influencer':
+      return campaign.status !== 'draft';
+  }
+}
+
+/** Only the brand that owns a campaign manages it. */
+export function isOwner(identity: Identity, campaign: Owned): boolean {
+  return identity.role === 'brand' && identity.brandId === campaign.brandId;
+}
+
+/** Why a campaign cannot be published now, in the words the brand will read; null if it can. */
+export function publishRefusal(campaign: Owned): string | null {
+  if (campaign.status !== 'draft') {
+    return 'The campaign is already published; a campaign is published once.';
+  }
+  return null;
+}

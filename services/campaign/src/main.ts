@@ -1,0 +1,41 @@
+import { createKafka, createLogger, kafkaProbe, loadConfig, serve } from '@campaign/service-runtime';
+import { Client, Connection } from '@temporalio/client';
+import { buildCampaignApp } from './app';
+import { CampaignConfig } from './config';
+import { createCampaignStore } from './db/campaign-store';
+import { createPrismaClient } from './db/prisma-client';
+import { temporalCampaignLifecycle } from './temporal/campaign-lifecycle';
+
+async function main(): Promise<void> {
+  const config = loadConfig(CampaignConfig);
+  const logger = createLogger('campaign', config.LOG_LEVEL);
+  const prisma = createPrismaClient(config.DATABASE_URL);
+  const store = createCampaignStore(prisma);
+  const connection = await Connection.connect({ address: config.TEMPORAL_ADDRESS });
+  const lifecycle = temporalCampaignLifecycle(
+    new Client({ connection, namespace: config.TEMPORAL_NAMESPACE }),
+  );
+  const kafka = kafkaProbe(createKafka('campaign', config.KAFKA_BROKERS, logger));
+
+  const app = buildCampaignApp({
+    logger,
+    authSecret: config.AUTH_SECRET,
+    store,
+    lifecycle,
+    readiness: [
+      { name: 'database', check: () => store.ping() },
+      { name: 'temporal', check: () => lifecycle.ping() },
+      { name: 'kafka', check: kafka.check },
+    ],
+  });
+  await serve(app, config.PORT, logger, async () => {
+    await connection.close();
+    await kafka.close();
+    await prisma.$disconnect();
+  });
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

@@ -1,0 +1,18 @@
+import { buildServiceApp, type Logger, type ReadinessCheck } from '@campaign/service-runtime';
+import type { Express } from 'express';
+import type { ConversationStore } from './db/conversation-store';
+import { conversationRoutes } from './routes/conversations';
+
+export type MessagingAppDeps = {
+  logger: Logger;
+  authSecret: string;
+  conversations: ConversationStore;
+  readiness: ReadinessCheck[];
+};
+
+export function buildMessagingApp(deps: MessagingAppDeps): Express {
+  return buildServiceApp({ ...deps, routes: [conversationRoutes(deps)] });
+}
+
+export { createConversationStore } from './db/conversation-store';
+export { createPrismaClient } from './db/prisma-client';

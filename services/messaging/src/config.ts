@@ -1,0 +1,11 @@
+import { configFields } from '@campaign/service-runtime';
+import { z } from 'zod';
+
+export const MessagingConfig = z.object({
+  PORT: configFields.port.default(3002),
+  DATABASE_URL: configFields.databaseUrl,
+  KAFKA_BROKERS: configFields.kafkaBrokers,
+  AUTH_SECRET: configFields.authSecret,
+  LOG_LEVEL: configFields.logLevel,
+});
+export type MessagingConfig = z.infer<typeof MessagingConfig>;

@@ -1,0 +1,19 @@
+import { buildServiceApp, type Logger, type ReadinessCheck } from '@campaign/service-runtime';
+import type { Express } from 'express';
+import type { InboxStore } from './db/inbox-store';
+import { inboxRoutes } from './routes/inbox';
+
+export type NotificationsAppDeps = {
+  logger: Logger;
+  authSecret: string;
+  inbox: InboxStore;
+  readiness: ReadinessCheck[];
+};
+
+export function buildNotificationsApp(deps: NotificationsAppDeps): Express {
+  return buildServiceApp({ ...deps, routes: [inboxRoutes(deps)], bodyLimit: '100kb' });
+}
+
+export { createInboxStore } from './db/inbox-store';
+export { createPrismaClient } from './db/prisma-client';
+export { consumeCampaignEvents } from './events/campaign-events-consumer';

@@ -1,0 +1,45 @@
+import { CAMPAIGN_EVENTS_TOPIC } from '@campaign/contracts';
+import {
+  createKafka,
+  createLogger,
+  ensureTopics,
+  kafkaProbe,
+  loadConfig,
+  serve,
+} from '@campaign/service-runtime';
+import { buildNotificationsApp } from './app';
+import { NotificationsConfig } from './config';
+import { createInboxStore } from './db/inbox-store';
+import { createPrismaClient } from './db/prisma-client';
+import { consumeCampaignEvents } from './events/campaign-events-consumer';
+
+async function main(): Promise<void> {
+  const config = loadConfig(NotificationsConfig);
+  const logger = createLogger('notifications', config.LOG_LEVEL);
+  const prisma = createPrismaClient(config.DATABASE_URL);
+  const inbox = createInboxStore(prisma);
+  const kafka = createKafka('notifications', config.KAFKA_BROKERS, logger);
+  await ensureTopics(kafka, [CAMPAIGN_EVENTS_TOPIC]);
+  const consumer = await consumeCampaignEvents({ kafka, inbox, logger });
+  const probe = kafkaProbe(kafka);
+
+  const app = buildNotificationsApp({
+    logger,
+    authSecret: config.AUTH_SECRET,
+    inbox,
+    readiness: [
+      { name: 'database', check: () => inbox.ping() },
+      { name: 'kafka', check: probe.check },
+    ],
+  });
+  await serve(app, config.PORT, logger, async () => {
+    await consumer.disconnect();
+    await probe.close();
+    await prisma.$disconnect();
+  });
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

@@ -1,0 +1,3 @@
+export * from './activities/campaign-activities';
+export * from './worker/campaign-worker';
+export * from './worker/config';

@@ -1,0 +1,25 @@
+import { CAMPAIGN_TASK_QUEUE } from '@campaign/contracts';
+import { NativeConnection, Worker } from '@temporalio/worker';
+import { createCampaignActivities, type CampaignActivities } from '../activities/campaign-activities';
+
+export type CampaignWorkerOptions = {
+  connection: NativeConnection;
+  namespace: string;
+  activities: CampaignActivities;
+  taskQueue?: string;
+  maxConcurrentActivityTaskExecutions?: number;
+};
+
+/** The worker that runs campaign workflows and their activities on the campaign task queue. */
+export function createCampaignWorker(options: CampaignWorkerOptions): Promise<Worker> {
+  return Worker.create({
+    connection: options.connection,
+    namespace: options.namespace,
+    taskQueue: options.taskQueue ?? CAMPAIGN_TASK_QUEUE,
+    workflowsPath: require.resolve('../workflows'),
+    activities: options.activities,
+    maxConcurrentActivityTaskExecutions: options.maxConcurrentActivityTaskExecutions,
+  });
+}
+
+export { createCampaignActivities };

@@ -1,0 +1,13 @@
+import { configFields } from '@campaign/service-runtime';
+import { z } from 'zod';
+
+export const WorkerConfig = z.object({
+  TEMPORAL_ADDRESS: z.string().min(1).default('127.0.0.1:7233'),
+  TEMPORAL_NAMESPACE: z.string().min(1).default('default'),
+  DATABASE_URL: configFields.databaseUrl,
+  KAFKA_BROKERS: configFields.kafkaBrokers,
+  LOG_LEVEL: configFields.logLevel,
+  /** How many workflow and activity tasks one worker runs at once. */
+  MAX_CONCURRENT_ACTIVITIES: z.coerce.number().int().min(1).default(100),
+});
+export type WorkerConfig = z.infer<typeof WorkerConfig>;

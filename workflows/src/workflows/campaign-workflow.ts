@@ -1,0 +1,34 @@
+import { proxyActivities, sleep, uuid4 } from '@temporalio/workflow';
+import type { CampaignWorkflowInput } from '@campaign/contracts';
+import type { CampaignActivities } from '../activities/campaign-activities';
+
+// Deterministic code only: time comes from the workflow clock, ids from the seeded uuid4, and every
+// side effect is an activity. Activities are idempotent, so a retry never shows twice.
+const { recordPublished, recordClosed } = proxyActivities<CampaignActivities>({
+  startToCloseTimeout: '30 seconds',
+  retry: { initialInterval: '1 second', maximumInterval: '1 minute' },
+});
+
+export async function campaignWorkflow(input: CampaignWorkflowInput): Promise<void> {
+  const publishedAt = Date.now();
+  const closesAt = publishedAt + input.schedule.closeAfterSeconds * 1000;
+  await recordPublished({
+    eventId: uuid4(),
+    campaignId: input.campaignId,
+    brandId: input.brandId,
+    title: input.title,
+    publishedBy: input.publishedBy,
+    publishedAt: new Date(publishedAt).toISOString(),
+    closesAt: new Date(closesAt).toISOString(),
+  });
+
+  await sleep(closesAt - Date.now());
+
+  await recordClosed({
+    eventId: uuid4(),
+    campaignId: input.campaignId,
+    brandId: input.brandId,
+    closedAt: new Date(Date.now()).toISOString(),
+    reason: 'schedule',
+  });
+}

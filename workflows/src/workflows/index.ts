@@ -1,0 +1,2 @@
+// The worker bundles this file and everything it imports into the workflow sandbox.
+export { campaignWorkflow } from './campaign-workflow';
