@@ -13,7 +13,9 @@ const swc = [
 /** @type {import('jest').Config} */
 module.exports = {
   testEnvironment: 'node',
-  transform: { '^.+\\.ts$': swc },
+  transform: { '^.+\\.(ts|js|mjs)$': swc },
+  // ESM-only dependencies are compiled to CommonJS like our own sources; the rest is left as is.
+  transformIgnorePatterns: ['/node_modules/\\.pnpm/(?!jose@)'],
   testMatch: [
     '<rootDir>/packages/*/test/**/*.test.ts',
     '<rootDir>/services/*/test/**/*.test.ts',
@@ -22,6 +24,7 @@ module.exports = {
   ],
   globalSetup: '<rootDir>/deploy/test/engines/global-setup.ts',
   globalTeardown: '<rootDir>/deploy/test/engines/global-teardown.ts',
+  setupFiles: ['<rootDir>/deploy/test/engines/quiet-temporal.ts'],
   testTimeout: 120_000,
   maxWorkers: 2,
 };

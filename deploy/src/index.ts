@@ -1,5 +1,4 @@
 export * from './engines/engines';
 export * from './database/migrate';
 export * from './database/service-databases';
-export * from './testing/test-environment';
 export * from './paths';

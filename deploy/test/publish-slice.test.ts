@@ -1,0 +1,289 @@
+import { randomUUID } from 'node:crypto';
+import {
+  buildCampaignApp,
+  createCampaignStore,
+  createPrismaClient as campaignDb,
+  temporalCampaignLifecycle,
+} from '@campaign/campaign-service';
+import { createCampaignReadModel } from '@campaign/campaign-service/read-model';
+import { CAMPAIGN_EVENTS_TOPIC, type CampaignPublished } from '@campaign/contracts';
+import { TEST_AUTH_SECRET, testEnvironment } from '@campaign/deploy/testing';
+import {
+  buildNotificationsApp,
+  consumeCampaignEvents,
+  createInboxStore,
+  createPrismaClient as notificationsDb,
+} from '@campaign/notifications-service';
+import {
+  EventPublisher,
+  createKafka,
+  createLogger,
+  ensureTopics,
+  issueToken,
+  kafkaProbe,
+} from '@campaign/service-runtime';
+import { createCampaignActivities, createCampaignWorker } from '@campaign/workflows';
+import { Client, Connection } from '@temporalio/client';
+import { NativeConnection, type Worker } from '@temporalio/worker';
+import type { Consumer } from 'kafkajs';
+import request from 'supertest';
+import { eventually } from './eventually';
+
+// The walking skeleton end to end on the real engines: HTTP → Temporal workflow → read model →
+// Kafka → notifications consumer → inbox over HTTP.
+const env = testEnvironment();
+const logger = createLogger('publish-slice-test', 'silent');
+
+describe('publishing a campaign (real PostgreSQL, Temporal and Kafka)', () => {
+  const campaignPrisma = campaignDb(env.databaseUrls.campaign);
+  const notificationsPrisma = notificationsDb(env.databaseUrls.notifications);
+  const kafka = createKafka('publish-slice-test', env.kafkaBrokers, logger);
+  const events = new EventPublisher(kafka);
+  const probe = kafkaProbe(kafka);
+  let connection: Connection;
+  let workerConnection: NativeConnection;
+  let worker: Worker;
+  let workerRun: Promise<void>;
+  let consumer: Consumer;
+  let campaignApp: ReturnType<typeof buildCampaignApp>;
+  let notificationsApp: ReturnType<typeof buildNotificationsApp>;
+  let lifecycle: ReturnType<typeof temporalCampaignLifecycle>;
+
+  beforeAll(async () => {
+    await ensureTopics(kafka, [CAMPAIGN_EVENTS_TOPIC]);
+    connection = await Connection.connect({ address: env.temporalAddress });
+    lifecycle = temporalCampaignLifecycle(new Client({ connection }));
+    const store = createCampaignStore(campaignPrisma);
+    campaignApp = buildCampaignApp({
+      logger,
+      authSecret: TEST_AUTH_SECRET,
+      store,
+      lifecycle,
+      readiness: [
+        { name: 'database', check: () => store.ping() },
+        { name: 'temporal', check: () => lifecycle.ping() },
+        { name: 'kafka', check: probe.check },
+      ],
+    });
+
+    workerConnection = await NativeConnection.connect({ address: env.temporalAddress });
+    worker = await createCampaignWorker({
+      connection: workerConnection,
+      namespace: 'default',
+      activities: createCampaignActivities({
+        readModel: createCampaignReadModel(campaignPrisma),
+        events,
+      }),
+    });
+    workerRun = worker.run();
+
+    const inbox = createInboxStore(notificationsPrisma);
+    consumer = await consumeCampaignEvents({ kafka, inbox, logger });
+    notificationsApp = buildNotificationsApp({
+      logger,
+      authSecret: TEST_AUTH_SECRET,
+      inbox,
+      readiness: [
+        { name: 'database', check: () => inbox.ping() },
+        { name: 'kafka', check: probe.check },
+      ],
+    });
+  });
+
+  afterAll(async () => {
+    worker?.shutdown();
+    await workerRun;
+    await consumer?.disconnect();
+    await events.disconnect();
+    await probe.close();
+    await connection?.close();
+    await workerConnection?.close();
+    await campaignPrisma.$disconnect();
+    await notificationsPrisma.$disconnect();
+  });
+
+  const tokenFor = (userId: string, brandId = `brand-of-${userId}`) =>
+    issueToken({ role: 'brand', userId, brandId }, TEST_AUTH_SECRET);
+
+  async function createCampaign(token: string, schedule: Record<string, number> = {}) {
+    const response = await request(campaignApp)
+      .post('/campaigns')
+      .set('authorization', `Bearer ${token}`)
+      .send({ title: 'Summer glow', brief: 'Show our SPF in your routine', schedule })
+      .expect(201);
+    return response.body as { id: string; status: string };
+  }
+
+  async function inboxOf(token: string) {
+    const response = await request(notificationsApp)
+      .get('/notifications')
+      .set('authorization', `Bearer ${token}`)
+      .expect(200);
+    return response.body as { unread: number; items: { title: string; campaignId: string }[] };
+  }
+
+  it('is ready only with every engine reachable', async () => {
+    const campaign = await request(campaignApp).get('/readyz').expect(200);
+    expect(campaign.body.checks).toEqual({ database: 'ok', temporal: 'ok', kafka: 'ok' });
+    const notifications = await request(notificationsApp).get('/readyz').expect(200);
+    expect(notifications.body.checks).toEqual({ database: 'ok', kafka: 'ok' });
+  });
+
+  it('stores the publish, announces it on Kafka and lands one notification in the brand user’s inbox', async () => {
+    const userId = `user-${randomUUID()}`;
+    const token = await tokenFor(userId);
+    const draft = await createCampaign(token);
+    expect(draft.status).toBe('draft');
+
+    const published = await request(campaignApp)
+      .post(`/campaigns/${draft.id}/publish`)
+      .set('authorization', `Bearer ${token}`)
+      .expect(202);
+    expect(published.body.workflowId).toBe(`campaign-${draft.id}`);
+
+    const inbox = await eventually(async () => {
+      const current = await inboxOf(token);
+      expect(current.items).toHaveLength(1);
+      return current;
+    });
+    expect(inbox.unread).toBe(1);
+    expect(inbox.items[0]).toMatchObject({
+      title: '“Summer glow” is live',
+      campaignId: draft.id,
+    });
+
+    const view = await request(campaignApp)
+      .get(`/campaigns/${draft.id}`)
+      .set('authorization', `Bearer ${token}`)
+      .expect(200);
+    expect(view.body.status).toBe('published');
+    expect(view.body.publishedAt).not.toBeNull();
+
+    // Nobody else hears of it.
+    expect((await inboxOf(await tokenFor(`user-${randomUUID()}`))).items).toHaveLength(0);
+  });
+
+  it('refuses a second publish and starts no second workflow', async () => {
+    const token = await tokenFor(`user-${randomUUID()}`);
+    const draft = await createCampaign(token);
+    await request(campaignApp)
+      .post(`/campaigns/${draft.id}/publish`)
+      .set('authorization', `Bearer ${token}`)
+      .expect(202);
+    // Racing the workflow's own write: the workflow id alone must refuse the second start.
+    const again = await lifecycle.start({
+      campaignId: draft.id,
+      brandId: 'any',
+      title: 'again',
+      publishedBy: 'any',
+      schedule: (await campaignPrisma.campaign.findUniqueOrThrow({ where: { id: draft.id } }))
+        .schedule as never,
+    });
+    expect(again.started).toBe(false);
+
+    await eventually(async () => {
+      const refused = await request(campaignApp)
+        .post(`/campaigns/${draft.id}/publish`)
+        .set('authorization', `Bearer ${token}`)
+        .expect(409);
+      expect(refused.type).toBe('application/problem+json');
+      expect(refused.body.detail).toMatch(/already published/);
+    });
+    await eventually(async () => expect((await inboxOf(token)).items).toHaveLength(1));
+  });
+
+  it('closes the campaign automatically when its (compressed) week is over', async () => {
+    const token = await tokenFor(`user-${randomUUID()}`);
+    const draft = await createCampaign(token, { closeAfterSeconds: 2 });
+    await request(campaignApp)
+      .post(`/campaigns/${draft.id}/publish`)
+      .set('authorization', `Bearer ${token}`)
+      .expect(202);
+    const closed = await eventually(async () => {
+      const view = await request(campaignApp)
+        .get(`/campaigns/${draft.id}`)
+        .set('authorization', `Bearer ${token}`)
+        .expect(200);
+      expect(view.body.status).toBe('closed');
+      return view.body as { publishedAt: string; closedAt: string };
+    });
+    expect(Date.parse(closed.closedAt) - Date.parse(closed.publishedAt)).toBe(2000);
+  });
+
+  it('hides a campaign from another brand and refuses publishing by a non-brand', async () => {
+    const owner = await tokenFor(`user-${randomUUID()}`);
+    const draft = await createCampaign(owner);
+    const stranger = await tokenFor(`user-${randomUUID()}`);
+    await request(campaignApp)
+      .get(`/campaigns/${draft.id}`)
+      .set('authorization', `Bearer ${stranger}`)
+      .expect(404);
+    await request(campaignApp)
+      .post(`/campaigns/${draft.id}/publish`)
+      .set('authorization', `Bearer ${stranger}`)
+      .expect(404);
+    const influencer = await issueToken(
+      { role: 'influencer', userId: 'influencer-1' },
+      TEST_AUTH_SECRET,
+    );
+    await request(campaignApp)
+      .post(`/campaigns/${draft.id}/publish`)
+      .set('authorization', `Bearer ${influencer}`)
+      .expect(403);
+    const row = await campaignPrisma.campaign.findUniqueOrThrow({ where: { id: draft.id } });
+    expect(row.status).toBe('draft');
+  });
+
+  it('refuses a bad body with 400 problem+json naming the fields, storing nothing', async () => {
+    const brandId = `brand-${randomUUID()}`;
+    const token = await tokenFor('user-bad-body', brandId);
+    const response = await request(campaignApp)
+      .post('/campaigns')
+      .set('authorization', `Bearer ${token}`)
+      .send({ title: 'x', schedule: { closeAfterSeconds: 0 } })
+      .expect(400);
+    expect(response.type).toBe('application/problem+json');
+    expect(response.body.errors.map((error: { path: string }) => error.path).sort()).toEqual([
+      'body.brief',
+      'body.schedule.closeAfterSeconds',
+      'body.title',
+    ]);
+    expect(await campaignPrisma.campaign.count({ where: { brandId } })).toBe(0);
+  });
+
+  it('delivers a redelivered event once', async () => {
+    const recipient = `user-${randomUUID()}`;
+    const campaignId = randomUUID();
+    const event: CampaignPublished = {
+      id: randomUUID(),
+      type: 'CampaignPublished',
+      version: 1,
+      occurredAt: new Date().toISOString(),
+      subject: campaignId,
+      payload: {
+        campaignId,
+        brandId: 'brand-x',
+        title: 'Twice sent',
+        publishedBy: recipient,
+        publishedAt: new Date().toISOString(),
+        closesAt: new Date(Date.now() + 1000).toISOString(),
+      },
+    };
+    await events.publish(CAMPAIGN_EVENTS_TOPIC, [event]);
+    await events.publish(CAMPAIGN_EVENTS_TOPIC, [event]);
+    // A later event on the same partition proves both copies were consumed before we count.
+    const marker = { ...event, id: randomUUID(), payload: { ...event.payload, title: 'Marker' } };
+    await events.publish(CAMPAIGN_EVENTS_TOPIC, [marker]);
+
+    const token = await tokenFor(recipient);
+    const inbox = await eventually(async () => {
+      const current = await inboxOf(token);
+      expect(current.items.map((item) => item.title)).toContain('“Marker” is live');
+      return current;
+    });
+    expect(inbox.items.map((item) => item.title).sort()).toEqual([
+      '“Marker” is live',
+      '“Twice sent” is live',
+    ]);
+  });
+});

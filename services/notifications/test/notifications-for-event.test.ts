@@ -1,0 +1,50 @@
+import type { CampaignEvent } from '@campaign/contracts';
+import { notificationsForEvent } from '../src/domain/notifications-for-event';
+
+const campaignId = '5d1c3f4e-8a4b-4c1e-9f0a-1b2c3d4e5f60';
+const envelope = {
+  id: '0b8f5f7e-3a3f-4d8e-9a57-2f3b8c6f2a10',
+  version: 1 as const,
+  occurredAt: '2026-11-25T10:00:00.000Z',
+  subject: campaignId,
+};
+
+describe('notificationsForEvent', () => {
+  it('tells the brand user who published that the campaign is live, and no one else', () => {
+    const event: CampaignEvent = {
+      ...envelope,
+      type: 'CampaignPublished',
+      payload: {
+        campaignId,
+        brandId: 'brand-1',
+        title: 'Summer glow',
+        publishedBy: 'user-7',
+        publishedAt: '2026-11-25T10:00:00.000Z',
+        closesAt: '2026-12-01T10:00:00.000Z',
+      },
+    };
+    expect(notificationsForEvent(event)).toEqual([
+      {
+        recipientId: 'user-7',
+        kind: 'campaign_published',
+        title: '“Summer glow” is live',
+        body: 'Your campaign is on the marketplace and influencers can apply until 2026-12-01T10:00:00.000Z.',
+        campaignId,
+      },
+    ]);
+  });
+
+  it('sends nothing when a campaign closes', () => {
+    const event: CampaignEvent = {
+      ...envelope,
+      type: 'CampaignClosed',
+      payload: {
+        campaignId,
+        brandId: 'brand-1',
+        closedAt: '2026-12-01T10:00:00.000Z',
+        reason: 'schedule',
+      },
+    };
+    expect(notificationsForEvent(event)).toEqual([]);
+  });
+});
