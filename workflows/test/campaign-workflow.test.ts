@@ -14,8 +14,7 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 // Activities are recorded in memory here: this proves the workflow's timing and decisions. The
 // real activities (read model + Kafka) are proven by the publish slice test on the real engines.
 type Recorded =
-  | { kind: 'published'; input: RecordPublishedInput }
-  | { kind: 'closed'; input: RecordClosedInput };
+  { kind: 'published'; input: RecordPublishedInput } | { kind: 'closed'; input: RecordClosedInput };
 
 describe('campaign workflow (time-skipping)', () => {
   let env: TestWorkflowEnvironment;

@@ -23,7 +23,13 @@ export async function startKafka(options: {
   const classpath = path.join(libs, '*');
   const quietLog4j = path.join(kafkaDir, 'log4j.properties');
   writeFileSync(quietLog4j, LOG4J);
-  const jvm = ['-Xms256m', '-Xmx768m', `-Dlog4j.configuration=file:${quietLog4j}`, '-cp', classpath];
+  const jvm = [
+    '-Xms256m',
+    '-Xmx768m',
+    `-Dlog4j.configuration=file:${quietLog4j}`,
+    '-cp',
+    classpath,
+  ];
 
   // KRaft needs its log folder formatted once with a cluster id; a second start reuses it.
   if (!existsSync(path.join(logDir, 'meta.properties'))) {

@@ -10,12 +10,20 @@ const DAY = 24 * 60 * MINUTE;
  */
 export const CampaignSchedule = z
   .object({
-    storyDelaySeconds: z.number().int().min(0).default(5 * MINUTE),
+    storyDelaySeconds: z
+      .number()
+      .int()
+      .min(0)
+      .default(5 * MINUTE),
     newsletterTimeUtc: z
       .string()
       .regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'expected HH:MM (24h, UTC)')
       .default('18:00'),
-    selectionReminderAfterSeconds: z.number().int().min(0).default(4 * DAY),
+    selectionReminderAfterSeconds: z
+      .number()
+      .int()
+      .min(0)
+      .default(4 * DAY),
     closeAfterSeconds: z
       .number()
       .int()

@@ -6,8 +6,6 @@ export const Problem = z.object({
   title: z.string(),
   status: z.number().int(),
   detail: z.string().optional(),
-  errors: z
-    .array(z.object({ path: z.string(), message: z.string(), code: z.string() }))
-    .optional(),
+  errors: z.array(z.object({ path: z.string(), message: z.string(), code: z.string() })).optional(),
 });
 export type Problem = z.infer<typeof Problem>;

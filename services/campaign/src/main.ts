@@ -1,4 +1,10 @@
-import { createKafka, createLogger, kafkaProbe, loadConfig, serve } from '@campaign/service-runtime';
+import {
+  createKafka,
+  createLogger,
+  kafkaProbe,
+  loadConfig,
+  serve,
+} from '@campaign/service-runtime';
 import { Client, Connection } from '@temporalio/client';
 import { buildCampaignApp } from './app';
 import { CampaignConfig } from './config';

@@ -1,4 +1,10 @@
-import { createKafka, createLogger, kafkaProbe, loadConfig, serve } from '@campaign/service-runtime';
+import {
+  createKafka,
+  createLogger,
+  kafkaProbe,
+  loadConfig,
+  serve,
+} from '@campaign/service-runtime';
 import { buildMessagingApp } from './app';
 import { MessagingConfig } from './config';
 import { createConversationStore } from './db/conversation-store';

@@ -19,7 +19,10 @@ export type RecordClosedInput = CampaignClosed['payload'] & { eventId: string };
  * converges on the same row, the event keeps the id the workflow chose), so Temporal may retry an
  * activity that died between the two without anyone seeing a duplicate.
  */
-export function createCampaignActivities(deps: { readModel: CampaignReadModel; events: EventSink }) {
+export function createCampaignActivities(deps: {
+  readModel: CampaignReadModel;
+  events: EventSink;
+}) {
   const { readModel, events } = deps;
   return {
     async recordPublished({ eventId, ...payload }: RecordPublishedInput): Promise<void> {

@@ -1,6 +1,9 @@
 import { CAMPAIGN_TASK_QUEUE } from '@campaign/contracts';
-import { NativeConnection, Worker } from '@temporalio/worker';
-import { createCampaignActivities, type CampaignActivities } from '../activities/campaign-activities';
+import { type NativeConnection, Worker } from '@temporalio/worker';
+import {
+  createCampaignActivities,
+  type CampaignActivities,
+} from '../activities/campaign-activities';
 
 export type CampaignWorkerOptions = {
   connection: NativeConnection;

@@ -1,6 +1,6 @@
 import type { ErrorRequestHandler, RequestHandler } from 'express';
 import type { Problem } from '@campaign/contracts';
-import { z } from 'zod';
+import { type z } from 'zod';
 import type { Logger } from '../logger';
 
 /** A refusal with a reason the caller can show: rendered as application/problem+json. */

@@ -18,7 +18,10 @@ export function parseParams<Schema extends z.ZodType>(
   return result.data;
 }
 
-export function parseQuery<Schema extends z.ZodType>(schema: Schema, req: Request): z.infer<Schema> {
+export function parseQuery<Schema extends z.ZodType>(
+  schema: Schema,
+  req: Request,
+): z.infer<Schema> {
   const result = schema.safeParse(req.query);
   if (!result.success) throw invalidInput(result.error, 'query');
   return result.data;

@@ -1,7 +1,10 @@
 import type { Admin, Kafka } from 'kafkajs';
 
 /** A readiness check that asks the cluster for its metadata over one kept admin connection. */
-export function kafkaProbe(kafka: Kafka): { check: () => Promise<unknown>; close: () => Promise<void> } {
+export function kafkaProbe(kafka: Kafka): {
+  check: () => Promise<unknown>;
+  close: () => Promise<void>;
+} {
   let admin: Admin | undefined;
   return {
     async check() {

@@ -7,7 +7,11 @@ export type CampaignStore = ReturnType<typeof createCampaignStore>;
 
 export function createCampaignStore(db: CampaignDb) {
   return {
-    createDraft(brandId: string, createdBy: string, draft: CreateCampaignRequest): Promise<Campaign> {
+    createDraft(
+      brandId: string,
+      createdBy: string,
+      draft: CreateCampaignRequest,
+    ): Promise<Campaign> {
       return db.campaign.create({
         data: {
           id: randomUUID(),

@@ -49,7 +49,11 @@ export function campaignRoutes(deps: { store: CampaignStore; lifecycle: Campaign
       schedule: toCampaignView(campaign).schedule,
     });
     if (!started) {
-      throw new HttpProblem(409, 'Already published', publishRefusal({ ...campaign, status: 'published' })!);
+      throw new HttpProblem(
+        409,
+        'Already published',
+        publishRefusal({ ...campaign, status: 'published' })!,
+      );
     }
     // The workflow records the publish moment and announces it; the read model follows shortly.
     res.status(202).json({ campaignId: campaign.id, workflowId, status: 'publishing' });

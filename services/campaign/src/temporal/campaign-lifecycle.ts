@@ -4,7 +4,7 @@ import {
   campaignWorkflowId,
   type CampaignWorkflowInput,
 } from '@campaign/contracts';
-import { Client, WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
+import { type Client, WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
 
 /** The campaign service's view of the lifecycle workflow. */
 export type CampaignLifecycle = {

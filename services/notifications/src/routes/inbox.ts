@@ -1,9 +1,4 @@
-import {
-  HttpProblem,
-  identityOf,
-  parseParams,
-  parseQuery,
-} from '@campaign/service-runtime';
+import { HttpProblem, identityOf, parseParams, parseQuery } from '@campaign/service-runtime';
 import { Router } from 'express';
 import { z } from 'zod';
 import type { InboxStore } from '../db/inbox-store';
@@ -23,7 +18,11 @@ export function inboxRoutes(deps: { inbox: InboxStore }) {
   router.post('/notifications/:notificationId/read', async (req, res) => {
     const { notificationId } = parseParams(NotificationParams, req);
     if (!(await deps.inbox.markRead(identityOf(req).userId, notificationId))) {
-      throw new HttpProblem(404, 'Notification not found', `There is no notification ${notificationId} for you.`);
+      throw new HttpProblem(
+        404,
+        'Notification not found',
+        `There is no notification ${notificationId} for you.`,
+      );
     }
     res.status(204).end();
   });
