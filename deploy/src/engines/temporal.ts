@@ -26,7 +26,7 @@ export async function startTemporal(options: {
   ];
   if (options.uiPort === null) args.push('--headless');
   else args.push('--ui-port', String(options.uiPort));
-  const process = startProcess({
+  const process = await startProcess({
     name: 'temporal',
     command: cli,
     args,

@@ -20,7 +20,6 @@ async function main(): Promise<void> {
   const inbox = createInboxStore(prisma);
   const kafka = createKafka('notifications', config.KAFKA_BROKERS, logger);
   await ensureTopics(kafka, [CAMPAIGN_EVENTS_TOPIC]);
-  const consumer = await consumeCampaignEvents({ kafka, inbox, logger });
   const probe = kafkaProbe(kafka);
 
   const app = buildNotificationsApp({
@@ -31,6 +30,12 @@ async function main(): Promise<void> {
       { name: 'database', check: () => inbox.ping() },
       { name: 'kafka', check: probe.check },
     ],
+  });
+  // The inbox API serves while the consumer joins its group; events wait in Kafka meanwhile.
+  const { consumer, running } = consumeCampaignEvents({ kafka, inbox, logger });
+  running.catch((error: unknown) => {
+    logger.fatal({ err: error }, 'campaign event consumer could not start');
+    process.exit(1);
   });
   await serve(app, config.PORT, logger, async () => {
     await consumer.disconnect();

@@ -19,28 +19,38 @@ export type EventConsumerOptions<Schema extends z.ZodType> = {
  * Consumes one topic in a consumer group. The offset is committed only after `handle` resolves,
  * so an event is never skipped; messages that are not events this consumer knows are logged and
  * passed over rather than blocking the partition.
+ *
+ * Returns at once: joining the group can wait on a rebalance (a member that died without leaving
+ * holds its partitions until its session times out), and the service should serve meanwhile.
+ * `running` settles when the consumer runs, or rejects if it could not start.
  */
-export async function runEventConsumer<Schema extends z.ZodType>(
+export function runEventConsumer<Schema extends z.ZodType>(
   options: EventConsumerOptions<Schema>,
-): Promise<Consumer> {
+): { consumer: Consumer; running: Promise<void> } {
   const { kafka, groupId, topic, schema, logger, handle } = options;
-  const consumer = kafka.consumer({ groupId, allowAutoTopicCreation: false });
-  await consumer.connect();
-  await consumer.subscribe({ topic, fromBeginning: true });
-  await consumer.run({
-    eachMessage: async ({ message, partition }) => {
-      const parsed = schema.safeParse(parseJson(message.value?.toString() ?? ''));
-      if (!parsed.success) {
-        logger.warn(
-          { topic, partition, offset: message.offset, issues: parsed.error.issues.length },
-          'skipping a message that is not a known event',
-        );
-        return;
-      }
-      await handle(parsed.data);
-    },
+  const consumer = kafka.consumer({
+    groupId,
+    allowAutoTopicCreation: false,
+    sessionTimeout: 15_000,
   });
-  return consumer;
+  const running = (async () => {
+    await consumer.connect();
+    await consumer.subscribe({ topic, fromBeginning: true });
+    await consumer.run({
+      eachMessage: async ({ message, partition }) => {
+        const parsed = schema.safeParse(parseJson(message.value?.toString() ?? ''));
+        if (!parsed.success) {
+          logger.warn(
+            { topic, partition, offset: message.offset, issues: parsed.error.issues.length },
+            'skipping a message that is not a known event',
+          );
+          return;
+        }
+        await handle(parsed.data);
+      },
+    });
+  })();
+  return { consumer, running };
 }
 
 function parseJson(text: string): unknown {

@@ -1,18 +1,22 @@
-import type { Kafka, Producer } from 'kafkajs';
+import { Partitioners, type Kafka, type Producer } from 'kafkajs';
 
 export type PublishableEvent = { id: string; type: string; subject: string };
 
 /**
  * Writes events keyed by their subject, so all events of one campaign land in one partition in
- * order. The producer is idempotent: a broker-side retry never duplicates a message, and a
- * caller-side retry repeats the event id, which consumers dedupe on.
+ * order. Delivery is at least once: a send is acknowledged by all in-sync replicas, and a retried
+ * send (here or by a retried activity) repeats the event id, which every consumer dedupes on.
+ * Retries stay bounded so a broken broker fails the activity, and Temporal retries it later.
  */
 export class EventPublisher {
   private readonly producer: Producer;
   private connected: Promise<void> | undefined;
 
   constructor(kafka: Kafka) {
-    this.producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1 });
+    this.producer = kafka.producer({
+      createPartitioner: Partitioners.DefaultPartitioner,
+      maxInFlightRequests: 1,
+    });
   }
 
   async publish(topic: string, events: PublishableEvent[]): Promise<void> {

@@ -1,17 +1,13 @@
 import { CAMPAIGN_EVENTS_TOPIC, CampaignEvent } from '@campaign/contracts';
 import { runEventConsumer, type Logger } from '@campaign/service-runtime';
-import type { Consumer, Kafka } from 'kafkajs';
+import type { Kafka } from 'kafkajs';
 import type { InboxStore } from '../db/inbox-store';
 import { notificationsForEvent } from '../domain/notifications-for-event';
 
 export const NOTIFICATIONS_CONSUMER_GROUP = 'notifications';
 
 /** Fans campaign events out to inboxes; a redelivered event finds its rows there already. */
-export function consumeCampaignEvents(deps: {
-  kafka: Kafka;
-  inbox: InboxStore;
-  logger: Logger;
-}): Promise<Consumer> {
+export function consumeCampaignEvents(deps: { kafka: Kafka; inbox: InboxStore; logger: Logger }) {
   return runEventConsumer({
     kafka: deps.kafka,
     groupId: NOTIFICATIONS_CONSUMER_GROUP,

@@ -78,7 +78,9 @@ describe('publishing a campaign (real PostgreSQL, Temporal and Kafka)', () => {
     workerRun = worker.run();
 
     const inbox = createInboxStore(notificationsPrisma);
-    consumer = await consumeCampaignEvents({ kafka, inbox, logger });
+    const consuming = consumeCampaignEvents({ kafka, inbox, logger });
+    consumer = consuming.consumer;
+    await consuming.running;
     notificationsApp = buildNotificationsApp({
       logger,
       authSecret: TEST_AUTH_SECRET,
