@@ -39,7 +39,7 @@ export async function startKafka(options: {
       'format',
       '--ignore-formatted',
       '--cluster-id',
-      randomBytes(16).toString('base64url'),
+      clusterId(),
       '--config',
       config,
     ]);
@@ -82,3 +82,11 @@ const LOG4J = [
   'log4j.appender.stdout.layout.ConversionPattern=[%d] %p %m (%c)%n',
   '',
 ].join('\n');
+
+/** Kafka's cluster id format (16 random bytes, base64url); never leading "-", which reads as a flag. */
+function clusterId(): string {
+  for (;;) {
+    const id = randomBytes(16).toString('base64url');
+    if (!id.startsWith('-')) return id;
+  }
+}
