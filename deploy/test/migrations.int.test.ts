@@ -5,7 +5,7 @@ import { randomUUID } from 'node:crypto';
 import { createPrismaClient as campaignDb } from '@campaign/campaign-service';
 import { createPrismaClient as messagingDb } from '@campaign/messaging-service';
 import { createPrismaClient as notificationsDb } from '@campaign/notifications-service';
-import { testEnvironment } from '@campaign/deploy/testing';
+import { testEnvironment } from '@campaign/testing';
 import { Client } from 'pg';
 import { applyMigrations } from '../src/database/migrate';
 import { migrationsDir, serviceDatabases } from '../src/database/service-databases';

@@ -7,7 +7,7 @@ import {
 } from '@campaign/campaign-service';
 import { createCampaignReadModel } from '@campaign/campaign-service/read-model';
 import { CAMPAIGN_EVENTS_TOPIC, type CampaignPublished } from '@campaign/contracts';
-import { TEST_AUTH_SECRET, testEnvironment } from '@campaign/deploy/testing';
+import { TEST_AUTH_SECRET, eventually, testEnvironment } from '@campaign/testing';
 import {
   buildNotificationsApp,
   consumeCampaignEvents,
@@ -27,7 +27,6 @@ import { Client, Connection } from '@temporalio/client';
 import { NativeConnection, type Worker } from '@temporalio/worker';
 import type { Consumer } from 'kafkajs';
 import request from 'supertest';
-import { eventually } from './eventually';
 
 // The walking skeleton end to end on the real engines: HTTP → Temporal workflow → read model →
 // Kafka → notifications consumer → inbox over HTTP.

@@ -1,4 +1,4 @@
-import { testEnvironment } from '@campaign/deploy/testing';
+import { testEnvironment } from '@campaign/testing';
 import type { CampaignWorkflowInput } from '@campaign/contracts';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Worker } from '@temporalio/worker';

@@ -13,6 +13,25 @@ const TestEnvironment = z.object({
   TEST_TEMPORAL_TEST_SERVER: z.string().min(1),
 });
 
+export type TestEngines = {
+  databaseUrls: { campaign: string; messaging: string; notifications: string };
+  kafkaBrokers: string;
+  temporalAddress: string;
+  temporalTestServer: string;
+};
+
+/** The variables the global set-up exports for the test files (the inverse of testEnvironment). */
+export function testEnvironmentVariables(engines: TestEngines): z.input<typeof TestEnvironment> {
+  return {
+    TEST_CAMPAIGN_DATABASE_URL: engines.databaseUrls.campaign,
+    TEST_MESSAGING_DATABASE_URL: engines.databaseUrls.messaging,
+    TEST_NOTIFICATIONS_DATABASE_URL: engines.databaseUrls.notifications,
+    TEST_KAFKA_BROKERS: engines.kafkaBrokers,
+    TEST_TEMPORAL_ADDRESS: engines.temporalAddress,
+    TEST_TEMPORAL_TEST_SERVER: engines.temporalTestServer,
+  };
+}
+
 export function testEnvironment() {
   const env = TestEnvironment.parse(process.env);
   return {
