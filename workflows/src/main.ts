@@ -1,11 +1,12 @@
 import { createCampaignReadModel, createPrismaClient } from '@campaign/campaign-service/read-model';
 import { CAMPAIGN_EVENTS_TOPIC } from '@campaign/contracts';
 import {
-  EventPublisher,
   createKafka,
   createLogger,
   ensureTopics,
+  EventPublisher,
   loadConfig,
+  runMain,
 } from '@campaign/service-runtime';
 import { DefaultLogger, NativeConnection, Runtime } from '@temporalio/worker';
 import { createCampaignActivities } from './activities/campaign-activities';
@@ -42,7 +43,4 @@ async function main(): Promise<void> {
   await prisma.$disconnect();
 }
 
-main().catch((error: unknown) => {
-  console.error(error);
-  process.exit(1);
-});
+runMain(main);

@@ -12,3 +12,4 @@ export * from './kafka/event-consumer';
 export * from './http/serve';
 export * from './kafka/kafka-probe';
 export * from './http/service-app';
+export * from './run-main';

@@ -3,6 +3,7 @@ import {
   createLogger,
   kafkaProbe,
   loadConfig,
+  runMain,
   serve,
 } from '@campaign/service-runtime';
 import { Client, Connection } from '@temporalio/client';
@@ -41,7 +42,4 @@ async function main(): Promise<void> {
   });
 }
 
-main().catch((error: unknown) => {
-  console.error(error);
-  process.exit(1);
-});
+runMain(main);

@@ -3,6 +3,7 @@ import {
   createLogger,
   kafkaProbe,
   loadConfig,
+  runMain,
   serve,
 } from '@campaign/service-runtime';
 import { buildMessagingApp } from './app';
@@ -32,7 +33,4 @@ async function main(): Promise<void> {
   });
 }
 
-main().catch((error: unknown) => {
-  console.error(error);
-  process.exit(1);
-});
+runMain(main);

@@ -5,6 +5,7 @@ import {
   ensureTopics,
   kafkaProbe,
   loadConfig,
+  runMain,
   serve,
 } from '@campaign/service-runtime';
 import { buildNotificationsApp } from './app';
@@ -44,7 +45,4 @@ async function main(): Promise<void> {
   });
 }
 
-main().catch((error: unknown) => {
-  console.error(error);
-  process.exit(1);
-});
+runMain(main);

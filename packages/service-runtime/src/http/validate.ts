@@ -2,27 +2,24 @@ import type { Request } from 'express';
 import type { z } from 'zod';
 import { invalidInput } from './problem';
 
+type Part = 'body' | 'query' | 'path';
+
+function parsePart<Schema extends z.ZodType>(
+  schema: Schema,
+  value: unknown,
+  where: Part,
+): z.infer<Schema> {
+  const result = schema.safeParse(value);
+  if (!result.success) throw invalidInput(result.error, where);
+  return result.data;
+}
+
 /** Parses a request part against its contract; bad input never reaches a handler's logic. */
-export function parseBody<Schema extends z.ZodType>(schema: Schema, req: Request): z.infer<Schema> {
-  const result = schema.safeParse(req.body ?? {});
-  if (!result.success) throw invalidInput(result.error, 'body');
-  return result.data;
-}
+export const parseBody = <Schema extends z.ZodType>(schema: Schema, req: Request) =>
+  parsePart(schema, req.body ?? {}, 'body');
 
-export function parseParams<Schema extends z.ZodType>(
-  schema: Schema,
-  req: Request,
-): z.infer<Schema> {
-  const result = schema.safeParse(req.params);
-  if (!result.success) throw invalidInput(result.error, 'path');
-  return result.data;
-}
+export const parseParams = <Schema extends z.ZodType>(schema: Schema, req: Request) =>
+  parsePart(schema, req.params, 'path');
 
-export function parseQuery<Schema extends z.ZodType>(
-  schema: Schema,
-  req: Request,
-): z.infer<Schema> {
-  const result = schema.safeParse(req.query);
-  if (!result.success) throw invalidInput(result.error, 'query');
-  return result.data;
-}
+export const parseQuery = <Schema extends z.ZodType>(schema: Schema, req: Request) =>
+  parsePart(schema, req.query, 'query');
