@@ -1,6 +1,14 @@
 import { z } from 'zod';
 
-export const NotificationKind = z.enum(['campaign_published', 'campaign_closed']);
+export const NotificationKind = z.enum([
+  'campaign_published',
+  'selection_reminder',
+  'agreement_sent',
+  'agreement_reminder',
+  'agreement_expired',
+  'congratulations',
+  'bummer',
+]);
 export type NotificationKind = z.infer<typeof NotificationKind>;
 
 export const NotificationView = z.object({

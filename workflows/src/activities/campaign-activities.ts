@@ -1,23 +1,19 @@
-import {
-  CAMPAIGN_EVENTS_TOPIC,
-  CampaignClosed,
-  CampaignPublished,
-  type CampaignEvent,
-} from '@campaign/contracts';
+import { CAMPAIGN_EVENTS_TOPIC, CampaignEvent, type CampaignFact } from '@campaign/contracts';
 import type { CampaignReadModel } from '@campaign/campaign-service/read-model';
+
+/** A fact with the identity the workflow gave it: the event id consumers dedupe on. */
+export type RecordedFact = { eventId: string; occurredAt: string; fact: CampaignFact };
 
 /** Where events go once the state that caused them is stored. */
 export type EventSink = {
   publish: (topic: string, events: CampaignEvent[]) => Promise<void>;
 };
 
-export type RecordPublishedInput = CampaignPublished['payload'] & { eventId: string };
-export type RecordClosedInput = CampaignClosed['payload'] & { eventId: string };
-
 /**
- * Each activity stores the fact first and then announces it. Both steps are idempotent (the store
- * converges on the same row, the event keeps the id the workflow chose), so Temporal may retry an
- * activity that died between the two without anyone seeing a duplicate.
+ * Records facts in order: first the campaign service's read model (one transaction), then the
+ * events on Kafka. Both steps are idempotent (the read model converges on the same rows, events
+ * keep the ids the workflow chose), so Temporal may retry a recording that died between the two
+ * without anyone seeing a duplicate.
  */
 export function createCampaignActivities(deps: {
   readModel: CampaignReadModel;
@@ -25,33 +21,20 @@ export function createCampaignActivities(deps: {
 }) {
   const { readModel, events } = deps;
   return {
-    async recordPublished({ eventId, ...payload }: RecordPublishedInput): Promise<void> {
-      await readModel.markPublished(payload.campaignId, {
-        publishedAt: new Date(payload.publishedAt),
-        closesAt: new Date(payload.closesAt),
-      });
-      const event = CampaignPublished.parse({
-        id: eventId,
-        type: 'CampaignPublished',
-        version: 1,
-        occurredAt: payload.publishedAt,
-        subject: payload.campaignId,
-        payload,
-      });
-      await events.publish(CAMPAIGN_EVENTS_TOPIC, [event]);
-    },
-
-    async recordClosed({ eventId, ...payload }: RecordClosedInput): Promise<void> {
-      await readModel.markClosed(payload.campaignId, { closedAt: new Date(payload.closedAt) });
-      const event = CampaignClosed.parse({
-        id: eventId,
-        type: 'CampaignClosed',
-        version: 1,
-        occurredAt: payload.closedAt,
-        subject: payload.campaignId,
-        payload,
-      });
-      await events.publish(CAMPAIGN_EVENTS_TOPIC, [event]);
+    async recordCampaignFacts(batch: RecordedFact[]): Promise<void> {
+      // Validate first: a fact that breaks its contract is stored nowhere.
+      const envelopes = batch.map(({ eventId, occurredAt, fact }) =>
+        CampaignEvent.parse({
+          id: eventId,
+          type: fact.type,
+          version: 1,
+          occurredAt,
+          subject: fact.payload.campaignId,
+          payload: fact.payload,
+        }),
+      );
+      await readModel.apply(envelopes);
+      await events.publish(CAMPAIGN_EVENTS_TOPIC, envelopes);
     },
   };
 }

@@ -1,37 +1,182 @@
-import { proxyActivities, sleep, uuid4 } from '@temporalio/workflow';
-import type { CampaignWorkflowInput } from '@campaign/contracts';
-import type { CampaignActivities } from '../activities/campaign-activities';
+import {
+  CAMPAIGN_BOARD_QUERY,
+  CampaignActions,
+  campaignActionNames,
+  campaignUpdateName,
+  type CampaignActionName,
+  type CampaignBoard,
+  type CampaignFact,
+  type CampaignWorkflowInput,
+  type Refusal,
+} from '@campaign/contracts';
+import {
+  ApplicationFailure,
+  allHandlersFinished,
+  condition,
+  continueAsNew,
+  defineQuery,
+  defineSignal,
+  defineUpdate,
+  log,
+  proxyActivities,
+  setHandler,
+  uuid4,
+  workflowInfo,
+} from '@temporalio/workflow';
+import type { CampaignActivities, RecordedFact } from '../activities/campaign-activities';
+import { toBoard } from '../domain/campaign-board';
+import { dueFacts, nextMoment } from '../domain/campaign-clock';
+import { campaignRules, type Decision } from '../domain/campaign-rules';
+import { evolve, initialState, iso, type CampaignState } from '../domain/campaign-state';
 
-// Deterministic code only: time comes from the workflow clock, ids from the seeded uuid4, and every
-// side effect is an activity. Activities are idempotent, so a retry never shows twice.
-const { recordPublished, recordClosed } = proxyActivities<CampaignActivities>({
-  startToCloseTimeout: '30 seconds',
+// Deterministic code only: time is the workflow clock, ids come from the seeded uuid4, and every
+// side effect is the one activity below, which is idempotent.
+const { recordCampaignFacts } = proxyActivities<CampaignActivities>({
+  startToCloseTimeout: '1 minute',
   retry: { initialInterval: '1 second', maximumInterval: '1 minute' },
 });
 
-export async function campaignWorkflow(input: CampaignWorkflowInput): Promise<void> {
-  const publishedAt = Date.now();
-  const closeAfterMs = input.schedule.closeAfterSeconds * 1000;
-  const closesAt = publishedAt + closeAfterMs;
-  // The timer starts with the publish, not after the activity, so the close lands on the dot.
-  const closeMoment = sleep(closeAfterMs);
-  await recordPublished({
-    eventId: uuid4(),
-    campaignId: input.campaignId,
-    brandId: input.brandId,
-    title: input.title,
-    publishedBy: input.publishedBy,
-    publishedAt: new Date(publishedAt).toISOString(),
-    closesAt: new Date(closesAt).toISOString(),
-  });
+/** Facts per recording activity: large enough for bulk actions, small enough for one transaction. */
+const FACTS_PER_RECORDING = 250;
+/** A run hands over to a fresh one past this many history events, so history stays bounded. */
+const HISTORY_EVENTS_PER_RUN = 5_000;
+const REFUSALS_KEPT = 20;
 
-  await closeMoment;
+export type CampaignOutcome = { group: string[]; startedAt: string };
 
-  await recordClosed({
-    eventId: uuid4(),
-    campaignId: input.campaignId,
-    brandId: input.brandId,
-    closedAt: new Date(closesAt).toISOString(),
-    reason: 'schedule',
+export const boardQuery = defineQuery<CampaignBoard>(CAMPAIGN_BOARD_QUERY);
+
+/**
+ * One workflow per campaign: the authority on its lifecycle. Actions arrive as signals (the CLI
+ * and UI send these by name) or as updates (`tryApply`, …) whose validator answers with the rule
+ * that refuses them. Every accepted action and every timed moment becomes a fact: it changes the
+ * state at once and is then recorded (read model, then Kafka) by the recording activity, in order.
+ */
+export async function campaignWorkflow(
+  input: CampaignWorkflowInput,
+  carried?: CampaignState,
+): Promise<CampaignOutcome> {
+  const state = carried ?? initialState(input, Date.now());
+  const unrecorded: RecordedFact[] = [];
+  let emitted = 0;
+  let recorded = 0;
+
+  const emit = (facts: CampaignFact[]): number => {
+    for (const fact of facts) {
+      evolve(state, fact);
+      unrecorded.push({ eventId: uuid4(), occurredAt: iso(Date.now()), fact });
+      emitted += 1;
+    }
+    return emitted;
+  };
+  // Moments that have come are stated before any action is judged, so an action never sees a
+  // campaign that should already have closed or an agreement that should already have expired.
+  const catchUp = () => emit(dueFacts(state, Date.now()));
+
+  const judge = (action: CampaignActionName, raw: unknown): Decision => {
+    const parsed = CampaignActions[action].safeParse(raw);
+    if (!parsed.success) {
+      return {
+        refusal: {
+          code: 'invalid_input',
+          message: parsed.error.issues
+            .map((issue) => `${issue.path.join('.') || 'input'}: ${issue.message}`)
+            .join('; '),
+        },
+      };
+    }
+    const rule = campaignRules[action] as (
+      state: CampaignState,
+      args: unknown,
+      now: number,
+    ) => Decision;
+    return rule(state, parsed.data, Date.now());
+  };
+
+  const remember = (action: string, refusal: Refusal) => {
+    state.recentRefusals.push({ action, at: Date.now(), refusal });
+    state.recentRefusals.splice(0, state.recentRefusals.length - REFUSALS_KEPT);
+    log.info('campaign action refused', { action, code: refusal.code });
+  };
+
+  for (const action of campaignActionNames) {
+    setHandler(defineSignal<[unknown]>(action), (args) => {
+      catchUp();
+      const decision = judge(action, args);
+      if ('refusal' in decision) remember(action, decision.refusal);
+      else emit(decision.facts);
+    });
+    setHandler(
+      defineUpdate<{ accepted: true }, [unknown]>(campaignUpdateName(action)),
+      async (args) => {
+        catchUp();
+        const decision = judge(action, args);
+        if ('refusal' in decision) throw refusalFailure(decision.refusal);
+        const seq = emit(decision.facts);
+        // Answer once the facts are stored, so the caller reads its own write.
+        await condition(() => recorded >= seq);
+        return { accepted: true };
+      },
+      {
+        validator: (args) => {
+          const decision = judge(action, args);
+          if ('refusal' in decision) throw refusalFailure(decision.refusal);
+        },
+      },
+    );
+  }
+  setHandler(boardQuery, () => toBoard(state));
+
+  if (!carried) {
+    emit([
+      {
+        type: 'CampaignPublished',
+        payload: {
+          campaignId: state.settings.campaignId,
+          brandId: state.settings.brandId,
+          title: state.settings.title,
+          publishedBy: state.settings.publishedBy,
+          publishedAt: iso(state.publishedAt),
+          closesAt: iso(state.closesAt),
+        },
+      },
+    ]);
+  }
+
+  for (;;) {
+    if (unrecorded.length > 0) {
+      const batch = unrecorded.slice(0, FACTS_PER_RECORDING);
+      await recordCampaignFacts(batch);
+      unrecorded.splice(0, batch.length);
+      recorded += batch.length;
+      continue;
+    }
+    if (state.phase === 'collaborating') {
+      await condition(allHandlersFinished);
+      if (unrecorded.length === 0) {
+        return { group: state.group, startedAt: iso(state.collaborationStartedAt!) };
+      }
+      continue;
+    }
+    const info = workflowInfo();
+    if (info.continueAsNewSuggested || info.historyLength > HISTORY_EVENTS_PER_RUN) {
+      await condition(allHandlersFinished);
+      if (unrecorded.length === 0) await continueAsNew<typeof campaignWorkflow>(input, state);
+      continue;
+    }
+    const next = nextMoment(state);
+    const somethingToRecord = () => unrecorded.length > 0;
+    if (next === undefined) await condition(somethingToRecord);
+    else if (next > Date.now()) await condition(somethingToRecord, next - Date.now());
+    catchUp();
+  }
+}
+
+function refusalFailure(refusal: Refusal): ApplicationFailure {
+  return ApplicationFailure.create({
+    type: refusal.code,
+    message: refusal.message,
+    nonRetryable: true,
+    details: [refusal],
   });
 }

@@ -1,34 +1,152 @@
 import { z } from 'zod';
+import { AgreementStatus, ApplicantStatus } from '../workflow/campaign-workflow';
 import { eventEnvelope } from './envelope';
 
 export const CAMPAIGN_EVENTS_TOPIC = 'campaign.lifecycle.v1';
 
+const instant = z.iso.datetime();
+const campaign = { campaignId: z.uuid(), brandId: z.string() };
+
+/** Every fact of a campaign's lifecycle, as the campaign workflow records it. */
 export const CampaignPublished = eventEnvelope(
   'CampaignPublished',
   1,
   z.object({
-    campaignId: z.uuid(),
-    brandId: z.string(),
+    ...campaign,
     title: z.string(),
     publishedBy: z.string(),
-    publishedAt: z.iso.datetime(),
-    closesAt: z.iso.datetime(),
+    publishedAt: instant,
+    closesAt: instant,
   }),
 );
-export type CampaignPublished = z.infer<typeof CampaignPublished>;
-
+export const CampaignStoryDue = eventEnvelope(
+  'CampaignStoryDue',
+  1,
+  z.object({ ...campaign, title: z.string(), imageUrls: z.array(z.string()), dueAt: instant }),
+);
+export const CampaignNewsletterDue = eventEnvelope(
+  'CampaignNewsletterDue',
+  1,
+  z.object({
+    ...campaign,
+    title: z.string(),
+    day: z.iso.date(),
+    dueAt: instant,
+  }),
+);
+export const SelectionReminderDue = eventEnvelope(
+  'SelectionReminderDue',
+  1,
+  z.object({ ...campaign, title: z.string(), brandUserId: z.string(), dueAt: instant }),
+);
+export const ApplicationReceived = eventEnvelope(
+  'ApplicationReceived',
+  1,
+  z.object({
+    ...campaign,
+    influencerId: z.string(),
+    at: instant,
+    source: z.enum(['applied', 'manual']),
+    /** For a manual add by ops: who, and why (the audit record). */
+    addedBy: z.string().optional(),
+    reason: z.string().optional(),
+  }),
+);
+/** Pre-selection: stored for the brand's board, never told to the influencers. */
+export const ApplicantsMoved = eventEnvelope(
+  'ApplicantsMoved',
+  1,
+  z.object({ ...campaign, influencerIds: z.array(z.string()), to: ApplicantStatus, at: instant }),
+);
+export const InfluencerInvited = eventEnvelope(
+  'InfluencerInvited',
+  1,
+  z.object({ ...campaign, influencerId: z.string(), invitedBy: z.string(), at: instant }),
+);
+export const AgreementSent = eventEnvelope(
+  'AgreementSent',
+  1,
+  z.object({
+    ...campaign,
+    title: z.string(),
+    influencerId: z.string(),
+    sentAt: instant,
+    deadline: instant,
+  }),
+);
+export const AgreementReminderDue = eventEnvelope(
+  'AgreementReminderDue',
+  1,
+  z.object({
+    ...campaign,
+    title: z.string(),
+    influencerId: z.string(),
+    deadline: instant,
+    dueAt: instant,
+  }),
+);
+const agreementOutcome = z.object({
+  ...campaign,
+  title: z.string(),
+  influencerId: z.string(),
+  at: instant,
+});
+export const AgreementSigned = eventEnvelope('AgreementSigned', 1, agreementOutcome);
+export const AgreementDeclined = eventEnvelope('AgreementDeclined', 1, agreementOutcome);
+export const AgreementExpired = eventEnvelope('AgreementExpired', 1, agreementOutcome);
 export const CampaignClosed = eventEnvelope(
   'CampaignClosed',
   1,
   z.object({
-    campaignId: z.uuid(),
-    brandId: z.string(),
-    closedAt: z.iso.datetime(),
+    ...campaign,
+    closedAt: instant,
     reason: z.enum(['schedule', 'ops']),
+    closedBy: z.string().optional(),
+    note: z.string().optional(),
   }),
 );
-export type CampaignClosed = z.infer<typeof CampaignClosed>;
+export const CollaborationStarted = eventEnvelope(
+  'CollaborationStarted',
+  1,
+  z.object({
+    ...campaign,
+    title: z.string(),
+    startedAt: instant,
+    startedBy: z.string(),
+    /** Selected with an accepted agreement: they get the congratulations. */
+    group: z.array(z.string()),
+    /** Everyone else who applied or was considered: they get the bummer. */
+    others: z.array(z.string()),
+    /** Agreements still pending at the start; they lapse. */
+    lapsedAgreements: z.array(z.string()),
+  }),
+);
 
-export const CampaignEvent = z.discriminatedUnion('type', [CampaignPublished, CampaignClosed]);
+export const CampaignEvent = z.discriminatedUnion('type', [
+  CampaignPublished,
+  CampaignStoryDue,
+  CampaignNewsletterDue,
+  SelectionReminderDue,
+  ApplicationReceived,
+  ApplicantsMoved,
+  InfluencerInvited,
+  AgreementSent,
+  AgreementReminderDue,
+  AgreementSigned,
+  AgreementDeclined,
+  AgreementExpired,
+  CampaignClosed,
+  CollaborationStarted,
+]);
 export type CampaignEvent = z.infer<typeof CampaignEvent>;
 export type CampaignEventType = CampaignEvent['type'];
+export type CampaignPublished = z.infer<typeof CampaignPublished>;
+export type CampaignClosed = z.infer<typeof CampaignClosed>;
+
+/** A fact as the workflow states it; the recording activity wraps it in the event envelope. */
+export type CampaignFact = {
+  [Type in CampaignEventType]: {
+    type: Type;
+    payload: Extract<CampaignEvent, { type: Type }>['payload'];
+  };
+}[CampaignEventType];

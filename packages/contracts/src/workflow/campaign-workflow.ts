@@ -1,9 +1,9 @@
 import { z } from 'zod';
-import { CampaignSchedule } from '../campaign';
+import { CampaignSchedule, Qualifications } from '../campaign';
 
 /**
- * The campaign workflow as its callers see it: names, not code, so the campaign service, the
- * Temporal CLI and the UI all address it the same way.
+ * The campaign workflow as its callers see it: names and payloads, not code, so the campaign
+ * service, the Temporal CLI and the Temporal UI all address it the same way.
  */
 export const CAMPAIGN_TASK_QUEUE = 'campaign-lifecycle';
 export const CAMPAIGN_WORKFLOW_TYPE = 'campaignWorkflow';
@@ -18,6 +18,97 @@ export const CampaignWorkflowInput = z.object({
   brandId: z.string(),
   title: z.string(),
   publishedBy: z.string(),
+  qualifications: Qualifications.default({}),
+  storyImageUrls: z.array(z.string()).default([]),
   schedule: CampaignSchedule,
 });
-export type CampaignWorkflowInput = z.infer<typeof CampaignWorkflowInput>;
+export type CampaignWorkflowInput = z.input<typeof CampaignWorkflowInput>;
+
+const InfluencerId = z.string().min(1).max(100);
+const InfluencerIds = z.array(InfluencerId).min(1).max(10_000);
+
+/** What the workflow needs of an influencer's profile to check the campaign's qualifications. */
+export const InfluencerQualities = z.object({
+  followers: z.number().int().min(0),
+  niches: z.array(z.string()),
+  country: z.string().regex(/^[A-Z]{2}$/),
+});
+export type InfluencerQualities = z.infer<typeof InfluencerQualities>;
+
+/**
+ * Every action on a campaign, by the name its signal has (and its update, prefixed `try`), with
+ * its payload. Signals suit the CLI and the UI; updates answer accepted or refused with the rule.
+ */
+export const CampaignActions = {
+  apply: z.object({ influencerId: InfluencerId, profile: InfluencerQualities }),
+  select: z.object({ influencerIds: InfluencerIds }),
+  declineApplicant: z.object({ influencerIds: InfluencerIds }),
+  moveToPending: z.object({ influencerIds: InfluencerIds }),
+  invite: z.object({ influencerId: InfluencerId, invitedBy: z.string().min(1) }),
+  addManually: z.object({
+    influencerId: InfluencerId,
+    addedBy: z.string().min(1),
+    reason: z.string().trim().min(3).max(1000),
+  }),
+  sendAgreement: z.object({ influencerIds: InfluencerIds }),
+  sign: z.object({ influencerId: InfluencerId }),
+  declineAgreement: z.object({ influencerId: InfluencerId }),
+  startCollaboration: z.object({ startedBy: z.string().min(1) }),
+  closeEarly: z.object({ closedBy: z.string().min(1), reason: z.string().trim().min(3).max(1000) }),
+} as const;
+export type CampaignActionName = keyof typeof CampaignActions;
+export type CampaignActionArgs<Name extends CampaignActionName> = z.infer<
+  (typeof CampaignActions)[Name]
+>;
+export const campaignActionNames = Object.keys(CampaignActions) as CampaignActionName[];
+
+/** The update that answers for an action: `apply` → `tryApply`. */
+export function campaignUpdateName(action: CampaignActionName): string {
+  return `try${action[0]!.toUpperCase()}${action.slice(1)}`;
+}
+
+export const CAMPAIGN_BOARD_QUERY = 'board';
+
+/** Why an action was refused: `code` is stable for programs, `message` is the rule in words. */
+export const Refusal = z.object({
+  code: z.enum([
+    'campaign_closed',
+    'campaign_open',
+    'not_qualified',
+    'already_applied',
+    'not_an_applicant',
+    'not_selected',
+    'agreement_declined',
+    'agreement_exists',
+    'no_pending_agreement',
+    'agreement_expired',
+    'collaboration_started',
+    'empty_group',
+    'invalid_input',
+  ]),
+  message: z.string(),
+});
+export type Refusal = z.infer<typeof Refusal>;
+
+export const ApplicantStatus = z.enum(['pending', 'selected', 'declined']);
+export type ApplicantStatus = z.infer<typeof ApplicantStatus>;
+export const AgreementStatus = z.enum(['pending', 'accepted', 'declined', 'expired', 'lapsed']);
+export type AgreementStatus = z.infer<typeof AgreementStatus>;
+export const CampaignPhase = z.enum(['open', 'closed', 'collaborating']);
+export type CampaignPhase = z.infer<typeof CampaignPhase>;
+
+/** The board the brand works from, as the workflow's query returns it. */
+export const CampaignBoard = z.object({
+  campaignId: z.uuid(),
+  phase: CampaignPhase,
+  publishedAt: z.iso.datetime(),
+  closesAt: z.iso.datetime(),
+  closedAt: z.iso.datetime().nullable(),
+  collaborationStartedAt: z.iso.datetime().nullable(),
+  applicants: z.record(ApplicantStatus, z.array(z.string())),
+  agreements: z.record(AgreementStatus, z.array(z.string())),
+  invited: z.array(z.string()),
+  group: z.array(z.string()),
+  recentRefusals: z.array(z.object({ action: z.string(), at: z.iso.datetime(), refusal: Refusal })),
+});
+export type CampaignBoard = z.infer<typeof CampaignBoard>;

@@ -1,30 +1,165 @@
+import type { CampaignEvent } from '@campaign/contracts';
+import type { Prisma } from '../generated/prisma/client';
 import type { CampaignDb } from './prisma-client';
 
 export { createPrismaClient } from './prisma-client';
 
+type Tx = Prisma.TransactionClient;
+
 /**
- * The writes the campaign workflow's activities make. Each converges: running it twice leaves the
- * row as running it once, and a late retry never moves a campaign backwards (closed stays closed).
+ * How the campaign workflow's facts land in the campaign service's tables. Applying the same
+ * events again leaves the rows as applying them once (every write is an upsert or a guarded
+ * update), so a retried recording activity changes nothing the first attempt already did.
  */
 export function createCampaignReadModel(db: CampaignDb) {
   return {
-    async markPublished(
-      campaignId: string,
-      at: { publishedAt: Date; closesAt: Date },
-    ): Promise<void> {
-      await db.campaign.updateMany({
-        where: { id: campaignId, status: 'draft' },
-        data: { status: 'published', publishedAt: at.publishedAt, closesAt: at.closesAt },
-      });
-    },
-
-    async markClosed(campaignId: string, at: { closedAt: Date }): Promise<void> {
-      await db.campaign.updateMany({
-        where: { id: campaignId, status: { in: ['draft', 'published'] } },
-        data: { status: 'closed', closedAt: at.closedAt },
+    async apply(events: CampaignEvent[]): Promise<void> {
+      if (events.length === 0) return;
+      await db.$transaction(async (tx) => {
+        for (const event of events) await applyEvent(tx, event);
       });
     },
   };
 }
 
 export type CampaignReadModel = ReturnType<typeof createCampaignReadModel>;
+
+async function applyEvent(tx: Tx, event: CampaignEvent): Promise<void> {
+  switch (event.type) {
+    case 'CampaignPublished': {
+      const { campaignId, publishedAt, closesAt } = event.payload;
+      await tx.campaign.updateMany({
+        where: { id: campaignId, status: 'draft' },
+        data: {
+          status: 'published',
+          publishedAt: new Date(publishedAt),
+          closesAt: new Date(closesAt),
+        },
+      });
+      return;
+    }
+    case 'CampaignClosed': {
+      const { campaignId, closedAt, closedBy, note } = event.payload;
+      await tx.campaign.updateMany({
+        where: { id: campaignId, status: { in: ['draft', 'published'] } },
+        data: { status: 'closed', closedAt: new Date(closedAt) },
+      });
+      if (closedBy) {
+        await audit(tx, event.id, campaignId, closedBy, 'close_early', null, note ?? '', closedAt);
+      }
+      return;
+    }
+    case 'ApplicationReceived': {
+      const { campaignId, influencerId, at, source, addedBy, reason } = event.payload;
+      const when = new Date(at);
+      await tx.application.upsert({
+        where: { campaignId_influencerId: { campaignId, influencerId } },
+        create: { campaignId, influencerId, source, appliedAt: when, updatedAt: when },
+        update: {},
+      });
+      if (addedBy) {
+        await audit(
+          tx,
+          event.id,
+          campaignId,
+          addedBy,
+          'add_manually',
+          influencerId,
+          reason ?? '',
+          at,
+        );
+      }
+      return;
+    }
+    case 'ApplicantsMoved': {
+      const { campaignId, influencerIds, to, at } = event.payload;
+      await tx.application.updateMany({
+        where: { campaignId, influencerId: { in: influencerIds } },
+        data: { status: to, updatedAt: new Date(at) },
+      });
+      return;
+    }
+    case 'InfluencerInvited': {
+      const { campaignId, influencerId, invitedBy, at } = event.payload;
+      await tx.invitation.upsert({
+        where: { campaignId_influencerId: { campaignId, influencerId } },
+        create: { campaignId, influencerId, invitedBy, invitedAt: new Date(at) },
+        update: {},
+      });
+      return;
+    }
+    case 'AgreementSent': {
+      const { campaignId, influencerId, sentAt, deadline } = event.payload;
+      const agreement = {
+        status: 'pending' as const,
+        sentAt: new Date(sentAt),
+        deadline: new Date(deadline),
+        decidedAt: null,
+      };
+      // A resend after an expiry replaces the expired agreement.
+      await tx.agreement.upsert({
+        where: { campaignId_influencerId: { campaignId, influencerId } },
+        create: { campaignId, influencerId, ...agreement },
+        update: agreement,
+      });
+      return;
+    }
+    case 'AgreementSigned':
+    case 'AgreementDeclined':
+    case 'AgreementExpired': {
+      const { campaignId, influencerId, at } = event.payload;
+      const status = (
+        {
+          AgreementSigned: 'accepted',
+          AgreementDeclined: 'declined',
+          AgreementExpired: 'expired',
+        } as const
+      )[event.type];
+      await tx.agreement.updateMany({
+        where: { campaignId, influencerId },
+        data: { status, decidedAt: new Date(at) },
+      });
+      return;
+    }
+    case 'CollaborationStarted': {
+      const { campaignId, startedAt, group, lapsedAgreements } = event.payload;
+      const when = new Date(startedAt);
+      await tx.campaign.updateMany({
+        where: { id: campaignId },
+        data: { collaborationStartedAt: when },
+      });
+      await tx.collaborator.createMany({
+        data: group.map((influencerId) => ({ campaignId, influencerId, startedAt: when })),
+        skipDuplicates: true,
+      });
+      await tx.agreement.updateMany({
+        where: { campaignId, influencerId: { in: lapsedAgreements }, status: 'pending' },
+        data: { status: 'lapsed', decidedAt: when },
+      });
+      return;
+    }
+    case 'CampaignStoryDue':
+    case 'CampaignNewsletterDue':
+    case 'SelectionReminderDue':
+    case 'AgreementReminderDue':
+      // Moments for the notifications service; nothing on the board changes.
+      return;
+  }
+}
+
+function audit(
+  tx: Tx,
+  id: string,
+  campaignId: string,
+  actor: string,
+  action: string,
+  influencerId: string | null,
+  reason: string,
+  at: string,
+) {
+  // The event id is the audit row's id: recording the same event twice writes one row.
+  return tx.opsAction.createMany({
+    data: [{ id, campaignId, actor, action, influencerId, reason, at: new Date(at) }],
+    skipDuplicates: true,
+  });
+}

@@ -41,12 +41,15 @@ export function campaignRoutes(deps: { store: CampaignStore; lifecycle: Campaign
     const refusal = publishRefusal(campaign);
     if (refusal) throw new HttpProblem(409, 'Already published', refusal);
 
+    const view = toCampaignView(campaign);
     const { started, workflowId } = await lifecycle.start({
       campaignId: campaign.id,
       brandId: campaign.brandId,
       title: campaign.title,
       publishedBy: brand.userId,
-      schedule: toCampaignView(campaign).schedule,
+      qualifications: view.qualifications,
+      storyImageUrls: view.storyImageUrls,
+      schedule: view.schedule,
     });
     if (!started) {
       throw new HttpProblem(

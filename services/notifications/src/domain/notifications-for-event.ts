@@ -8,21 +8,92 @@ export type NotificationDraft = {
   campaignId: string | null;
 };
 
-/** Who hears about an event, and what they read. Pure: the consumer stores what this returns. */
+/**
+ * Who hears about an event, and what they read. Pure: the consumer stores what this returns.
+ * Pre-selection (applicants moved between pending, selected and declined) tells no one.
+ */
 export function notificationsForEvent(event: CampaignEvent): NotificationDraft[] {
+  const campaignId = event.payload.campaignId;
+  const to = (recipientId: string, kind: NotificationKind, title: string, body: string) => ({
+    recipientId,
+    kind,
+    title,
+    body,
+    campaignId,
+  });
   switch (event.type) {
     case 'CampaignPublished':
       return [
-        {
-          recipientId: event.payload.publishedBy,
-          kind: 'campaign_published',
-          title: `“${event.payload.title}” is live`,
-          body: `Your campaign is on the marketplace and influencers can apply until ${event.payload.closesAt}.`,
-          campaignId: event.payload.campaignId,
-        },
+        to(
+          event.payload.publishedBy,
+          'campaign_published',
+          `“${event.payload.title}” is live`,
+          `Your campaign is on the marketplace and influencers can apply until ${event.payload.closesAt}.`,
+        ),
       ];
+    case 'SelectionReminderDue':
+      return [
+        to(
+          event.payload.brandUserId,
+          'selection_reminder',
+          `Finalise your selection for “${event.payload.title}”`,
+          'Influencers need to hear about their participation soon: settle the selection and send the agreements.',
+        ),
+      ];
+    case 'AgreementSent':
+      return [
+        to(
+          event.payload.influencerId,
+          'agreement_sent',
+          `An agreement for “${event.payload.title}” is waiting for you`,
+          `Read and sign it before ${event.payload.deadline}.`,
+        ),
+      ];
+    case 'AgreementReminderDue':
+      return [
+        to(
+          event.payload.influencerId,
+          'agreement_reminder',
+          `Your agreement for “${event.payload.title}” expires soon`,
+          `Sign it before ${event.payload.deadline}, or it expires.`,
+        ),
+      ];
+    case 'AgreementExpired':
+      return [
+        to(
+          event.payload.influencerId,
+          'agreement_expired',
+          `Your agreement for “${event.payload.title}” expired`,
+          'It was not signed in time.',
+        ),
+      ];
+    case 'CollaborationStarted':
+      return [
+        ...event.payload.group.map((id) =>
+          to(
+            id,
+            'congratulations',
+            `Congratulations! You are in “${event.payload.title}”`,
+            'The collaboration has started. Upload your results under Results when you have posted.',
+          ),
+        ),
+        ...event.payload.others.map((id) =>
+          to(
+            id,
+            'bummer',
+            `Bummer: “${event.payload.title}” went ahead without you`,
+            'The brand has formed its group for this campaign. Keep an eye on the marketplace for the next one.',
+          ),
+        ),
+      ];
+    case 'CampaignStoryDue':
+    case 'CampaignNewsletterDue':
+    case 'ApplicationReceived':
+    case 'ApplicantsMoved':
+    case 'InfluencerInvited':
+    case 'AgreementSigned':
+    case 'AgreementDeclined':
     case 'CampaignClosed':
-      // The brand hears of the close through the start-collaboration flow, not a separate notice.
       return [];
   }
 }

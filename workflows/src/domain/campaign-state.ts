@@ -1,0 +1,127 @@
+import {
+  CampaignWorkflowInput,
+  type AgreementStatus,
+  type ApplicantStatus,
+  type CampaignFact,
+  type CampaignPhase,
+  type Refusal,
+} from '@campaign/contracts';
+import type { z } from 'zod';
+
+export type CampaignSettings = z.output<typeof CampaignWorkflowInput>;
+
+export type Agreement = {
+  status: AgreementStatus;
+  sentAt: number;
+  deadline: number;
+  reminded: boolean;
+};
+
+/**
+ * Everything the workflow knows about one campaign. Plain JSON, so continue-as-new carries it
+ * to the next run whole; times are epoch milliseconds of the workflow clock.
+ */
+export type CampaignState = {
+  settings: CampaignSettings;
+  publishedAt: number;
+  closesAt: number;
+  phase: CampaignPhase;
+  closedAt: number | null;
+  collaborationStartedAt: number | null;
+  applicants: Record<string, ApplicantStatus>;
+  invited: Record<string, true>;
+  agreements: Record<string, Agreement>;
+  group: string[];
+  milestones: { story: boolean; newsletter: boolean; selectionReminder: boolean };
+  recentRefusals: { action: string; at: number; refusal: Refusal }[];
+};
+
+export function initialState(input: CampaignWorkflowInput, publishedAt: number): CampaignState {
+  const settings = CampaignWorkflowInput.parse(input);
+  return {
+    settings,
+    publishedAt,
+    closesAt: publishedAt + settings.schedule.closeAfterSeconds * 1000,
+    phase: 'open',
+    closedAt: null,
+    collaborationStartedAt: null,
+    applicants: {},
+    invited: {},
+    agreements: {},
+    group: [],
+    milestones: { story: false, newsletter: false, selectionReminder: false },
+    recentRefusals: [],
+  };
+}
+
+/** Applies a recorded fact to the state. The only place state changes. */
+export function evolve(state: CampaignState, fact: CampaignFact): void {
+  switch (fact.type) {
+    case 'CampaignPublished':
+      return;
+    case 'CampaignStoryDue':
+      state.milestones.story = true;
+      return;
+    case 'CampaignNewsletterDue':
+      state.milestones.newsletter = true;
+      return;
+    case 'SelectionReminderDue':
+      state.milestones.selectionReminder = true;
+      return;
+    case 'ApplicationReceived':
+      state.applicants[fact.payload.influencerId] = 'pending';
+      return;
+    case 'ApplicantsMoved':
+      for (const id of fact.payload.influencerIds) state.applicants[id] = fact.payload.to;
+      return;
+    case 'InfluencerInvited':
+      state.invited[fact.payload.influencerId] = true;
+      return;
+    case 'AgreementSent':
+      state.agreements[fact.payload.influencerId] = {
+        status: 'pending',
+        sentAt: Date.parse(fact.payload.sentAt),
+        deadline: Date.parse(fact.payload.deadline),
+        reminded: false,
+      };
+      return;
+    case 'AgreementReminderDue':
+      agreementOf(state, fact.payload.influencerId).reminded = true;
+      return;
+    case 'AgreementSigned':
+      agreementOf(state, fact.payload.influencerId).status = 'accepted';
+      return;
+    case 'AgreementDeclined':
+      agreementOf(state, fact.payload.influencerId).status = 'declined';
+      return;
+    case 'AgreementExpired':
+      agreementOf(state, fact.payload.influencerId).status = 'expired';
+      return;
+    case 'CampaignClosed':
+      state.phase = 'closed';
+      state.closedAt = Date.parse(fact.payload.closedAt);
+      // A closed campaign is no longer advertised.
+      state.milestones.story = true;
+      state.milestones.newsletter = true;
+      return;
+    case 'CollaborationStarted':
+      state.phase = 'collaborating';
+      state.collaborationStartedAt = Date.parse(fact.payload.startedAt);
+      state.group = fact.payload.group;
+      for (const id of fact.payload.lapsedAgreements) agreementOf(state, id).status = 'lapsed';
+      return;
+  }
+}
+
+function agreementOf(state: CampaignState, influencerId: string): Agreement {
+  const agreement = state.agreements[influencerId];
+  if (!agreement) throw new Error(`no agreement for ${influencerId}`);
+  return agreement;
+}
+
+/** The campaign's identity, as every event payload carries it. */
+export function about(state: CampaignState) {
+  return { campaignId: state.settings.campaignId, brandId: state.settings.brandId };
+}
+
+export const iso = (ms: number) => new Date(ms).toISOString();
