@@ -5,6 +5,7 @@ import { dataDir } from '../paths';
 import { ensureKafkaBroker } from '../tools/kafka-broker';
 import { ensureTemporalCli, ensureTemporalTestServer } from '../tools/temporal-binaries';
 import { startKafka, type KafkaEngine } from './kafka';
+import { stopStaleProcesses } from './managed-process';
 import { dropDatabase, ensureDatabase, startPostgres, type PostgresEngine } from './postgres';
 import { startTemporal, type TemporalEngine } from './temporal';
 
@@ -64,7 +65,10 @@ export async function startEngines(
   log: (line: string) => void = () => {},
 ): Promise<Engines> {
   const dir = dataDir(profile.name);
-  if (profile.fresh) rmSync(dir, { recursive: true, force: true });
+  if (profile.fresh) {
+    await stopStaleProcesses(dir);
+    rmSync(dir, { recursive: true, force: true });
+  }
   mkdirSync(dir, { recursive: true });
   const started: { stop: () => Promise<void> }[] = [];
   const stop = async () => {

@@ -3,7 +3,7 @@ import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { runCommand } from '../tools/run-command';
 import { ensureKafkaBroker } from '../tools/kafka-broker';
-import { assertPortFree, startProcess, waitForPort, type ManagedProcess } from './managed-process';
+import { startProcess, waitForPort, type ManagedProcess } from './managed-process';
 
 export type KafkaEngine = ManagedProcess & { brokers: string };
 
@@ -14,7 +14,6 @@ export async function startKafka(options: {
   controllerPort: number;
 }): Promise<KafkaEngine> {
   const libs = await ensureKafkaBroker();
-  await assertPortFree(options.port, 'Kafka');
   const kafkaDir = path.join(options.dataDir, 'kafka');
   const logDir = path.join(kafkaDir, 'log');
   mkdirSync(logDir, { recursive: true });
@@ -49,6 +48,7 @@ export async function startKafka(options: {
     command: 'java',
     args: [...jvm, 'kafka.Kafka', config],
     runDir: options.dataDir,
+    port: options.port,
   });
   await waitForPort(options.port, 'Kafka');
   return { ...process, brokers: `127.0.0.1:${options.port}` };

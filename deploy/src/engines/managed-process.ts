@@ -3,6 +3,7 @@ import {
   createWriteStream,
   existsSync,
   mkdirSync,
+  readdirSync,
   readFileSync,
   rmSync,
   writeFileSync,
@@ -28,6 +29,8 @@ export type ProcessOptions = {
   runAs?: { uid: number; gid: number };
   /** The signal that asks this program for a clean, prompt shutdown. */
   stopSignal?: NodeJS.Signals;
+  /** A port it will listen on, checked free once any leftover of an earlier run is stopped. */
+  port?: number;
 };
 
 const STOP_GRACE_MS = 15_000;
@@ -43,6 +46,7 @@ export async function startProcess(options: ProcessOptions): Promise<ManagedProc
   const stopSignal = options.stopSignal ?? 'SIGTERM';
   mkdirSync(runDir, { recursive: true });
   await stopStale(pidFile(name, runDir), stopSignal);
+  if (options.port !== undefined) await assertPortFree(options.port, name);
   const logFile = path.join(runDir, `${name}.log`);
   const log = createWriteStream(logFile, { flags: 'a' });
   const child = spawn(options.command, options.args, {
@@ -65,6 +69,13 @@ export async function startProcess(options: ProcessOptions): Promise<ManagedProc
 
 function pidFile(name: string, runDir: string): string {
   return path.join(runDir, `${name}.pid`);
+}
+
+/** Stops what an earlier run of this folder left running (a run killed before its clean-up). */
+export async function stopStaleProcesses(runDir: string): Promise<void> {
+  if (!existsSync(runDir)) return;
+  const files = readdirSync(runDir).filter((file) => file.endsWith('.pid'));
+  await Promise.all(files.map((file) => stopStale(path.join(runDir, file), 'SIGKILL')));
 }
 
 async function stopStale(file: string, signal: NodeJS.Signals): Promise<void> {

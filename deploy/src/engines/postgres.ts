@@ -3,7 +3,7 @@ import { chownSync, existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs
 import path from 'node:path';
 import { Client } from 'pg';
 import { runCommand } from '../tools/run-command';
-import { assertPortFree, startProcess, waitForPort, type ManagedProcess } from './managed-process';
+import { startProcess, waitForPort, type ManagedProcess } from './managed-process';
 
 export type PostgresEngine = {
   /** A URL of the server without a database; per-service URLs are derived from it. */
@@ -35,7 +35,6 @@ export async function startPostgres(options: {
   if (!existsSync(path.join(databaseDir, 'PG_VERSION'))) {
     await initialise(bin, databaseDir, runAs);
   }
-  await assertPortFree(options.port, 'PostgreSQL');
   const server: ManagedProcess = await startProcess({
     name: 'postgres',
     command: path.join(bin, 'postgres'),
@@ -50,6 +49,7 @@ export async function startPostgres(options: {
       'unix_socket_directories=',
     ],
     runDir: options.dataDir,
+    port: options.port,
     runAs,
     // SIGINT is PostgreSQL's "fast" shutdown: it does not wait for clients to disconnect.
     stopSignal: 'SIGINT',

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { ensureTemporalCli } from '../tools/temporal-binaries';
-import { assertPortFree, startProcess, waitForPort, type ManagedProcess } from './managed-process';
+import { startProcess, waitForPort, type ManagedProcess } from './managed-process';
 
 export type TemporalEngine = ManagedProcess & { address: string; uiUrl: string | null };
 
@@ -11,7 +11,6 @@ export async function startTemporal(options: {
   uiPort: number | null;
 }): Promise<TemporalEngine> {
   const cli = await ensureTemporalCli();
-  await assertPortFree(options.port, 'Temporal');
   const args = [
     'server',
     'start-dev',
@@ -31,6 +30,7 @@ export async function startTemporal(options: {
     command: cli,
     args,
     runDir: options.dataDir,
+    port: options.port,
   });
   await waitForPort(options.port, 'Temporal');
   if (options.uiPort !== null) await waitForPort(options.uiPort, 'Temporal Web UI');

@@ -54,16 +54,23 @@ export function moments(state: CampaignState): Moment[] {
   }
   if (state.phase !== 'collaborating') {
     const reminderBefore = schedule.agreementReminderBeforeSeconds * 1000;
-    for (const [influencerId, agreement] of Object.entries(state.agreements)) {
+    for (const influencerId of Object.keys(state.agreements)) {
+      const agreement = state.agreements[influencerId]!;
       if (agreement.status !== 'pending') continue;
-      const deadline = iso(agreement.deadline);
+      // Facts are built only for moments that have come: a campaign may hold thousands of these.
       const remindAt = agreement.deadline - reminderBefore;
       if (!agreement.reminded && reminderBefore > 0 && remindAt > agreement.sentAt) {
         result.push({
           at: remindAt,
           fact: () => ({
             type: 'AgreementReminderDue',
-            payload: { ...campaign, title, influencerId, deadline, dueAt: iso(remindAt) },
+            payload: {
+              ...campaign,
+              title,
+              influencerId,
+              deadline: iso(agreement.deadline),
+              dueAt: iso(remindAt),
+            },
           }),
         });
       }
@@ -71,7 +78,7 @@ export function moments(state: CampaignState): Moment[] {
         at: agreement.deadline,
         fact: () => ({
           type: 'AgreementExpired',
-          payload: { ...campaign, title, influencerId, at: deadline },
+          payload: { ...campaign, title, influencerId, at: iso(agreement.deadline) },
         }),
       });
     }
@@ -92,6 +99,18 @@ export function nextMoment(state: CampaignState): number | undefined {
   let next: number | undefined;
   for (const moment of moments(state)) if (next === undefined || moment.at < next) next = moment.at;
   return next;
+}
+
+/**
+ * The earliest moment a fact brings with it, if any. Only a sent agreement adds moments (its
+ * reminder and its expiry); every other fact can only take moments away. This lets the workflow
+ * keep a cheap lower bound of its next moment instead of rescanning thousands of agreements.
+ */
+export function momentAddedBy(state: CampaignState, fact: CampaignFact): number | undefined {
+  if (fact.type !== 'AgreementSent') return undefined;
+  const deadline = Date.parse(fact.payload.deadline);
+  const remindAt = deadline - state.settings.schedule.agreementReminderBeforeSeconds * 1000;
+  return remindAt > Date.parse(fact.payload.sentAt) ? Math.min(remindAt, deadline) : deadline;
 }
 
 /** The first instant at or after `from` whose UTC time of day is `hhmm`. */

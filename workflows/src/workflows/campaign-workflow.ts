@@ -25,7 +25,7 @@ import {
 } from '@temporalio/workflow';
 import type { CampaignActivities, RecordedFact } from '../activities/campaign-activities';
 import { toBoard } from '../domain/campaign-board';
-import { dueFacts, nextMoment } from '../domain/campaign-clock';
+import { dueFacts, momentAddedBy, nextMoment } from '../domain/campaign-clock';
 import { campaignRules, type Decision } from '../domain/campaign-rules';
 import { evolve, initialState, iso, type CampaignState } from '../domain/campaign-state';
 
@@ -42,8 +42,6 @@ const FACTS_PER_RECORDING = 250;
 const HISTORY_EVENTS_PER_RUN = 5_000;
 const REFUSALS_KEPT = 20;
 
-export type CampaignOutcome = { group: string[]; startedAt: string };
-
 export const boardQuery = defineQuery<CampaignBoard>(CAMPAIGN_BOARD_QUERY);
 
 /**
@@ -51,19 +49,27 @@ export const boardQuery = defineQuery<CampaignBoard>(CAMPAIGN_BOARD_QUERY);
  * and UI send these by name) or as updates (`tryApply`, …) whose validator answers with the rule
  * that refuses them. Every accepted action and every timed moment becomes a fact: it changes the
  * state at once and is then recorded (read model, then Kafka) by the recording activity, in order.
+ *
+ * It keeps running after the collaboration starts, so a second press of start collaboration (and
+ * any late action) is still answered by the rules, and the board stays queryable.
  */
 export async function campaignWorkflow(
   input: CampaignWorkflowInput,
   carried?: CampaignState,
-): Promise<CampaignOutcome> {
+): Promise<never> {
   const state = carried ?? initialState(input, Date.now());
   const unrecorded: RecordedFact[] = [];
   let emitted = 0;
   let recorded = 0;
+  // A lower bound of the next timed moment: facts only ever remove moments, except a sent
+  // agreement, which lowers it. Rescanning happens only once the bound has come.
+  let wakeAt = nextMoment(state);
 
   const emit = (facts: CampaignFact[]): number => {
     for (const fact of facts) {
       evolve(state, fact);
+      const added = momentAddedBy(state, fact);
+      if (added !== undefined && (wakeAt === undefined || added < wakeAt)) wakeAt = added;
       unrecorded.push({ eventId: uuid4(), occurredAt: iso(Date.now()), fact });
       emitted += 1;
     }
@@ -71,7 +77,11 @@ export async function campaignWorkflow(
   };
   // Moments that have come are stated before any action is judged, so an action never sees a
   // campaign that should already have closed or an agreement that should already have expired.
-  const catchUp = () => emit(dueFacts(state, Date.now()));
+  const catchUp = () => {
+    if (wakeAt === undefined || Date.now() < wakeAt) return;
+    emit(dueFacts(state, Date.now()));
+    wakeAt = nextMoment(state);
+  };
 
   const judge = (action: CampaignActionName, raw: unknown): Decision => {
     const parsed = CampaignActions[action].safeParse(raw);
@@ -151,23 +161,15 @@ export async function campaignWorkflow(
       recorded += batch.length;
       continue;
     }
-    if (state.phase === 'collaborating') {
-      await condition(allHandlersFinished);
-      if (unrecorded.length === 0) {
-        return { group: state.group, startedAt: iso(state.collaborationStartedAt!) };
-      }
-      continue;
-    }
     const info = workflowInfo();
     if (info.continueAsNewSuggested || info.historyLength > HISTORY_EVENTS_PER_RUN) {
       await condition(allHandlersFinished);
       if (unrecorded.length === 0) await continueAsNew<typeof campaignWorkflow>(input, state);
       continue;
     }
-    const next = nextMoment(state);
     const somethingToRecord = () => unrecorded.length > 0;
-    if (next === undefined) await condition(somethingToRecord);
-    else if (next > Date.now()) await condition(somethingToRecord, next - Date.now());
+    if (wakeAt === undefined) await condition(somethingToRecord);
+    else if (wakeAt > Date.now()) await condition(somethingToRecord, wakeAt - Date.now());
     catchUp();
   }
 }

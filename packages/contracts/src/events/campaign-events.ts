@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { AgreementStatus, ApplicantStatus } from '../workflow/campaign-workflow';
+import { ApplicantStatus } from '../workflow/campaign-workflow';
 import { eventEnvelope } from './envelope';
 
 export const CAMPAIGN_EVENTS_TOPIC = 'campaign.lifecycle.v1';
