@@ -2,3 +2,4 @@ export * from './engines/engines';
 export * from './database/migrate';
 export * from './database/service-databases';
 export * from './paths';
+export * from './engines/worker-readiness';

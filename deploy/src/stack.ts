@@ -2,9 +2,9 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { CAMPAIGN_TASK_QUEUE } from '@campaign/contracts';
-import { Connection } from '@temporalio/client';
 import { ensureTools, profiles, redactPassword, startEngines } from './engines/engines';
 import { startProcess, type ManagedProcess } from './engines/managed-process';
+import { waitUntilPolling } from './engines/worker-readiness';
 import { dataDir, repoRoot } from './paths';
 
 /**
@@ -81,7 +81,7 @@ async function main(): Promise<void> {
 
   try {
     const worker = await start(workerApp);
-    await waitUntilPolling(engines.temporal.address, worker.pid);
+    await waitUntilPolling(engines.temporal.address, CAMPAIGN_TASK_QUEUE, worker.pid);
     log(`${'worker'.padEnd(14)}polling ${CAMPAIGN_TASK_QUEUE}`);
     // The services depend on the engines only, not on each other: they start side by side.
     await Promise.all(
@@ -118,27 +118,6 @@ function devAuthSecret(runDir: string): string {
   const file = path.join(runDir, 'auth-secret');
   if (!existsSync(file)) writeFileSync(file, randomBytes(32).toString('hex'), { mode: 0o600 });
   return readFileSync(file, 'utf8').trim();
-}
-
-/** The worker is ready once Temporal lists it (by its process id) among the queue's pollers. */
-async function waitUntilPolling(address: string, pid: number, timeoutMs = 90_000): Promise<void> {
-  const connection = await Connection.connect({ address });
-  try {
-    const deadline = Date.now() + timeoutMs;
-    while (Date.now() < deadline) {
-      const { pollers } = await connection.workflowService.describeTaskQueue({
-        namespace: 'default',
-        taskQueue: { name: CAMPAIGN_TASK_QUEUE },
-      });
-      if (pollers.some((poller) => poller.identity?.startsWith(`${pid}@`))) return;
-      await new Promise((resolve) => setTimeout(resolve, 300));
-    }
-  } finally {
-    await connection.close();
-  }
-  throw new Error(
-    `the worker was not polling within ${timeoutMs / 1000} s; see .data/dev/worker.log`,
-  );
 }
 
 async function waitUntilReady(name: string, port: number, timeoutMs = 90_000): Promise<void> {

@@ -32,6 +32,7 @@ async function main(): Promise<void> {
   const worker = await createCampaignWorker({
     connection,
     namespace: config.TEMPORAL_NAMESPACE,
+    taskQueue: config.TEMPORAL_TASK_QUEUE,
     activities: createCampaignActivities({ readModel: createCampaignReadModel(prisma), events }),
     maxConcurrentActivityTaskExecutions: config.MAX_CONCURRENT_ACTIVITIES,
   });

@@ -1,9 +1,11 @@
+import { CAMPAIGN_TASK_QUEUE } from '@campaign/contracts';
 import { configFields } from '@campaign/service-runtime';
 import { z } from 'zod';
 
 export const WorkerConfig = z.object({
   TEMPORAL_ADDRESS: z.string().min(1).default('127.0.0.1:7233'),
   TEMPORAL_NAMESPACE: z.string().min(1).default('default'),
+  TEMPORAL_TASK_QUEUE: z.string().min(1).default(CAMPAIGN_TASK_QUEUE),
   DATABASE_URL: configFields.databaseUrl,
   KAFKA_BROKERS: configFields.kafkaBrokers,
   LOG_LEVEL: configFields.logLevel,
