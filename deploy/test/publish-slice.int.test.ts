@@ -6,7 +6,12 @@ import {
   temporalCampaignLifecycle,
 } from '@campaign/campaign-service';
 import { createCampaignReadModel } from '@campaign/campaign-service/read-model';
-import { CAMPAIGN_EVENTS_TOPIC, type CampaignPublished } from '@campaign/contracts';
+import {
+  CAMPAIGN_EVENTS_TOPIC,
+  campaignUpdateName,
+  type CampaignActionName,
+  type CampaignPublished,
+} from '@campaign/contracts';
 import { TEST_AUTH_SECRET, eventually, testEnvironment } from '@campaign/testing';
 import {
   buildNotificationsApp,
@@ -27,6 +32,8 @@ import { Client, Connection } from '@temporalio/client';
 import { NativeConnection, type Worker } from '@temporalio/worker';
 import type { Consumer } from 'kafkajs';
 import request from 'supertest';
+import { runCommand } from '../src/tools/run-command';
+import { ensureTemporalCli } from '../src/tools/temporal-binaries';
 
 // The walking skeleton end to end on the real engines: HTTP → Temporal workflow → read model →
 // Kafka → notifications consumer → inbox over HTTP.
@@ -209,6 +216,87 @@ describe('publishing a campaign (real PostgreSQL, Temporal and Kafka)', () => {
       return view.body as { publishedAt: string; closedAt: string };
     });
     expect(Date.parse(closed.closedAt) - Date.parse(closed.publishedAt)).toBe(2000);
+  });
+
+  it('closes early on a signal sent by ops with the Temporal CLI, recording who and why', async () => {
+    const token = await tokenFor(`user-${randomUUID()}`);
+    const draft = await createCampaign(token);
+    await request(campaignApp)
+      .post(`/campaigns/${draft.id}/publish`)
+      .set('authorization', `Bearer ${token}`)
+      .expect(202);
+    const cli = await ensureTemporalCli();
+    await runCommand(cli, [
+      'workflow',
+      'signal',
+      '--address',
+      env.temporalAddress,
+      '--workflow-id',
+      `campaign-${draft.id}`,
+      '--name',
+      'closeEarly',
+      '--input',
+      JSON.stringify({ closedBy: 'ops-layla', reason: 'the brand asked to start sooner' }),
+    ]);
+    await eventually(async () => {
+      const row = await campaignPrisma.campaign.findUniqueOrThrow({ where: { id: draft.id } });
+      expect(row.status).toBe('closed');
+    });
+    const audit = await campaignPrisma.opsAction.findMany({ where: { campaignId: draft.id } });
+    expect(audit).toEqual([
+      expect.objectContaining({
+        actor: 'ops-layla',
+        action: 'close_early',
+        reason: 'the brand asked to start sooner',
+      }),
+    ]);
+  });
+
+  it('notifies the right people through the lifecycle: agreements, congratulations and bummers', async () => {
+    const brandUser = `user-${randomUUID()}`;
+    const token = await tokenFor(brandUser);
+    const draft = await createCampaign(token);
+    await request(campaignApp)
+      .post(`/campaigns/${draft.id}/publish`)
+      .set('authorization', `Bearer ${token}`)
+      .expect(202);
+    const handle = new Client({ connection }).workflow.getHandle(`campaign-${draft.id}`);
+    const act = (name: CampaignActionName, args: unknown) =>
+      handle.executeUpdate(campaignUpdateName(name), { args: [args] });
+    const [ann, bob, cat] = ['ann', 'bob', 'cat'].map((name) => `${name}-${randomUUID()}`) as [
+      string,
+      string,
+      string,
+    ];
+    const profile = { followers: 1000, niches: ['beauty'], country: 'NL' };
+    for (const influencerId of [ann, bob, cat]) await act('apply', { influencerId, profile });
+    await act('select', { influencerIds: [ann, bob] });
+    await act('declineApplicant', { influencerIds: [cat] });
+    await act('sendAgreement', { influencerIds: [ann, bob] });
+    await act('sign', { influencerId: ann });
+    await handle.signal('closeEarly', { closedBy: 'ops-layla', reason: 'start sooner' });
+    await act('startCollaboration', { startedBy: brandUser });
+
+    const kindsFor = async (userId: string) => {
+      const inbox = await inboxOf(
+        await issueToken({ role: 'influencer', userId }, TEST_AUTH_SECRET),
+      );
+      return (inbox.items as unknown as { kind: string }[]).map((item) => item.kind).sort();
+    };
+    await eventually(async () => {
+      expect(await kindsFor(ann)).toEqual(['agreement_sent', 'congratulations']);
+      expect(await kindsFor(bob)).toEqual(['agreement_sent', 'bummer']);
+      // Declined in pre-selection: told nothing until the group is formed, then the bummer.
+      expect(await kindsFor(cat)).toEqual(['bummer']);
+    });
+    const collaborators = await campaignPrisma.collaborator.findMany({
+      where: { campaignId: draft.id },
+    });
+    expect(collaborators.map((row) => row.influencerId)).toEqual([ann]);
+    const bobsAgreement = await campaignPrisma.agreement.findUniqueOrThrow({
+      where: { campaignId_influencerId: { campaignId: draft.id, influencerId: bob } },
+    });
+    expect(bobsAgreement.status).toBe('lapsed');
   });
 
   it('hides a campaign from another brand and refuses publishing by a non-brand', async () => {
