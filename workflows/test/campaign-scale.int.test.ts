@@ -139,4 +139,58 @@ describe('a campaign at scale (time-skipping)', () => {
     expect(count('CollaborationStarted')).toBe(1);
     expect(new Set(recorded.map((entry) => entry.eventId)).size).toBe(recorded.length);
   });
+
+  it('keeps many campaigns in flight on one worker', async () => {
+    const CAMPAIGNS = 200;
+    const taskQueue = 'campaign-many-test';
+    const worker = await Worker.create({
+      connection: env.nativeConnection,
+      taskQueue,
+      workflowsPath: require.resolve('../src/workflows'),
+      activities: { recordCampaignFacts: async () => {} },
+      maxConcurrentWorkflowTaskExecutions: 50,
+    });
+    const profile = { followers: 1_000, niches: ['lifestyle'], country: 'NL' };
+    await worker.runUntil(async () => {
+      const boards = await Promise.all(
+        Array.from({ length: CAMPAIGNS }, async (_, i) => {
+          const campaignId = `ca000000-0000-4000-8000-${String(i).padStart(12, '0')}`;
+          const handle = await env.client.workflow.start(campaignWorkflow, {
+            taskQueue,
+            workflowId: `campaign-${campaignId}`,
+            args: [
+              {
+                campaignId,
+                brandId: `brand-${i}`,
+                title: `Campaign ${i}`,
+                publishedBy: `brand-user-${i}`,
+                schedule: {
+                  storyDelaySeconds: 300,
+                  newsletterTimeUtc: '18:00',
+                  selectionReminderAfterSeconds: 4 * 24 * 3600,
+                  closeAfterSeconds: 6 * 24 * 3600,
+                  agreementWindowSeconds: 3 * 24 * 3600,
+                  agreementReminderBeforeSeconds: 24 * 3600,
+                },
+              },
+            ],
+          });
+          const act = (name: string, args: unknown) =>
+            handle.executeUpdate(campaignUpdateName(name as never), { args: [args] });
+          const influencerId = `influencer-of-${i}`;
+          await act('apply', { influencerId, profile });
+          await act('select', { influencerIds: [influencerId] });
+          await act('sendAgreement', { influencerIds: [influencerId] });
+          await act('sign', { influencerId });
+          await handle.signal('closeEarly', { closedBy: 'ops', reason: 'load test' });
+          await act('startCollaboration', { startedBy: `brand-user-${i}` });
+          const board = await handle.query<CampaignBoard>('board');
+          await handle.terminate('test done');
+          return board;
+        }),
+      );
+      expect(boards.filter((board) => board.phase === 'collaborating')).toHaveLength(CAMPAIGNS);
+      expect(boards.every((board, i) => board.group[0] === `influencer-of-${i}`)).toBe(true);
+    });
+  });
 });

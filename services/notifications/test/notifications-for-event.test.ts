@@ -47,4 +47,90 @@ describe('notificationsForEvent', () => {
     };
     expect(notificationsForEvent(event)).toEqual([]);
   });
+
+  it('congratulates the group and sends every other applicant or invitee the bummer', () => {
+    const event: CampaignEvent = {
+      ...envelope,
+      type: 'CollaborationStarted',
+      payload: {
+        campaignId,
+        brandId: 'brand-1',
+        title: 'Summer glow',
+        startedAt: '2026-12-01T10:00:00.000Z',
+        startedBy: 'user-7',
+        group: ['ann'],
+        others: ['bob', 'eve'],
+        lapsedAgreements: ['bob'],
+      },
+    };
+    expect(notificationsForEvent(event).map((n) => [n.recipientId, n.kind])).toEqual([
+      ['ann', 'congratulations'],
+      ['bob', 'bummer'],
+      ['eve', 'bummer'],
+    ]);
+  });
+
+  it('tells no one about pre-selection', () => {
+    const event: CampaignEvent = {
+      ...envelope,
+      type: 'ApplicantsMoved',
+      payload: {
+        campaignId,
+        brandId: 'brand-1',
+        influencerIds: ['ann'],
+        to: 'declined',
+        at: '2026-11-26T10:00:00.000Z',
+      },
+    };
+    expect(notificationsForEvent(event)).toEqual([]);
+  });
+
+  it('tells the influencer an agreement was sent, reminds them, and says when it expired', () => {
+    const agreement = { campaignId, brandId: 'brand-1', title: 'Summer glow', influencerId: 'ann' };
+    const kinds = [
+      notificationsForEvent({
+        ...envelope,
+        type: 'AgreementSent',
+        payload: {
+          ...agreement,
+          sentAt: '2026-11-27T10:00:00.000Z',
+          deadline: '2026-11-30T10:00:00.000Z',
+        },
+      }),
+      notificationsForEvent({
+        ...envelope,
+        type: 'AgreementReminderDue',
+        payload: {
+          ...agreement,
+          deadline: '2026-11-30T10:00:00.000Z',
+          dueAt: '2026-11-29T10:00:00.000Z',
+        },
+      }),
+      notificationsForEvent({
+        ...envelope,
+        type: 'AgreementExpired',
+        payload: { ...agreement, at: '2026-11-30T10:00:00.000Z' },
+      }),
+    ].map((drafts) => drafts.map((n) => [n.recipientId, n.kind]));
+    expect(kinds).toEqual([
+      [['ann', 'agreement_sent']],
+      [['ann', 'agreement_reminder']],
+      [['ann', 'agreement_expired']],
+    ]);
+  });
+
+  it('reminds the brand user to finalise the selection', () => {
+    const drafts = notificationsForEvent({
+      ...envelope,
+      type: 'SelectionReminderDue',
+      payload: {
+        campaignId,
+        brandId: 'brand-1',
+        title: 'Summer glow',
+        brandUserId: 'user-7',
+        dueAt: '2026-11-29T10:00:00.000Z',
+      },
+    });
+    expect(drafts.map((n) => [n.recipientId, n.kind])).toEqual([['user-7', 'selection_reminder']]);
+  });
 });
