@@ -1,6 +1,7 @@
 import { readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import {
+  CampaignSchedule,
   campaignUpdateName,
   type CampaignActionArgs,
   type CampaignActionName,
@@ -36,14 +37,7 @@ const input = (campaignId: string): CampaignWorkflowInput => ({
   publishedBy: 'brand-user-1',
   qualifications: { minFollowers: 10_000 },
   storyImageUrls: ['https://img.example/story.jpg'],
-  schedule: {
-    storyDelaySeconds: 300,
-    newsletterTimeUtc: '18:00',
-    selectionReminderAfterSeconds: 4 * 24 * 3600,
-    closeAfterSeconds: 6 * 24 * 3600,
-    agreementWindowSeconds: 3 * 24 * 3600,
-    agreementReminderBeforeSeconds: 24 * 3600,
-  },
+  schedule: CampaignSchedule.parse({}),
 });
 
 type Scenario = (

@@ -1,3 +1,4 @@
+import { CampaignSchedule } from '@campaign/contracts';
 import type { CampaignFact } from '@campaign/contracts';
 import { dueFacts, nextTimeOfDay } from '../src/domain/campaign-clock';
 import { campaignRules, type Decision } from '../src/domain/campaign-rules';
@@ -20,14 +21,7 @@ function campaign(): CampaignState {
         countries: ['NL', 'BE'],
       },
       storyImageUrls: ['https://img.example/story.jpg'],
-      schedule: {
-        storyDelaySeconds: 300,
-        newsletterTimeUtc: '18:00',
-        selectionReminderAfterSeconds: 4 * 24 * 3600,
-        closeAfterSeconds: 6 * 24 * 3600,
-        agreementWindowSeconds: 3 * 24 * 3600,
-        agreementReminderBeforeSeconds: 24 * 3600,
-      },
+      schedule: CampaignSchedule.parse({}),
     },
     T0,
   );

@@ -1,4 +1,4 @@
-import { campaignUpdateName, type CampaignBoard } from '@campaign/contracts';
+import { campaignUpdateName, type CampaignBoard, CampaignSchedule } from '@campaign/contracts';
 import { testEnvironment } from '@campaign/testing';
 import { Connection } from '@temporalio/client';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
@@ -80,14 +80,7 @@ describe('a campaign at scale (time-skipping)', () => {
             brandId: 'brand-big',
             title: 'Big launch',
             publishedBy: 'brand-user-big',
-            schedule: {
-              storyDelaySeconds: 300,
-              newsletterTimeUtc: '18:00',
-              selectionReminderAfterSeconds: 4 * 24 * 3600,
-              closeAfterSeconds: 6 * 24 * 3600,
-              agreementWindowSeconds: 3 * 24 * 3600,
-              agreementReminderBeforeSeconds: 24 * 3600,
-            },
+            schedule: CampaignSchedule.parse({}),
           },
         ],
       });
@@ -164,14 +157,7 @@ describe('a campaign at scale (time-skipping)', () => {
                 brandId: `brand-${i}`,
                 title: `Campaign ${i}`,
                 publishedBy: `brand-user-${i}`,
-                schedule: {
-                  storyDelaySeconds: 300,
-                  newsletterTimeUtc: '18:00',
-                  selectionReminderAfterSeconds: 4 * 24 * 3600,
-                  closeAfterSeconds: 6 * 24 * 3600,
-                  agreementWindowSeconds: 3 * 24 * 3600,
-                  agreementReminderBeforeSeconds: 24 * 3600,
-                },
+                schedule: CampaignSchedule.parse({}),
               },
             ],
           });

@@ -1,4 +1,5 @@
 import {
+  CampaignSchedule,
   campaignUpdateName,
   type CampaignActionArgs,
   type CampaignActionName,
@@ -45,15 +46,7 @@ describe('campaign workflow (time-skipping)', () => {
       publishedBy: 'brand-user-1',
       qualifications: { minFollowers: 10_000, countries: ['NL', 'BE'] },
       storyImageUrls: [],
-      schedule: {
-        storyDelaySeconds: 300,
-        newsletterTimeUtc: '18:00',
-        selectionReminderAfterSeconds: 4 * 24 * 3600,
-        closeAfterSeconds: 6 * 24 * 3600,
-        agreementWindowSeconds: 3 * 24 * 3600,
-        agreementReminderBeforeSeconds: 24 * 3600,
-        ...overrides,
-      },
+      schedule: CampaignSchedule.parse(overrides),
     };
   }
 
