@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import {
   buildCampaignApp,
+  createBoardStore,
   createCampaignStore,
   createPrismaClient as campaignDb,
   temporalCampaignLifecycle,
@@ -64,6 +65,7 @@ describe('publishing a campaign (real PostgreSQL, Temporal and Kafka)', () => {
       logger,
       authSecret: TEST_AUTH_SECRET,
       store,
+      boards: createBoardStore(campaignPrisma),
       lifecycle,
       readiness: [
         { name: 'database', check: () => store.ping() },
@@ -297,6 +299,85 @@ describe('publishing a campaign (real PostgreSQL, Temporal and Kafka)', () => {
       where: { campaignId_influencerId: { campaignId: draft.id, influencerId: bob } },
     });
     expect(bobsAgreement.status).toBe('lapsed');
+  });
+
+  it('runs the lifecycle over HTTP, answering each refusal with its rule', async () => {
+    const brandUser = `user-${randomUUID()}`;
+    const brand = await tokenFor(brandUser);
+    const ops = await issueToken({ role: 'ops', userId: 'ops-layla' }, TEST_AUTH_SECRET);
+    const asInfluencer = (userId: string) =>
+      issueToken({ role: 'influencer', userId }, TEST_AUTH_SECRET);
+    const draft = await createCampaign(brand);
+    const campaignUrl = `/campaigns/${draft.id}`;
+    await request(campaignApp)
+      .post(`${campaignUrl}/selection`)
+      .set('authorization', `Bearer ${brand}`)
+      .send({ influencerIds: ['x'], status: 'selected' })
+      .expect(409);
+    await request(campaignApp)
+      .post(`${campaignUrl}/publish`)
+      .set('authorization', `Bearer ${brand}`)
+      .expect(202);
+    const ann = `ann-${randomUUID()}`;
+    const bob = `bob-${randomUUID()}`;
+    const handle = new Client({ connection }).workflow.getHandle(`campaign-${draft.id}`);
+    await handle.executeUpdate(campaignUpdateName('apply'), {
+      args: [{ influencerId: ann, profile: { followers: 1000, niches: [], country: 'NL' } }],
+    });
+    const post = (path: string, token: string, body: object = {}) =>
+      request(campaignApp)
+        .post(`${campaignUrl}${path}`)
+        .set('authorization', `Bearer ${token}`)
+        .send(body);
+
+    // Ops add someone who could not apply, with the reason on record.
+    await post('/manual-additions', brand, { influencerId: bob, reason: 'fits' }).expect(403);
+    await post('/manual-additions', ops, { influencerId: bob, reason: 'profile outdated' }).expect(
+      200,
+    );
+    await post('/selection', brand, { influencerIds: [ann, bob], status: 'selected' }).expect(200);
+    const stranger = await post('/selection', brand, {
+      influencerIds: ['nobody'],
+      status: 'selected',
+    }).expect(422);
+    expect(stranger.body.detail).toContain('Not an applicant of this campaign: nobody');
+    await post('/selection', brand, { influencerIds: [], status: 'maybe' }).expect(400);
+
+    await post('/agreements', brand, { influencerIds: [ann, bob] }).expect(200);
+    const twice = await post('/agreements', brand, { influencerIds: [ann] }).expect(409);
+    expect(twice.body.detail).toContain('already pending or signed');
+    await post('/agreement/sign', await asInfluencer(ann)).expect(200);
+    await post('/agreement/sign', await asInfluencer(`eve-${randomUUID()}`)).expect(404);
+
+    const early = await post('/collaboration', brand).expect(409);
+    expect(early.body.detail).toContain('start collaboration becomes available when it closes');
+    await post('/close', brand, { reason: 'please' }).expect(403);
+    await post('/close', ops, { reason: 'the brand asked' }).expect(200);
+    await post('/collaboration', brand).expect(200);
+    const again = await post('/collaboration', brand).expect(409);
+    expect(again.body.detail).toContain('can be pressed once');
+
+    const board = await request(campaignApp)
+      .get(`${campaignUrl}/board`)
+      .set('authorization', `Bearer ${brand}`)
+      .expect(200);
+    expect(board.body).toMatchObject({
+      status: 'closed',
+      applicants: { selected: [ann, bob] },
+      agreements: { accepted: [ann], lapsed: [bob] },
+    });
+    await request(campaignApp)
+      .get(`${campaignUrl}/board`)
+      .set('authorization', `Bearer ${await tokenFor(`user-${randomUUID()}`)}`)
+      .expect(404);
+    const audit = await campaignPrisma.opsAction.findMany({
+      where: { campaignId: draft.id },
+      orderBy: { at: 'asc' },
+    });
+    expect(audit.map((row) => [row.action, row.actor, row.influencerId])).toEqual([
+      ['add_manually', 'ops-layla', bob],
+      ['close_early', 'ops-layla', null],
+    ]);
   });
 
   it('hides a campaign from another brand and refuses publishing by a non-brand', async () => {

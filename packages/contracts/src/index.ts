@@ -4,3 +4,4 @@ export * from './events/campaign-events';
 export * from './notification';
 export * from './problem';
 export * from './workflow/campaign-workflow';
+export * from './lifecycle-requests';

@@ -1,22 +1,26 @@
 import { buildServiceApp, type Logger, type ReadinessCheck } from '@campaign/service-runtime';
 import type { Express } from 'express';
 import type { CampaignStore } from './db/campaign-store';
+import { createBoardStore } from './db/board-store';
 import { campaignRoutes } from './routes/campaigns';
+import { lifecycleRoutes } from './routes/lifecycle';
 import type { CampaignLifecycle } from './temporal/campaign-lifecycle';
 
 export type CampaignAppDeps = {
   logger: Logger;
   authSecret: string;
   store: CampaignStore;
+  boards: ReturnType<typeof createBoardStore>;
   lifecycle: CampaignLifecycle;
   readiness: ReadinessCheck[];
 };
 
 /** The campaign API, built only from its dependencies so tests and main wire it the same way. */
 export function buildCampaignApp(deps: CampaignAppDeps): Express {
-  return buildServiceApp({ ...deps, routes: [campaignRoutes(deps)] });
+  return buildServiceApp({ ...deps, routes: [campaignRoutes(deps), lifecycleRoutes(deps)] });
 }
 
+export { createBoardStore } from './db/board-store';
 export { createCampaignStore } from './db/campaign-store';
 export { createPrismaClient } from './db/prisma-client';
 export { temporalCampaignLifecycle } from './temporal/campaign-lifecycle';

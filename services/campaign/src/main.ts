@@ -9,6 +9,7 @@ import {
 import { Client, Connection } from '@temporalio/client';
 import { buildCampaignApp } from './app';
 import { CampaignConfig } from './config';
+import { createBoardStore } from './db/board-store';
 import { createCampaignStore } from './db/campaign-store';
 import { createPrismaClient } from './db/prisma-client';
 import { temporalCampaignLifecycle } from './temporal/campaign-lifecycle';
@@ -28,6 +29,7 @@ async function main(): Promise<void> {
     logger,
     authSecret: config.AUTH_SECRET,
     store,
+    boards: createBoardStore(prisma),
     lifecycle,
     readiness: [
       { name: 'database', check: () => store.ping() },

@@ -30,6 +30,14 @@ export function createCampaignStore(db: CampaignDb) {
       return db.campaign.findUnique({ where: { id: campaignId } });
     },
 
+    async hasAgreement(campaignId: string, influencerId: string): Promise<boolean> {
+      const row = await db.agreement.findUnique({
+        where: { campaignId_influencerId: { campaignId, influencerId } },
+        select: { status: true },
+      });
+      return row !== null;
+    },
+
     async ping(): Promise<void> {
       await db.$queryRaw`SELECT 1`;
     },

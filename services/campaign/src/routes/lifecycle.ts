@@ -1,0 +1,150 @@
+import {
+  CampaignIdParams,
+  CloseEarlyRequest,
+  ManualAdditionRequest,
+  MoveApplicantsRequest,
+  SendAgreementsRequest,
+  type CampaignActionArgs,
+  type CampaignActionName,
+  type CampaignBoardView,
+} from '@campaign/contracts';
+import {
+  HttpProblem,
+  identityOf,
+  parseBody,
+  parseParams,
+  requireRole,
+} from '@campaign/service-runtime';
+import { Router, type Request, type Response } from 'express';
+import type { BoardView } from '../db/board-store';
+import type { CampaignStore } from '../db/campaign-store';
+import { isOwner } from '../domain/campaign-access';
+import { refusalStatus } from '../domain/refusal-status';
+import type { CampaignLifecycle } from '../temporal/campaign-lifecycle';
+
+type Deps = {
+  store: CampaignStore;
+  lifecycle: CampaignLifecycle;
+  boards: { board: (campaignId: string) => Promise<BoardView> };
+};
+
+const moveAction = {
+  pending: 'moveToPending',
+  selected: 'select',
+  declined: 'declineApplicant',
+} as const;
+
+/**
+ * The lifecycle over HTTP. Each action goes to the campaign's workflow as an update; the
+ * workflow's rules decide, and a refusal comes back as 409 or 422 with the rule in words.
+ */
+export function lifecycleRoutes({ store, lifecycle, boards }: Deps) {
+  const router = Router();
+
+  /** Loads the campaign if the caller may act on it as `who`; anyone else gets a 404. */
+  async function published(req: Request, who: 'owner' | 'ops' | 'owner-or-ops') {
+    const { campaignId } = parseParams(CampaignIdParams, req);
+    const identity = identityOf(req);
+    const campaign = await store.find(campaignId);
+    const allowed =
+      campaign &&
+      ((who !== 'ops' && isOwner(identity, campaign)) ||
+        (who !== 'owner' && identity.role === 'ops'));
+    if (!campaign || !allowed) {
+      if (campaign && identity.role === 'brand' && who === 'ops') {
+        throw new HttpProblem(403, 'Forbidden', 'This action is for customer success (ops).');
+      }
+      throw new HttpProblem(
+        404,
+        'Campaign not found',
+        `There is no campaign ${campaignId} for you.`,
+      );
+    }
+    if (campaign.status === 'draft') {
+      throw new HttpProblem(409, 'Not published', 'The campaign is a draft; publish it first.');
+    }
+    return campaign;
+  }
+
+  async function answer<Name extends CampaignActionName>(
+    res: Response,
+    campaignId: string,
+    action: Name,
+    args: CampaignActionArgs<Name>,
+  ) {
+    const outcome = await lifecycle.act(campaignId, action, args);
+    if (!outcome.accepted) {
+      throw new HttpProblem(
+        refusalStatus(outcome.refusal),
+        'Refused by the campaign rules',
+        outcome.refusal.message,
+      );
+    }
+    res.status(200).json({ campaignId, action, accepted: true });
+  }
+
+  router.get('/campaigns/:campaignId/board', async (req, res) => {
+    const campaign = await published(req, 'owner-or-ops');
+    const board: CampaignBoardView = {
+      campaignId: campaign.id,
+      status: campaign.status,
+      collaborationStartedAt: campaign.collaborationStartedAt?.toISOString() ?? null,
+      ...(await boards.board(campaign.id)),
+    };
+    res.json(board);
+  });
+
+  router.post('/campaigns/:campaignId/selection', async (req, res) => {
+    requireRole(req, 'brand');
+    const campaign = await published(req, 'owner');
+    const { influencerIds, status } = parseBody(MoveApplicantsRequest, req);
+    await answer(res, campaign.id, moveAction[status], { influencerIds });
+  });
+
+  router.post('/campaigns/:campaignId/agreements', async (req, res) => {
+    requireRole(req, 'brand');
+    const campaign = await published(req, 'owner');
+    await answer(res, campaign.id, 'sendAgreement', parseBody(SendAgreementsRequest, req));
+  });
+
+  router.post('/campaigns/:campaignId/collaboration', async (req, res) => {
+    const brand = requireRole(req, 'brand');
+    const campaign = await published(req, 'owner');
+    await answer(res, campaign.id, 'startCollaboration', { startedBy: brand.userId });
+  });
+
+  router.post('/campaigns/:campaignId/close', async (req, res) => {
+    const ops = requireRole(req, 'ops');
+    const campaign = await published(req, 'ops');
+    const { reason } = parseBody(CloseEarlyRequest, req);
+    await answer(res, campaign.id, 'closeEarly', { closedBy: ops.userId, reason });
+  });
+
+  router.post('/campaigns/:campaignId/manual-additions', async (req, res) => {
+    const ops = requireRole(req, 'ops');
+    const campaign = await published(req, 'ops');
+    const { influencerId, reason } = parseBody(ManualAdditionRequest, req);
+    await answer(res, campaign.id, 'addManually', { influencerId, addedBy: ops.userId, reason });
+  });
+
+  // The influencer acts on their own agreement only; anyone else's is not there for them.
+  for (const [path, action] of [
+    ['sign', 'sign'],
+    ['decline', 'declineAgreement'],
+  ] as const) {
+    router.post(`/campaigns/:campaignId/agreement/${path}`, async (req, res) => {
+      const influencer = requireRole(req, 'influencer');
+      const { campaignId } = parseParams(CampaignIdParams, req);
+      if (!(await store.hasAgreement(campaignId, influencer.userId))) {
+        throw new HttpProblem(
+          404,
+          'Agreement not found',
+          'You have no agreement for this campaign.',
+        );
+      }
+      await answer(res, campaignId, action, { influencerId: influencer.userId });
+    });
+  }
+
+  return router;
+}
