@@ -1,7 +1,7 @@
 import { buildServiceApp, type Logger, type ReadinessCheck } from '@campaign/service-runtime';
 import type { Express } from 'express';
 import type { CampaignStore } from './db/campaign-store';
-import { createBoardStore } from './db/board-store';
+import { type createBoardStore } from './db/board-store';
 import { campaignRoutes } from './routes/campaigns';
 import { lifecycleRoutes } from './routes/lifecycle';
 import type { CampaignLifecycle } from './temporal/campaign-lifecycle';
