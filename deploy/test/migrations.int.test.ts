@@ -52,6 +52,38 @@ describe('migrations (real PostgreSQL)', () => {
       });
       const row = await db.campaign.findUniqueOrThrow({ where: { id } });
       expect(row).toMatchObject({ status: 'draft', storyImageUrls: ['https://img.example/1.jpg'] });
+      const at = new Date();
+      const campaignId = id;
+      const influencerId = 'influencer-1';
+      await db.application.create({
+        data: { campaignId, influencerId, source: 'applied', appliedAt: at, updatedAt: at },
+      });
+      await db.invitation.create({
+        data: { campaignId, influencerId, invitedBy: 'u', invitedAt: at },
+      });
+      await db.agreement.create({
+        data: { campaignId, influencerId, status: 'pending', sentAt: at, deadline: at },
+      });
+      await db.collaborator.create({ data: { campaignId, influencerId, startedAt: at } });
+      await db.opsAction.create({
+        data: {
+          id: randomUUID(),
+          campaignId,
+          actor: 'ops',
+          action: 'close_early',
+          reason: 'r',
+          at,
+        },
+      });
+      await db.idempotencyKey.create({ data: { scope: 'u', key: randomUUID(), requestHash: 'h' } });
+      const counts = await Promise.all([
+        db.application.count({ where: { campaignId } }),
+        db.invitation.count({ where: { campaignId } }),
+        db.agreement.count({ where: { campaignId } }),
+        db.collaborator.count({ where: { campaignId } }),
+        db.opsAction.count({ where: { campaignId } }),
+      ]);
+      expect(counts).toEqual([1, 1, 1, 1, 1]);
     } finally {
       await db.$disconnect();
     }

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import {
   buildCampaignApp,
   createBoardStore,
+  createIdempotencyStore,
   createCampaignStore,
   createPrismaClient as campaignDb,
   temporalCampaignLifecycle,
@@ -66,6 +67,7 @@ describe('publishing a campaign (real PostgreSQL, Temporal and Kafka)', () => {
       authSecret: TEST_AUTH_SECRET,
       store,
       boards: createBoardStore(campaignPrisma),
+      idempotencyStore: createIdempotencyStore(campaignPrisma),
       lifecycle,
       readiness: [
         { name: 'database', check: () => store.ping() },
@@ -378,6 +380,38 @@ describe('publishing a campaign (real PostgreSQL, Temporal and Kafka)', () => {
       ['add_manually', 'ops-layla', bob],
       ['close_early', 'ops-layla', null],
     ]);
+  });
+
+  it('has the effect of a request retried with the same Idempotency-Key once', async () => {
+    const brandId = `brand-${randomUUID()}`;
+    const token = await tokenFor(`user-${randomUUID()}`, brandId);
+    const key = `create-${randomUUID()}`;
+    const body = { title: 'Once only', brief: 'Retried by a flaky network' };
+    const send = (payload: object) =>
+      request(campaignApp)
+        .post('/campaigns')
+        .set('authorization', `Bearer ${token}`)
+        .set('idempotency-key', key)
+        .send(payload);
+    const first = await send(body).expect(201);
+    const retry = await send(body).expect(201);
+    expect(retry.body.id).toBe(first.body.id);
+    expect(retry.get('idempotent-replayed')).toBe('true');
+    expect(await campaignPrisma.campaign.count({ where: { brandId } })).toBe(1);
+
+    const reused = await send({ ...body, title: 'Something else' }).expect(422);
+    expect(reused.body.detail).toContain('used for a different request');
+    expect(await campaignPrisma.campaign.count({ where: { brandId } })).toBe(1);
+
+    // A retried publish gets its first answer again, not a refusal of a second publish.
+    const publish = () =>
+      request(campaignApp)
+        .post(`/campaigns/${first.body.id}/publish`)
+        .set('authorization', `Bearer ${token}`)
+        .set('idempotency-key', `publish-${first.body.id}`);
+    await publish().expect(202);
+    const replayed = await publish().expect(202);
+    expect(replayed.body.workflowId).toBe(`campaign-${first.body.id}`);
   });
 
   it('hides a campaign from another brand and refuses publishing by a non-brand', async () => {

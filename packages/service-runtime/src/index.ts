@@ -13,3 +13,4 @@ export * from './http/serve';
 export * from './kafka/kafka-probe';
 export * from './http/service-app';
 export * from './run-main';
+export * from './http/idempotency';

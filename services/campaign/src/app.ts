@@ -1,4 +1,9 @@
-import { buildServiceApp, type Logger, type ReadinessCheck } from '@campaign/service-runtime';
+import {
+  buildServiceApp,
+  type IdempotencyStore,
+  type Logger,
+  type ReadinessCheck,
+} from '@campaign/service-runtime';
 import type { Express } from 'express';
 import type { CampaignStore } from './db/campaign-store';
 import { type createBoardStore } from './db/board-store';
@@ -10,6 +15,7 @@ export type CampaignAppDeps = {
   logger: Logger;
   authSecret: string;
   store: CampaignStore;
+  idempotencyStore: IdempotencyStore;
   boards: ReturnType<typeof createBoardStore>;
   lifecycle: CampaignLifecycle;
   readiness: ReadinessCheck[];
@@ -21,6 +27,7 @@ export function buildCampaignApp(deps: CampaignAppDeps): Express {
 }
 
 export { createBoardStore } from './db/board-store';
+export { createIdempotencyStore } from './db/idempotency-store';
 export { createCampaignStore } from './db/campaign-store';
 export { createPrismaClient } from './db/prisma-client';
 export { temporalCampaignLifecycle } from './temporal/campaign-lifecycle';

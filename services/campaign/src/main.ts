@@ -11,6 +11,7 @@ import { buildCampaignApp } from './app';
 import { CampaignConfig } from './config';
 import { createBoardStore } from './db/board-store';
 import { createCampaignStore } from './db/campaign-store';
+import { createIdempotencyStore } from './db/idempotency-store';
 import { createPrismaClient } from './db/prisma-client';
 import { temporalCampaignLifecycle } from './temporal/campaign-lifecycle';
 
@@ -30,6 +31,7 @@ async function main(): Promise<void> {
     authSecret: config.AUTH_SECRET,
     store,
     boards: createBoardStore(prisma),
+    idempotencyStore: createIdempotencyStore(prisma),
     lifecycle,
     readiness: [
       { name: 'database', check: () => store.ping() },

@@ -3,6 +3,7 @@ import { pinoHttp } from 'pino-http';
 import { authenticate } from '../identity/authenticate';
 import type { Logger } from '../logger';
 import { healthRoutes, type ReadinessCheck } from './health';
+import { idempotency, type IdempotencyStore } from './idempotency';
 import { notFound, problemHandler } from './problem';
 
 export type ServiceAppOptions = {
@@ -12,6 +13,8 @@ export type ServiceAppOptions = {
   /** The service's own routes; every one of them sits behind authentication. */
   routes: Router[];
   bodyLimit?: string;
+  /** Where replies to requests with an Idempotency-Key are kept; without it the header is ignored. */
+  idempotencyStore?: IdempotencyStore;
 };
 
 /**
@@ -25,6 +28,7 @@ export function buildServiceApp(options: ServiceAppOptions): Express {
   app.use(healthRoutes(options.readiness));
   app.use(express.json({ limit: options.bodyLimit ?? '1mb' }));
   app.use(authenticate(options.authSecret));
+  if (options.idempotencyStore) app.use(idempotency(options.idempotencyStore));
   for (const router of options.routes) app.use(router);
   app.use(notFound);
   app.use(problemHandler(options.logger));

@@ -1,0 +1,104 @@
+import { createHash } from 'node:crypto';
+import type { RequestHandler, Response } from 'express';
+import { identityOf } from '../identity/authenticate';
+import { HttpProblem } from './problem';
+
+/** What a store knows of a key when a request arrives with it. */
+export type IdempotencyClaim =
+  | { state: 'claimed' }
+  | { state: 'completed'; requestHash: string; status: number; body: unknown }
+  | { state: 'in-progress'; requestHash: string };
+
+/** Where replies to keyed requests are kept, per service, in the service's own database. */
+export type IdempotencyStore = {
+  /** Claims the key for this request, or says what became of the earlier request with it. */
+  claim: (scope: string, key: string, requestHash: string) => Promise<IdempotencyClaim>;
+  complete: (scope: string, key: string, status: number, body: unknown) => Promise<void>;
+  /** Frees a key whose request failed unexpectedly, so the client may retry with it. */
+  release: (scope: string, key: string) => Promise<void>;
+};
+
+const KEY = /^[A-Za-z0-9_.:-]{8,200}$/;
+
+/**
+ * `Idempotency-Key` on mutations: a retried request with the same key and body gets the first
+ * reply again and has its effect once. Keys are scoped to the caller, so one user's key never
+ * answers another's request. Mount after authentication.
+ */
+export function idempotency(store: IdempotencyStore): RequestHandler {
+  return async (req, res, next) => {
+    const key = req.get('idempotency-key');
+    if (key === undefined || !['POST', 'PUT', 'PATCH', 'DELETE'].includes(req.method)) {
+      next();
+      return;
+    }
+    if (!KEY.test(key)) {
+      next(
+        new HttpProblem(
+          400,
+          'Invalid request',
+          'Idempotency-Key must be 8 to 200 characters of letters, digits, and _ . : -',
+        ),
+      );
+      return;
+    }
+    const scope = identityOf(req).userId;
+    const requestHash = createHash('sha256')
+      .update(`${req.method} ${req.originalUrl}\n${JSON.stringify(req.body ?? null)}`)
+      .digest('hex');
+    const claim = await store.claim(scope, key, requestHash);
+    if (claim.state !== 'claimed') {
+      if (claim.requestHash !== requestHash) {
+        next(
+          new HttpProblem(
+            422,
+            'Idempotency-Key reused',
+            'This Idempotency-Key was used for a different request; use a new key.',
+          ),
+        );
+      } else if (claim.state === 'in-progress') {
+        next(
+          new HttpProblem(
+            409,
+            'Request in progress',
+            'A request with this Idempotency-Key is still being processed; retry shortly.',
+          ),
+        );
+      } else {
+        res.status(claim.status).set('idempotent-replayed', 'true').json(claim.body);
+      }
+      return;
+    }
+    captureReply(res, (status, body) => {
+      // Server errors are not remembered: the client may retry them with the same key.
+      const settle =
+        status >= 500 ? store.release(scope, key) : store.complete(scope, key, status, body);
+      return settle;
+    });
+    next();
+  };
+}
+
+function captureReply(res: Response, onReply: (status: number, body: unknown) => Promise<void>) {
+  const json = res.json.bind(res);
+  let settled = false;
+  // Replies without a JSON body (204 and the like) are remembered once sent.
+  res.on('finish', () => {
+    if (!settled) {
+      settled = true;
+      void onReply(res.statusCode, null).catch(() => {});
+    }
+  });
+  res.json = (body: unknown) => {
+    if (!settled) {
+      settled = true;
+      // The reply is stored before it is sent, so a retry after a lost reply finds it.
+      void onReply(res.statusCode, body).then(
+        () => json(body),
+        () => json(body),
+      );
+      return res;
+    }
+    return json(body);
+  };
+}
