@@ -1,5 +1,6 @@
 import { execFileSync } from 'node:child_process';
-import { chownSync, existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { chownSync, existsSync, mkdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { Client } from 'pg';
 import { runCommand } from '../tools/run-command';
@@ -31,7 +32,7 @@ export async function startPostgres(options: {
   }
   const bin = postgresBinDir();
   const runAs = postgresOsUser();
-  const databaseDir = path.join(options.dataDir, 'postgres');
+  const databaseDir = postgresDataDir(path.join(options.dataDir, 'postgres'), runAs);
   if (!existsSync(path.join(databaseDir, 'PG_VERSION'))) {
     await initialise(bin, databaseDir, runAs);
   }
@@ -69,6 +70,31 @@ function postgresBinDir(): string {
     },
   );
   return path.resolve(path.dirname(platformPackage), '..', 'native', 'bin');
+}
+
+/**
+ * As root, PostgreSQL runs as `postgres`, which must be able to reach its data folder. A checkout
+ * under a folder closed to other users gets its data folder under /var/tmp instead.
+ */
+function postgresDataDir(
+  preferred: string,
+  runAs: { uid: number; gid: number } | undefined,
+): string {
+  if (!runAs || reachable(path.dirname(preferred), runAs)) return preferred;
+  const id = createHash('sha256').update(preferred).digest('hex').slice(0, 16);
+  return path.join('/var/tmp/campaign-platform-postgres', id);
+}
+
+function reachable(dir: string, user: { uid: number; gid: number }): boolean {
+  for (let current = dir; ; current = path.dirname(current)) {
+    if (existsSync(current)) {
+      const { mode, uid, gid } = statSync(current);
+      const canEnter =
+        uid === user.uid ? mode & 0o100 : gid === user.gid ? mode & 0o010 : mode & 0o001;
+      if (!canEnter) return false;
+    }
+    if (current === path.dirname(current)) return true;
+  }
 }
 
 /** PostgreSQL will not run as root; as root we run it as the `postgres` user, creating it once. */
