@@ -15,7 +15,9 @@ module.exports = {
   testEnvironment: 'node',
   transform: { '^.+\\.(ts|js|mjs)$': swc },
   // ESM-only dependencies are compiled to CommonJS like our own sources; the rest is left as is.
-  transformIgnorePatterns: ['/node_modules/\\.pnpm/(?!jose@)'],
+  transformIgnorePatterns: [
+    '/node_modules/\\.pnpm/(?!(jose|@seriousme\\+openapi-schema-validator)@)',
+  ],
   testMatch: [
     '<rootDir>/packages/*/test/**/*.test.ts',
     '<rootDir>/services/*/test/**/*.test.ts',

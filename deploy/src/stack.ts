@@ -100,9 +100,9 @@ async function main(): Promise<void> {
   console.log(`
 Campaign platform is up (${((Date.now() - started) / 1000).toFixed(1)} s).
 
-  Campaign API        http://127.0.0.1:3001
-  Messaging API       http://127.0.0.1:3002
-  Notifications API   http://127.0.0.1:3003
+  Campaign API        http://127.0.0.1:3001   (docs: /docs, OpenAPI: /openapi.json)
+  Messaging API       http://127.0.0.1:3002   (docs: /docs, OpenAPI: /openapi.json)
+  Notifications API   http://127.0.0.1:3003   (docs: /docs, OpenAPI: /openapi.json)
   Temporal UI         ${engines.temporal.uiUrl}
   Temporal (gRPC)     ${engines.temporal.address}
   Kafka               ${engines.kafka.brokers}

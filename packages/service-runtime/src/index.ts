@@ -14,3 +14,4 @@ export * from './kafka/kafka-probe';
 export * from './http/service-app';
 export * from './run-main';
 export * from './http/idempotency';
+export * from './http/api-routes';

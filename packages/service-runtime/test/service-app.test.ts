@@ -1,19 +1,34 @@
-import { Router } from 'express';
 import request from 'supertest';
 import { z } from 'zod';
-import { buildServiceApp, createLogger, issueToken, parseBody, requireRole } from '../src';
+import {
+  ApiRoutes,
+  buildServiceApp,
+  createLogger,
+  issueToken,
+  parseBody,
+  requireRole,
+} from '../src';
 
 const SECRET = 'a-test-secret-that-is-long-enough-to-sign';
 const Body = z.object({ name: z.string().min(2), count: z.number().int() });
 
 function appWith(readinessOk: boolean) {
   const stored: unknown[] = [];
-  const routes = Router();
-  routes.post('/things', (req, res) => {
-    requireRole(req, 'brand');
-    stored.push(parseBody(Body, req));
-    res.status(201).json({ ok: true });
-  });
+  const routes = new ApiRoutes().add(
+    {
+      method: 'post',
+      path: '/things',
+      summary: 'Store a thing',
+      roles: 'brand',
+      body: Body,
+      success: { status: 201, description: 'Stored' },
+    },
+    (req, res) => {
+      requireRole(req, 'brand');
+      stored.push(parseBody(Body, req));
+      res.status(201).json({ ok: true });
+    },
+  );
   const app = buildServiceApp({
     logger: createLogger('test', 'silent'),
     authSecret: SECRET,
@@ -26,6 +41,7 @@ function appWith(readinessOk: boolean) {
         },
       },
     ],
+    api: { title: 'Test API', description: 'A service for the tests.' },
     routes: [routes],
   });
   return { app, stored };

@@ -23,7 +23,14 @@ export type CampaignAppDeps = {
 
 /** The campaign API, built only from its dependencies so tests and main wire it the same way. */
 export function buildCampaignApp(deps: CampaignAppDeps): Express {
-  return buildServiceApp({ ...deps, routes: [campaignRoutes(deps), lifecycleRoutes(deps)] });
+  return buildServiceApp({
+    ...deps,
+    api: {
+      title: 'Campaign API',
+      description: 'Campaigns, the marketplace, the board and the lifecycle actions.',
+    },
+    routes: [campaignRoutes(deps), lifecycleRoutes(deps)],
+  });
 }
 
 export { createBoardStore } from './db/board-store';

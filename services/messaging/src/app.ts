@@ -11,7 +11,11 @@ export type MessagingAppDeps = {
 };
 
 export function buildMessagingApp(deps: MessagingAppDeps): Express {
-  return buildServiceApp({ ...deps, routes: [conversationRoutes(deps)] });
+  return buildServiceApp({
+    ...deps,
+    api: { title: 'Messaging API', description: 'Conversations between brands and influencers.' },
+    routes: [conversationRoutes(deps)],
+  });
 }
 
 export { createConversationStore } from './db/conversation-store';

@@ -11,7 +11,12 @@ export type NotificationsAppDeps = {
 };
 
 export function buildNotificationsApp(deps: NotificationsAppDeps): Express {
-  return buildServiceApp({ ...deps, routes: [inboxRoutes(deps)], bodyLimit: '100kb' });
+  return buildServiceApp({
+    ...deps,
+    api: { title: 'Notifications API', description: 'In-app inboxes.' },
+    routes: [inboxRoutes(deps)],
+    bodyLimit: '100kb',
+  });
 }
 
 export { createInboxStore } from './db/inbox-store';

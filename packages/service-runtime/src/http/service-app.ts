@@ -1,7 +1,9 @@
-import express, { type Express, type Router } from 'express';
+import express, { type Express } from 'express';
 import { pinoHttp } from 'pino-http';
+import swaggerUi from 'swagger-ui-express';
 import { authenticate } from '../identity/authenticate';
 import type { Logger } from '../logger';
+import { openApiDocument, type ApiRoutes } from './api-routes';
 import { healthRoutes, type ReadinessCheck } from './health';
 import { idempotency, type IdempotencyStore } from './idempotency';
 import { notFound, problemHandler } from './problem';
@@ -10,26 +12,36 @@ export type ServiceAppOptions = {
   logger: Logger;
   authSecret: string;
   readiness: ReadinessCheck[];
+  /** The service's name and purpose, for its OpenAPI document. */
+  api: { title: string; description: string };
   /** The service's own routes; every one of them sits behind authentication. */
-  routes: Router[];
+  routes: ApiRoutes[];
   bodyLimit?: string;
   /** Where replies to requests with an Idempotency-Key are kept; without it the header is ignored. */
   idempotencyStore?: IdempotencyStore;
 };
 
 /**
- * The frame every service shares: request logs, probes, JSON bodies, authentication, and errors
- * as problem+json. Services only bring their routes.
+ * The frame every service shares: request logs, probes, the OpenAPI document and its docs page,
+ * JSON bodies, authentication, and errors as problem+json. Services only bring their routes.
  */
 export function buildServiceApp(options: ServiceAppOptions): Express {
+  const document = openApiDocument(
+    { ...options.api, version: '1' },
+    options.routes.flatMap((routes) => routes.specs),
+  );
   const app = express();
   app.disable('x-powered-by');
   app.use(pinoHttp({ logger: options.logger }));
   app.use(healthRoutes(options.readiness));
+  app.get('/openapi.json', (_req, res) => {
+    res.json(document);
+  });
+  app.use('/docs', swaggerUi.serve, swaggerUi.setup(document));
   app.use(express.json({ limit: options.bodyLimit ?? '1mb' }));
   app.use(authenticate(options.authSecret));
   if (options.idempotencyStore) app.use(idempotency(options.idempotencyStore));
-  for (const router of options.routes) app.use(router);
+  for (const routes of options.routes) app.use(routes.router);
   app.use(notFound);
   app.use(problemHandler(options.logger));
   return app;

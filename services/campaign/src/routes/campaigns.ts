@@ -1,66 +1,106 @@
-import { CampaignIdParams, CreateCampaignRequest } from '@campaign/contracts';
+import { CampaignIdParams, CampaignView, CreateCampaignRequest } from '@campaign/contracts';
+import { z } from 'zod';
 import {
+  ApiRoutes,
   HttpProblem,
   identityOf,
   parseBody,
   parseParams,
   requireRole,
 } from '@campaign/service-runtime';
-import { Router } from 'express';
 import type { CampaignStore } from '../db/campaign-store';
 import { toCampaignView } from '../db/campaign-view';
 import { canView, isOwner, publishRefusal } from '../domain/campaign-access';
 import type { CampaignLifecycle } from '../temporal/campaign-lifecycle';
+
+const PublishAccepted = z.object({
+  campaignId: z.uuid(),
+  workflowId: z.string(),
+  status: z.literal('publishing'),
+});
 
 const campaignNotFound = (campaignId: string) =>
   new HttpProblem(404, 'Campaign not found', `There is no campaign ${campaignId} for you.`);
 
 export function campaignRoutes(deps: { store: CampaignStore; lifecycle: CampaignLifecycle }) {
   const { store, lifecycle } = deps;
-  const router = Router();
+  const routes = new ApiRoutes();
 
-  router.post('/campaigns', async (req, res) => {
-    const brand = requireRole(req, 'brand');
-    const draft = parseBody(CreateCampaignRequest, req);
-    const campaign = await store.createDraft(brand.brandId, brand.userId, draft);
-    res.status(201).location(`/campaigns/${campaign.id}`).json(toCampaignView(campaign));
-  });
+  routes.add(
+    {
+      method: 'post',
+      path: '/campaigns',
+      summary: 'Create a draft campaign',
+      roles: 'brand',
+      body: CreateCampaignRequest,
+      success: { status: 201, description: 'The draft', schema: CampaignView },
+      refusals: [403],
+    },
+    async (req, res) => {
+      const brand = requireRole(req, 'brand');
+      const draft = parseBody(CreateCampaignRequest, req);
+      const campaign = await store.createDraft(brand.brandId, brand.userId, draft);
+      res.status(201).location(`/campaigns/${campaign.id}`).json(toCampaignView(campaign));
+    },
+  );
 
-  router.get('/campaigns/:campaignId', async (req, res) => {
-    const { campaignId } = parseParams(CampaignIdParams, req);
-    const campaign = await store.find(campaignId);
-    if (!campaign || !canView(identityOf(req), campaign)) throw campaignNotFound(campaignId);
-    res.json(toCampaignView(campaign));
-  });
+  routes.add(
+    {
+      method: 'get',
+      path: '/campaigns/:campaignId',
+      summary: 'A campaign',
+      roles: 'its brand, ops; influencers once published',
+      params: CampaignIdParams,
+      success: { status: 200, description: 'The campaign', schema: CampaignView },
+      refusals: [404],
+    },
+    async (req, res) => {
+      const { campaignId } = parseParams(CampaignIdParams, req);
+      const campaign = await store.find(campaignId);
+      if (!campaign || !canView(identityOf(req), campaign)) throw campaignNotFound(campaignId);
+      res.json(toCampaignView(campaign));
+    },
+  );
 
-  router.post('/campaigns/:campaignId/publish', async (req, res) => {
-    const brand = requireRole(req, 'brand');
-    const { campaignId } = parseParams(CampaignIdParams, req);
-    const campaign = await store.find(campaignId);
-    if (!campaign || !isOwner(brand, campaign)) throw campaignNotFound(campaignId);
-    const refusal = publishRefusal(campaign);
-    if (refusal) throw new HttpProblem(409, 'Already published', refusal);
+  routes.add(
+    {
+      method: 'post',
+      path: '/campaigns/:campaignId/publish',
+      summary: 'Publish a draft to the marketplace: starts its seven-day workflow',
+      roles: 'its brand',
+      params: CampaignIdParams,
+      success: { status: 202, description: 'Publishing', schema: PublishAccepted },
+      refusals: [403, 404, 409],
+    },
+    async (req, res) => {
+      const brand = requireRole(req, 'brand');
+      const { campaignId } = parseParams(CampaignIdParams, req);
+      const campaign = await store.find(campaignId);
+      if (!campaign || !isOwner(brand, campaign)) throw campaignNotFound(campaignId);
+      const refusal = publishRefusal(campaign);
+      if (refusal) throw new HttpProblem(409, 'Already published', refusal);
 
-    const view = toCampaignView(campaign);
-    const { started, workflowId } = await lifecycle.start({
-      campaignId: campaign.id,
-      brandId: campaign.brandId,
-      title: campaign.title,
-      publishedBy: brand.userId,
-      qualifications: view.qualifications,
-      storyImageUrls: view.storyImageUrls,
-      schedule: view.schedule,
-    });
-    if (!started) {
-      throw new HttpProblem(
-        409,
-        'Already published',
-        publishRefusal({ ...campaign, status: 'published' })!,
-      );
-    }
-    // The workflow records the publish moment and announces it; the read model follows shortly.
-    res.status(202).json({ campaignId: campaign.id, workflowId, status: 'publishing' });
-  });
+      const view = toCampaignView(campaign);
+      const { started, workflowId } = await lifecycle.start({
+        campaignId: campaign.id,
+        brandId: campaign.brandId,
+        title: campaign.title,
+        publishedBy: brand.userId,
+        qualifications: view.qualifications,
+        storyImageUrls: view.storyImageUrls,
+        schedule: view.schedule,
+      });
+      if (!started) {
+        throw new HttpProblem(
+          409,
+          'Already published',
+          publishRefusal({ ...campaign, status: 'published' })!,
+        );
+      }
+      // The workflow records the publish moment and announces it; the read model follows shortly.
+      res.status(202).json({ campaignId: campaign.id, workflowId, status: 'publishing' });
+    },
+  );
 
-  return router;
+  return routes;
 }

@@ -1,4 +1,5 @@
 import {
+  CampaignBoardView,
   CampaignIdParams,
   CloseEarlyRequest,
   ManualAdditionRequest,
@@ -6,16 +7,17 @@ import {
   SendAgreementsRequest,
   type CampaignActionArgs,
   type CampaignActionName,
-  type CampaignBoardView,
 } from '@campaign/contracts';
 import {
+  ApiRoutes,
   HttpProblem,
   identityOf,
   parseBody,
   parseParams,
   requireRole,
 } from '@campaign/service-runtime';
-import { Router, type Request, type Response } from 'express';
+import type { Request, Response } from 'express';
+import { z } from 'zod';
 import type { BoardView } from '../db/board-store';
 import type { CampaignStore } from '../db/campaign-store';
 import { isOwner } from '../domain/campaign-access';
@@ -28,6 +30,12 @@ type Deps = {
   boards: { board: (campaignId: string) => Promise<BoardView> };
 };
 
+const ActionAccepted = z.object({
+  campaignId: z.uuid(),
+  action: z.string(),
+  accepted: z.literal(true),
+});
+
 const moveAction = {
   pending: 'moveToPending',
   selected: 'select',
@@ -39,7 +47,7 @@ const moveAction = {
  * workflow's rules decide, and a refusal comes back as 409 or 422 with the rule in words.
  */
 export function lifecycleRoutes({ store, lifecycle, boards }: Deps) {
-  const router = Router();
+  const routes = new ApiRoutes();
 
   /** Loads the campaign if the caller may act on it as `who`; anyone else gets a 404. */
   async function published(req: Request, who: 'owner' | 'ops' | 'owner-or-ops') {
@@ -83,68 +91,149 @@ export function lifecycleRoutes({ store, lifecycle, boards }: Deps) {
     res.status(200).json({ campaignId, action, accepted: true });
   }
 
-  router.get('/campaigns/:campaignId/board', async (req, res) => {
-    const campaign = await published(req, 'owner-or-ops');
-    const board: CampaignBoardView = {
-      campaignId: campaign.id,
-      status: campaign.status,
-      collaborationStartedAt: campaign.collaborationStartedAt?.toISOString() ?? null,
-      ...(await boards.board(campaign.id)),
-    };
-    res.json(board);
-  });
+  routes.add(
+    {
+      method: 'get',
+      path: '/campaigns/:campaignId/board',
+      summary: 'The board: applicants and agreements by state',
+      roles: 'its brand, ops',
+      params: CampaignIdParams,
+      success: { status: 200, description: 'The board', schema: CampaignBoardView },
+      refusals: [404, 409],
+    },
+    async (req, res) => {
+      const campaign = await published(req, 'owner-or-ops');
+      const board: CampaignBoardView = {
+        campaignId: campaign.id,
+        status: campaign.status,
+        collaborationStartedAt: campaign.collaborationStartedAt?.toISOString() ?? null,
+        ...(await boards.board(campaign.id)),
+      };
+      res.json(board);
+    },
+  );
 
-  router.post('/campaigns/:campaignId/selection', async (req, res) => {
-    requireRole(req, 'brand');
-    const campaign = await published(req, 'owner');
-    const { influencerIds, status } = parseBody(MoveApplicantsRequest, req);
-    await answer(res, campaign.id, moveAction[status], { influencerIds });
-  });
+  routes.add(
+    {
+      method: 'post',
+      path: '/campaigns/:campaignId/selection',
+      summary: 'Move applicants between pending, selected and declined (nobody is told)',
+      roles: 'its brand',
+      params: CampaignIdParams,
+      body: MoveApplicantsRequest,
+      success: { status: 200, description: 'Accepted', schema: ActionAccepted },
+      refusals: [403, 404, 409, 422],
+    },
+    async (req, res) => {
+      requireRole(req, 'brand');
+      const campaign = await published(req, 'owner');
+      const { influencerIds, status } = parseBody(MoveApplicantsRequest, req);
+      await answer(res, campaign.id, moveAction[status], { influencerIds });
+    },
+  );
 
-  router.post('/campaigns/:campaignId/agreements', async (req, res) => {
-    requireRole(req, 'brand');
-    const campaign = await published(req, 'owner');
-    await answer(res, campaign.id, 'sendAgreement', parseBody(SendAgreementsRequest, req));
-  });
+  routes.add(
+    {
+      method: 'post',
+      path: '/campaigns/:campaignId/agreements',
+      summary: 'Send agreements to selected influencers (3 days to sign)',
+      roles: 'its brand',
+      params: CampaignIdParams,
+      body: SendAgreementsRequest,
+      success: { status: 200, description: 'Accepted', schema: ActionAccepted },
+      refusals: [403, 404, 409, 422],
+    },
+    async (req, res) => {
+      requireRole(req, 'brand');
+      const campaign = await published(req, 'owner');
+      await answer(res, campaign.id, 'sendAgreement', parseBody(SendAgreementsRequest, req));
+    },
+  );
 
-  router.post('/campaigns/:campaignId/collaboration', async (req, res) => {
-    const brand = requireRole(req, 'brand');
-    const campaign = await published(req, 'owner');
-    await answer(res, campaign.id, 'startCollaboration', { startedBy: brand.userId });
-  });
+  routes.add(
+    {
+      method: 'post',
+      path: '/campaigns/:campaignId/collaboration',
+      summary: 'Start the collaboration (once, after the close)',
+      roles: 'its brand',
+      params: CampaignIdParams,
+      success: { status: 200, description: 'Accepted', schema: ActionAccepted },
+      refusals: [403, 404, 409, 422],
+    },
+    async (req, res) => {
+      const brand = requireRole(req, 'brand');
+      const campaign = await published(req, 'owner');
+      await answer(res, campaign.id, 'startCollaboration', { startedBy: brand.userId });
+    },
+  );
 
-  router.post('/campaigns/:campaignId/close', async (req, res) => {
-    const ops = requireRole(req, 'ops');
-    const campaign = await published(req, 'ops');
-    const { reason } = parseBody(CloseEarlyRequest, req);
-    await answer(res, campaign.id, 'closeEarly', { closedBy: ops.userId, reason });
-  });
+  routes.add(
+    {
+      method: 'post',
+      path: '/campaigns/:campaignId/close',
+      summary: 'Close the campaign early',
+      roles: 'ops',
+      params: CampaignIdParams,
+      body: CloseEarlyRequest,
+      success: { status: 200, description: 'Accepted', schema: ActionAccepted },
+      refusals: [403, 404, 409, 422],
+    },
+    async (req, res) => {
+      const ops = requireRole(req, 'ops');
+      const campaign = await published(req, 'ops');
+      const { reason } = parseBody(CloseEarlyRequest, req);
+      await answer(res, campaign.id, 'closeEarly', { closedBy: ops.userId, reason });
+    },
+  );
 
-  router.post('/campaigns/:campaignId/manual-additions', async (req, res) => {
-    const ops = requireRole(req, 'ops');
-    const campaign = await published(req, 'ops');
-    const { influencerId, reason } = parseBody(ManualAdditionRequest, req);
-    await answer(res, campaign.id, 'addManually', { influencerId, addedBy: ops.userId, reason });
-  });
+  routes.add(
+    {
+      method: 'post',
+      path: '/campaigns/:campaignId/manual-additions',
+      summary: 'Add an influencer who cannot apply, with the reason (audited)',
+      roles: 'ops',
+      params: CampaignIdParams,
+      body: ManualAdditionRequest,
+      success: { status: 200, description: 'Accepted', schema: ActionAccepted },
+      refusals: [403, 404, 409, 422],
+    },
+    async (req, res) => {
+      const ops = requireRole(req, 'ops');
+      const campaign = await published(req, 'ops');
+      const { influencerId, reason } = parseBody(ManualAdditionRequest, req);
+      await answer(res, campaign.id, 'addManually', { influencerId, addedBy: ops.userId, reason });
+    },
+  );
 
   // The influencer acts on their own agreement only; anyone else's is not there for them.
   for (const [path, action] of [
     ['sign', 'sign'],
     ['decline', 'declineAgreement'],
   ] as const) {
-    router.post(`/campaigns/:campaignId/agreement/${path}`, async (req, res) => {
-      const influencer = requireRole(req, 'influencer');
-      const { campaignId } = parseParams(CampaignIdParams, req);
-      if (!(await store.hasAgreement(campaignId, influencer.userId))) {
-        throw new HttpProblem(
-          404,
-          'Agreement not found',
-          'You have no agreement for this campaign.',
-        );
-      }
-      await answer(res, campaignId, action, { influencerId: influencer.userId });
-    });
+    routes.add(
+      {
+        method: 'post',
+        path: `/campaigns/:campaignId/agreement/${path}`,
+        summary: path === 'sign' ? 'Sign my agreement' : 'Decline my agreement (for good)',
+        roles: 'the influencer the agreement is for',
+        params: CampaignIdParams,
+        success: { status: 200, description: 'Accepted', schema: ActionAccepted },
+        refusals: [403, 404, 409, 422],
+      },
+      async (req, res) => {
+        const influencer = requireRole(req, 'influencer');
+        const { campaignId } = parseParams(CampaignIdParams, req);
+        if (!(await store.hasAgreement(campaignId, influencer.userId))) {
+          throw new HttpProblem(
+            404,
+            'Agreement not found',
+            'You have no agreement for this campaign.',
+          );
+        }
+        await answer(res, campaignId, action, { influencerId: influencer.userId });
+      },
+    );
   }
 
-  return router;
+  return routes;
 }

@@ -1,5 +1,11 @@
-import { HttpProblem, identityOf, parseParams, parseQuery } from '@campaign/service-runtime';
-import { Router } from 'express';
+import { NotificationList } from '@campaign/contracts';
+import {
+  ApiRoutes,
+  HttpProblem,
+  identityOf,
+  parseParams,
+  parseQuery,
+} from '@campaign/service-runtime';
 import { z } from 'zod';
 import type { InboxStore } from '../db/inbox-store';
 
@@ -8,24 +14,45 @@ const NotificationParams = z.object({ notificationId: z.uuid() });
 
 /** Everyone reads only their own inbox: the caller's identity is the only recipient filter. */
 export function inboxRoutes(deps: { inbox: InboxStore }) {
-  const router = Router();
+  const routes = new ApiRoutes();
 
-  router.get('/notifications', async (req, res) => {
-    const { limit } = parseQuery(ListQuery, req);
-    res.json(await deps.inbox.list(identityOf(req).userId, limit));
-  });
+  routes.add(
+    {
+      method: 'get',
+      path: '/notifications',
+      summary: 'My in-app inbox, newest first, with the unread count',
+      roles: 'anyone signed in (their own inbox)',
+      query: ListQuery,
+      success: { status: 200, description: 'The inbox', schema: NotificationList },
+    },
+    async (req, res) => {
+      const { limit } = parseQuery(ListQuery, req);
+      res.json(await deps.inbox.list(identityOf(req).userId, limit));
+    },
+  );
 
-  router.post('/notifications/:notificationId/read', async (req, res) => {
-    const { notificationId } = parseParams(NotificationParams, req);
-    if (!(await deps.inbox.markRead(identityOf(req).userId, notificationId))) {
-      throw new HttpProblem(
-        404,
-        'Notification not found',
-        `There is no notification ${notificationId} for you.`,
-      );
-    }
-    res.status(204).end();
-  });
+  routes.add(
+    {
+      method: 'post',
+      path: '/notifications/:notificationId/read',
+      summary: 'Mark one of my notifications read',
+      roles: 'the recipient',
+      params: NotificationParams,
+      success: { status: 204, description: 'Marked read' },
+      refusals: [404],
+    },
+    async (req, res) => {
+      const { notificationId } = parseParams(NotificationParams, req);
+      if (!(await deps.inbox.markRead(identityOf(req).userId, notificationId))) {
+        throw new HttpProblem(
+          404,
+          'Notification not found',
+          `There is no notification ${notificationId} for you.`,
+        );
+      }
+      res.status(204).end();
+    },
+  );
 
-  return router;
+  return routes;
 }

@@ -1,0 +1,102 @@
+import {
+  OpenAPIRegistry,
+  OpenApiGeneratorV31,
+  type RouteConfig,
+} from '@asteasolutions/zod-to-openapi';
+import { Problem } from '@campaign/contracts';
+import { Router, type RequestHandler } from 'express';
+import type { z } from 'zod';
+
+type Method = 'get' | 'post' | 'put' | 'patch' | 'delete';
+
+/** One endpoint, described once: Express serves it and the OpenAPI document lists it. */
+export type RouteSpec = {
+  method: Method;
+  /** Express style: `/campaigns/:campaignId`. */
+  path: string;
+  summary: string;
+  /** Who may call it, for the reader of the docs; the handler enforces it. */
+  roles: string;
+  params?: z.ZodObject;
+  query?: z.ZodObject;
+  body?: z.ZodType;
+  /** The success reply; refusals are always problem+json. */
+  success: { status: number; description: string; schema?: z.ZodType };
+  refusals?: number[];
+};
+
+const problemStatus: Record<number, string> = {
+  400: 'Invalid input (each wrong field named)',
+  401: 'No valid bearer token',
+  403: 'Not for this role',
+  404: 'Not found, or not yours',
+  409: 'Refused: conflicts with the current state (the rule in words)',
+  422: 'Refused by a rule about the request (the rule in words)',
+};
+
+/** A service's routes with their descriptions; `router` serves them, `specs` documents them. */
+export class ApiRoutes {
+  readonly router = Router();
+  readonly specs: RouteSpec[] = [];
+
+  add(spec: RouteSpec, handler: RequestHandler): this {
+    this.specs.push(spec);
+    this.router[spec.method](spec.path, handler);
+    return this;
+  }
+}
+
+/** The OpenAPI 3.1 document of a service, generated from the same zod schemas that validate. */
+export function openApiDocument(
+  info: { title: string; version: string; description: string },
+  specs: RouteSpec[],
+): ReturnType<OpenApiGeneratorV31['generateDocument']> {
+  const registry = new OpenAPIRegistry();
+  registry.registerComponent('securitySchemes', 'bearer', {
+    type: 'http',
+    scheme: 'bearer',
+    bearerFormat: 'JWT',
+  });
+  for (const spec of specs) {
+    const responses: RouteConfig['responses'] = {
+      [spec.success.status]: {
+        description: spec.success.description,
+        ...(spec.success.schema
+          ? { content: { 'application/json': { schema: spec.success.schema } } }
+          : {}),
+      },
+    };
+    for (const status of [
+      401,
+      ...(spec.body || spec.params || spec.query ? [400] : []),
+      ...(spec.refusals ?? []),
+    ]) {
+      responses[status] = {
+        description: problemStatus[status] ?? 'Refused',
+        content: { 'application/problem+json': { schema: Problem } },
+      };
+    }
+    registry.registerPath({
+      method: spec.method,
+      path: openApiPath(spec.path),
+      summary: spec.summary,
+      description: `For: ${spec.roles}.`,
+      security: [{ bearer: [] }],
+      request: {
+        ...(spec.params ? { params: spec.params } : {}),
+        ...(spec.query ? { query: spec.query } : {}),
+        ...(spec.body ? { body: { content: { 'application/json': { schema: spec.body } } } } : {}),
+      },
+      responses,
+    });
+  }
+  return new OpenApiGeneratorV31(registry.definitions).generateDocument({
+    openapi: '3.1.0',
+    info,
+  });
+}
+
+/** `/campaigns/:campaignId` → `/campaigns/{campaignId}`. */
+export function openApiPath(expressPath: string): string {
+  return expressPath.replace(/:([A-Za-z0-9_]+)/g, '{$1}');
+}
