@@ -10,6 +10,7 @@ import {
 } from '@campaign/contracts';
 import {
   ApiRoutes,
+  type RouteSpec,
   HttpProblem,
   identityOf,
   parseBody,
@@ -35,6 +36,25 @@ const ActionAccepted = z.object({
   action: z.string(),
   accepted: z.literal(true),
 });
+
+/** A lifecycle action on one campaign: same parameters, reply and refusals for every one. */
+function actionSpec(
+  path: string,
+  summary: string,
+  roles: string,
+  body?: RouteSpec['body'],
+): RouteSpec {
+  return {
+    method: 'post',
+    path: `/campaigns/:campaignId/${path}`,
+    summary,
+    roles,
+    params: CampaignIdParams,
+    ...(body ? { body } : {}),
+    success: { status: 200, description: 'Accepted and stored', schema: ActionAccepted },
+    refusals: [403, 404, 409, 422],
+  };
+}
 
 const moveAction = {
   pending: 'moveToPending',
@@ -114,16 +134,12 @@ export function lifecycleRoutes({ store, lifecycle, boards }: Deps) {
   );
 
   routes.add(
-    {
-      method: 'post',
-      path: '/campaigns/:campaignId/selection',
-      summary: 'Move applicants between pending, selected and declined (nobody is told)',
-      roles: 'its brand',
-      params: CampaignIdParams,
-      body: MoveApplicantsRequest,
-      success: { status: 200, description: 'Accepted', schema: ActionAccepted },
-      refusals: [403, 404, 409, 422],
-    },
+    actionSpec(
+      'selection',
+      'Move applicants between pending, selected and declined (nobody is told)',
+      'its brand',
+      MoveApplicantsRequest,
+    ),
     async (req, res) => {
       requireRole(req, 'brand');
       const campaign = await published(req, 'owner');
@@ -133,16 +149,12 @@ export function lifecycleRoutes({ store, lifecycle, boards }: Deps) {
   );
 
   routes.add(
-    {
-      method: 'post',
-      path: '/campaigns/:campaignId/agreements',
-      summary: 'Send agreements to selected influencers (3 days to sign)',
-      roles: 'its brand',
-      params: CampaignIdParams,
-      body: SendAgreementsRequest,
-      success: { status: 200, description: 'Accepted', schema: ActionAccepted },
-      refusals: [403, 404, 409, 422],
-    },
+    actionSpec(
+      'agreements',
+      'Send agreements to selected influencers (3 days to sign)',
+      'its brand',
+      SendAgreementsRequest,
+    ),
     async (req, res) => {
       requireRole(req, 'brand');
       const campaign = await published(req, 'owner');
@@ -151,15 +163,7 @@ export function lifecycleRoutes({ store, lifecycle, boards }: Deps) {
   );
 
   routes.add(
-    {
-      method: 'post',
-      path: '/campaigns/:campaignId/collaboration',
-      summary: 'Start the collaboration (once, after the close)',
-      roles: 'its brand',
-      params: CampaignIdParams,
-      success: { status: 200, description: 'Accepted', schema: ActionAccepted },
-      refusals: [403, 404, 409, 422],
-    },
+    actionSpec('collaboration', 'Start the collaboration (once, after the close)', 'its brand'),
     async (req, res) => {
       const brand = requireRole(req, 'brand');
       const campaign = await published(req, 'owner');
@@ -168,16 +172,7 @@ export function lifecycleRoutes({ store, lifecycle, boards }: Deps) {
   );
 
   routes.add(
-    {
-      method: 'post',
-      path: '/campaigns/:campaignId/close',
-      summary: 'Close the campaign early',
-      roles: 'ops',
-      params: CampaignIdParams,
-      body: CloseEarlyRequest,
-      success: { status: 200, description: 'Accepted', schema: ActionAccepted },
-      refusals: [403, 404, 409, 422],
-    },
+    actionSpec('close', 'Close the campaign early', 'ops', CloseEarlyRequest),
     async (req, res) => {
       const ops = requireRole(req, 'ops');
       const campaign = await published(req, 'ops');
@@ -187,16 +182,12 @@ export function lifecycleRoutes({ store, lifecycle, boards }: Deps) {
   );
 
   routes.add(
-    {
-      method: 'post',
-      path: '/campaigns/:campaignId/manual-additions',
-      summary: 'Add an influencer who cannot apply, with the reason (audited)',
-      roles: 'ops',
-      params: CampaignIdParams,
-      body: ManualAdditionRequest,
-      success: { status: 200, description: 'Accepted', schema: ActionAccepted },
-      refusals: [403, 404, 409, 422],
-    },
+    actionSpec(
+      'manual-additions',
+      'Add an influencer who cannot apply, with the reason (audited)',
+      'ops',
+      ManualAdditionRequest,
+    ),
     async (req, res) => {
       const ops = requireRole(req, 'ops');
       const campaign = await published(req, 'ops');
@@ -211,15 +202,11 @@ export function lifecycleRoutes({ store, lifecycle, boards }: Deps) {
     ['decline', 'declineAgreement'],
   ] as const) {
     routes.add(
-      {
-        method: 'post',
-        path: `/campaigns/:campaignId/agreement/${path}`,
-        summary: path === 'sign' ? 'Sign my agreement' : 'Decline my agreement (for good)',
-        roles: 'the influencer the agreement is for',
-        params: CampaignIdParams,
-        success: { status: 200, description: 'Accepted', schema: ActionAccepted },
-        refusals: [403, 404, 409, 422],
-      },
+      actionSpec(
+        `agreement/${path}`,
+        path === 'sign' ? 'Sign my agreement' : 'Decline my agreement (for good)',
+        'the influencer the agreement is for',
+      ),
       async (req, res) => {
         const influencer = requireRole(req, 'influencer');
         const { campaignId } = parseParams(CampaignIdParams, req);
