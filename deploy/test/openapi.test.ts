@@ -18,6 +18,7 @@ const apps: Record<string, Express> = {
     ...common,
     store: unused as never,
     boards: unused as never,
+    network: unused as never,
     lifecycle: unused as never,
     idempotencyStore: unused as never,
   }),

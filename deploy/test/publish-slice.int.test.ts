@@ -3,6 +3,7 @@ import {
   buildCampaignApp,
   createBoardStore,
   createIdempotencyStore,
+  createNetworkStore,
   createCampaignStore,
   createPrismaClient as campaignDb,
   temporalCampaignLifecycle,
@@ -67,6 +68,7 @@ describe('publishing a campaign (real PostgreSQL, Temporal and Kafka)', () => {
       authSecret: TEST_AUTH_SECRET,
       store,
       boards: createBoardStore(campaignPrisma),
+      network: createNetworkStore(campaignPrisma),
       idempotencyStore: createIdempotencyStore(campaignPrisma),
       lifecycle,
       readiness: [
@@ -412,6 +414,144 @@ describe('publishing a campaign (real PostgreSQL, Temporal and Kafka)', () => {
     await publish().expect(202);
     const replayed = await publish().expect(202);
     expect(replayed.body.workflowId).toBe(`campaign-${first.body.id}`);
+  });
+
+  it('lets influencers apply with their profile, refusing with the unmet qualification', async () => {
+    const brandId = `brand-${randomUUID()}`;
+    const brand = await tokenFor(`user-${randomUUID()}`, brandId);
+    const created = await request(campaignApp)
+      .post('/campaigns')
+      .set('authorization', `Bearer ${brand}`)
+      .send({
+        title: 'Dutch beauty',
+        brief: 'Skincare routines',
+        qualifications: { minFollowers: 5000, niches: ['beauty'], countries: ['NL'] },
+      })
+      .expect(201);
+    const campaignId = created.body.id as string;
+    const [fit, small, anonymous] = ['fit', 'small', 'anon'].map((n) => `${n}-${randomUUID()}`) as [
+      string,
+      string,
+      string,
+    ];
+    const address = { street: 'Keizersgracht 1', city: 'Amsterdam', country: 'NL' };
+    await campaignPrisma.influencerProfile.createMany({
+      data: [
+        {
+          id: fit,
+          handle: fit,
+          displayName: 'Fit',
+          niches: ['beauty'],
+          country: 'NL',
+          followers: 9000,
+          engagementRate: 3.2,
+          shippingAddress: address,
+        },
+        {
+          id: small,
+          handle: small,
+          displayName: 'Small',
+          niches: ['beauty'],
+          country: 'NL',
+          followers: 800,
+          engagementRate: 6.1,
+          shippingAddress: address,
+        },
+      ],
+    });
+    const apply = async (userId: string) =>
+      request(campaignApp)
+        .post(`/campaigns/${campaignId}/applications`)
+        .set(
+          'authorization',
+          `Bearer ${await issueToken({ role: 'influencer', userId }, TEST_AUTH_SECRET)}`,
+        );
+    expect((await apply(fit)).status).toBe(404); // a draft is not on the marketplace
+    await request(campaignApp)
+      .post(`/campaigns/${campaignId}/publish`)
+      .set('authorization', `Bearer ${brand}`)
+      .expect(202);
+    await eventually(async () => {
+      const row = await campaignPrisma.campaign.findUniqueOrThrow({ where: { id: campaignId } });
+      expect(row.status).toBe('published');
+    });
+    expect((await apply(fit)).status).toBe(201);
+    expect((await apply(fit)).status).toBe(409);
+    const refused = await apply(small);
+    expect(refused.status).toBe(422);
+    expect(refused.body.detail).toContain('at least 5000 followers (you have 800)');
+    expect((await apply(anonymous)).status).toBe(422);
+    const board = await request(campaignApp)
+      .get(`/campaigns/${campaignId}/board`)
+      .set('authorization', `Bearer ${brand}`)
+      .expect(200);
+    expect(board.body.applicants.pending).toEqual([fit]);
+  });
+
+  it('searches the Network for Professional and Enterprise brands only, leaving out applicants', async () => {
+    const starterId = `brand-${randomUUID()}`;
+    const proId = `brand-${randomUUID()}`;
+    await campaignPrisma.brand.createMany({
+      data: [
+        { id: starterId, name: 'Small Shop', plan: 'starter' },
+        { id: proId, name: 'Big Label', plan: 'professional' },
+      ],
+    });
+    const starter = await tokenFor(`user-${randomUUID()}`, starterId);
+    const pro = await tokenFor(`user-${randomUUID()}`, proId);
+    const campaign = await createCampaign(pro);
+    const niche = `niche-${randomUUID().slice(0, 8)}`;
+    const ids = Array.from({ length: 7 }, (_, i) => `net-${i}-${randomUUID()}`);
+    await campaignPrisma.influencerProfile.createMany({
+      data: ids.map((id, i) => ({
+        id,
+        handle: id,
+        displayName: `Creator ${i}`,
+        niches: [niche],
+        country: i % 2 === 0 ? 'NL' : 'BE',
+        followers: 1000 * (i + 1),
+        engagementRate: 2.5,
+        shippingAddress: { street: 'Secret 1' },
+      })),
+    });
+    await campaignPrisma.application.create({
+      data: {
+        campaignId: campaign.id,
+        influencerId: ids[6]!,
+        source: 'applied',
+        appliedAt: new Date(),
+        updatedAt: new Date(),
+      },
+    });
+    const search = (token: string, query: Record<string, string | number>) =>
+      request(campaignApp)
+        .get('/network')
+        .query({ campaignId: campaign.id, ...query })
+        .set('authorization', `Bearer ${token}`);
+
+    const refused = await search(starter, { niche }).expect(403);
+    expect(refused.body.detail).toContain(
+      'Professional or Enterprise plan; your brand is on Starter',
+    );
+
+    const seen: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const page: { body: { items: Record<string, unknown>[]; nextCursor: string | null } } =
+        await search(pro, { niche, limit: 2, ...(cursor ? { cursor } : {}) }).expect(200);
+      for (const item of page.body.items) {
+        expect(item).not.toHaveProperty('shippingAddress');
+        seen.push(item.id as string);
+      }
+      cursor = page.body.nextCursor;
+    } while (cursor);
+    // Largest audience first; the applicant is not in the Network for this campaign.
+    expect(seen).toEqual([ids[5], ids[4], ids[3], ids[2], ids[1], ids[0]]);
+
+    const dutch = await search(pro, { niche, country: 'NL', minFollowers: 3000 }).expect(200);
+    expect(dutch.body.items.map((item: { id: string }) => item.id)).toEqual([ids[4], ids[2]]);
+    await search(pro, { niche, cursor: 'not-a-cursor' }).expect(400);
+    await search(pro, { niche, country: 'nl' }).expect(400);
   });
 
   it('hides a campaign from another brand and refuses publishing by a non-brand', async () => {

@@ -5,3 +5,4 @@ export * from './notification';
 export * from './problem';
 export * from './workflow/campaign-workflow';
 export * from './lifecycle-requests';
+export * from './network';

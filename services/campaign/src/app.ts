@@ -9,12 +9,15 @@ import type { CampaignStore } from './db/campaign-store';
 import { type createBoardStore } from './db/board-store';
 import { campaignRoutes } from './routes/campaigns';
 import { lifecycleRoutes } from './routes/lifecycle';
+import { networkRoutes } from './routes/network';
+import type { NetworkStore } from './db/network-store';
 import type { CampaignLifecycle } from './temporal/campaign-lifecycle';
 
 export type CampaignAppDeps = {
   logger: Logger;
   authSecret: string;
   store: CampaignStore;
+  network: NetworkStore;
   idempotencyStore: IdempotencyStore;
   boards: ReturnType<typeof createBoardStore>;
   lifecycle: CampaignLifecycle;
@@ -29,12 +32,13 @@ export function buildCampaignApp(deps: CampaignAppDeps): Express {
       title: 'Campaign API',
       description: 'Campaigns, the marketplace, the board and the lifecycle actions.',
     },
-    routes: [campaignRoutes(deps), lifecycleRoutes(deps)],
+    routes: [campaignRoutes(deps), lifecycleRoutes(deps), networkRoutes(deps)],
   });
 }
 
 export { createBoardStore } from './db/board-store';
 export { createIdempotencyStore } from './db/idempotency-store';
+export { createNetworkStore } from './db/network-store';
 export { createCampaignStore } from './db/campaign-store';
 export { createPrismaClient } from './db/prisma-client';
 export { temporalCampaignLifecycle } from './temporal/campaign-lifecycle';

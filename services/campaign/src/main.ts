@@ -12,6 +12,7 @@ import { CampaignConfig } from './config';
 import { createBoardStore } from './db/board-store';
 import { createCampaignStore } from './db/campaign-store';
 import { createIdempotencyStore } from './db/idempotency-store';
+import { createNetworkStore } from './db/network-store';
 import { createPrismaClient } from './db/prisma-client';
 import { temporalCampaignLifecycle } from './temporal/campaign-lifecycle';
 
@@ -31,6 +32,7 @@ async function main(): Promise<void> {
     authSecret: config.AUTH_SECRET,
     store,
     boards: createBoardStore(prisma),
+    network: createNetworkStore(prisma),
     idempotencyStore: createIdempotencyStore(prisma),
     lifecycle,
     readiness: [
