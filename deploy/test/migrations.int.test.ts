@@ -76,6 +76,29 @@ describe('migrations (real PostgreSQL)', () => {
         },
       });
       await db.idempotencyKey.create({ data: { scope: 'u', key: randomUUID(), requestHash: 'h' } });
+      const brandId = `brand-${randomUUID()}`;
+      await db.brand.create({ data: { id: brandId, name: 'B', plan: 'enterprise' } });
+      await db.influencerProfile.create({
+        data: {
+          id: `profile-${id}`,
+          handle: `handle-${id}`,
+          displayName: 'P',
+          niches: ['food'],
+          country: 'NL',
+          followers: 10,
+          engagementRate: 1.5,
+          shippingAddress: { street: 's' },
+        },
+      });
+      expect(await db.brand.findUniqueOrThrow({ where: { id: brandId } })).toMatchObject({
+        plan: 'enterprise',
+      });
+      expect(
+        Number(
+          (await db.influencerProfile.findUniqueOrThrow({ where: { id: `profile-${id}` } }))
+            .engagementRate,
+        ),
+      ).toBe(1.5);
       const counts = await Promise.all([
         db.application.count({ where: { campaignId } }),
         db.invitation.count({ where: { campaignId } }),

@@ -138,7 +138,9 @@ async function initialise(
   runAs: { uid: number; gid: number } | undefined,
 ): Promise<void> {
   rmSync(databaseDir, { recursive: true, force: true });
-  mkdirSync(databaseDir, { recursive: true, mode: 0o700 });
+  // Only the data folder itself is private; its parents stay reachable for the postgres user.
+  mkdirSync(path.dirname(databaseDir), { recursive: true });
+  mkdirSync(databaseDir, { mode: 0o700 });
   const passwordFile = `${databaseDir}.pwfile`;
   writeFileSync(passwordFile, PASSWORD, { mode: 0o600 });
   if (runAs) {
