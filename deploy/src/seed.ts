@@ -1,0 +1,138 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { createPrismaClient } from '@campaign/campaign-service';
+import { issueToken, type Identity } from '@campaign/service-runtime';
+import { dataDir } from './paths';
+import { databaseUrl } from './engines/postgres';
+import { profiles } from './engines/engines';
+
+/**
+ * Fills the running local stack with demo data: a brand on each plan, 1,000 influencer profiles,
+ * and a campaign in flight (published, applications in, some selected, agreements out, two
+ * signed) on a compressed ten-minute week. Run `./deploy/seed` while `./deploy/run-stack` runs.
+ * Safe to run again: brands and profiles are upserted; each run adds one more campaign.
+ */
+const API = 'http://127.0.0.1:3001';
+const niches = ['beauty', 'food', 'travel', 'fitness', 'fashion', 'parenting'];
+const countries = ['NL', 'BE', 'DE', 'FR'];
+
+async function main(): Promise<void> {
+  const secret = readFileSync(path.join(dataDir('dev'), 'auth-secret'), 'utf8').trim();
+  const serverUrl =
+    process.env.DATABASE_URL ??
+    `postgresql://postgres:postgres@127.0.0.1:${profiles.dev.postgresPort}/postgres`;
+  const db = createPrismaClient(databaseUrl(serverUrl, 'campaign'));
+  const token = (identity: Identity) => issueToken(identity, secret, '30d');
+
+  const brands = [
+    { id: 'brand-starter', name: 'Corner Bakery', plan: 'starter' as const, user: 'sam' },
+    { id: 'brand-pro', name: 'Sunny Skincare', plan: 'professional' as const, user: 'ava' },
+    { id: 'brand-enterprise', name: 'Globe Travel', plan: 'enterprise' as const, user: 'eli' },
+  ];
+  for (const { id, name, plan } of brands) {
+    await db.brand.upsert({ where: { id }, create: { id, name, plan }, update: { name, plan } });
+  }
+  for (let batch = 0; batch < 10; batch++) {
+    await db.influencerProfile.createMany({
+      skipDuplicates: true,
+      data: Array.from({ length: 100 }, (_, j) => {
+        const n = batch * 100 + j + 1;
+        const id = `influencer-${String(n).padStart(4, '0')}`;
+        return {
+          id,
+          handle: `@creator${n}`,
+          displayName: `Creator ${n}`,
+          niches: [niches[n % niches.length]!, niches[(n + 2) % niches.length]!],
+          country: countries[n % countries.length]!,
+          followers: (n * 7919) % 250_000,
+          engagementRate: ((n * 31) % 900) / 100,
+          shippingAddress: {
+            street: `Canal Street ${n}`,
+            postcode: '1000 AA',
+            city: 'Amsterdam',
+            country: 'NL',
+          },
+        };
+      }),
+    });
+  }
+
+  const ava = await token({ role: 'brand', userId: 'ava', brandId: 'brand-pro' });
+  const call = async (method: string, url: string, auth: string, body?: object) => {
+    const response = await fetch(`${API}${url}`, {
+      method,
+      headers: { authorization: `Bearer ${auth}`, 'content-type': 'application/json' },
+      body: body ? JSON.stringify(body) : undefined,
+    });
+    const text = await response.text();
+    if (!response.ok) throw new Error(`${method} ${url}: ${response.status} ${text}`);
+    return text ? (JSON.parse(text) as Record<string, unknown>) : {};
+  };
+  const campaign = await call('POST', '/campaigns', ava, {
+    title: 'Sunny summer glow',
+    brief: 'Show our SPF 50 in your morning routine: one post and three stories.',
+    qualifications: { minFollowers: 20_000, niches: ['beauty'], countries: ['NL', 'BE'] },
+    schedule: {
+      storyDelaySeconds: 30,
+      closeAfterSeconds: 600,
+      selectionReminderAfterSeconds: 300,
+      agreementWindowSeconds: 300,
+      agreementReminderBeforeSeconds: 120,
+    },
+  });
+  const campaignId = campaign.id as string;
+  await call('POST', `/campaigns/${campaignId}/publish`, ava);
+  for (let tries = 0; ; tries++) {
+    const view = await call('GET', `/campaigns/${campaignId}`, ava);
+    if (view.status === 'published') break;
+    if (tries > 50) throw new Error('the campaign was not published in time');
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  const qualified = await db.influencerProfile.findMany({
+    where: { followers: { gte: 20_000 }, niches: { has: 'beauty' }, country: { in: ['NL', 'BE'] } },
+    orderBy: { followers: 'desc' },
+    take: 12,
+  });
+  for (const influencer of qualified) {
+    await call(
+      'POST',
+      `/campaigns/${campaignId}/applications`,
+      await token({ role: 'influencer', userId: influencer.id }),
+    );
+  }
+  const ids = qualified.map((influencer) => influencer.id);
+  await call('POST', `/campaigns/${campaignId}/selection`, ava, {
+    influencerIds: ids.slice(0, 5),
+    status: 'selected',
+  });
+  await call('POST', `/campaigns/${campaignId}/selection`, ava, {
+    influencerIds: ids.slice(10),
+    status: 'declined',
+  });
+  await call('POST', `/campaigns/${campaignId}/agreements`, ava, {
+    influencerIds: ids.slice(0, 3),
+  });
+  for (const id of ids.slice(0, 2)) {
+    await call(
+      'POST',
+      `/campaigns/${campaignId}/agreement/sign`,
+      await token({ role: 'influencer', userId: id }),
+    );
+  }
+  await db.$disconnect();
+
+  console.log(`Seeded: brands on each plan, 1,000 influencers, and campaign ${campaignId}
+(12 applied, 5 selected, 3 agreements sent, 2 signed; it closes ten minutes after publishing).
+
+Tokens (valid 30 days):
+  BRAND=${ava}            # ava, Sunny Skincare (Professional)
+  STARTER=${await token({ role: 'brand', userId: 'sam', brandId: 'brand-starter' })}   # sam, Corner Bakery (Starter)
+  INFLUENCER=${await token({ role: 'influencer', userId: ids[2]! })}   # ${ids[2]}, agreement waiting
+  OPS=${await token({ role: 'ops', userId: 'layla' })}            # layla, customer success
+  CAMPAIGN=${campaignId}`);
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});
