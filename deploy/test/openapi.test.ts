@@ -19,6 +19,7 @@ const apps: Record<string, Express> = {
     store: unused as never,
     boards: unused as never,
     network: unused as never,
+    collaborations: unused as never,
     lifecycle: unused as never,
     idempotencyStore: unused as never,
   }),

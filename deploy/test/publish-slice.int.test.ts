@@ -4,6 +4,7 @@ import {
   createBoardStore,
   createIdempotencyStore,
   createNetworkStore,
+  createCollaborationStore,
   createCampaignStore,
   createPrismaClient as campaignDb,
   temporalCampaignLifecycle,
@@ -33,6 +34,7 @@ import {
 import { createCampaignActivities, createCampaignWorker } from '@campaign/workflows';
 import { Client, Connection } from '@temporalio/client';
 import { NativeConnection, type Worker } from '@temporalio/worker';
+import ExcelJS from 'exceljs';
 import type { Consumer } from 'kafkajs';
 import request from 'supertest';
 import { runCommand } from '../src/tools/run-command';
@@ -69,6 +71,7 @@ describe('publishing a campaign (real PostgreSQL, Temporal and Kafka)', () => {
       store,
       boards: createBoardStore(campaignPrisma),
       network: createNetworkStore(campaignPrisma),
+      collaborations: createCollaborationStore(campaignPrisma),
       idempotencyStore: createIdempotencyStore(campaignPrisma),
       lifecycle,
       readiness: [
@@ -552,6 +555,98 @@ describe('publishing a campaign (real PostgreSQL, Temporal and Kafka)', () => {
     expect(dutch.body.items.map((item: { id: string }) => item.id)).toEqual([ids[4], ids[2]]);
     await search(pro, { niche, cursor: 'not-a-cursor' }).expect(400);
     await search(pro, { niche, country: 'nl' }).expect(400);
+  });
+
+  it('shows collaborators’ names and addresses only after the start, and exports them as .xlsx', async () => {
+    const brandUser = `user-${randomUUID()}`;
+    const brand = await tokenFor(brandUser);
+    const ops = await issueToken({ role: 'ops', userId: 'ops-layla' }, TEST_AUTH_SECRET);
+    const draft = await createCampaign(brand);
+    await request(campaignApp)
+      .post(`/campaigns/${draft.id}/publish`)
+      .set('authorization', `Bearer ${brand}`)
+      .expect(202);
+    const [ann, bob] = ['ann', 'bob'].map((n) => `${n}-${randomUUID()}`) as [string, string];
+    const address = (street: string) => ({
+      street,
+      postcode: '1015 AA',
+      city: 'Amsterdam',
+      country: 'NL',
+    });
+    await campaignPrisma.influencerProfile.createMany({
+      data: [
+        {
+          id: ann,
+          handle: `@${ann}`,
+          displayName: 'Ann Visser',
+          niches: ['beauty'],
+          country: 'NL',
+          followers: 9000,
+          engagementRate: 3,
+          shippingAddress: address('Prinsengracht 1'),
+        },
+        {
+          id: bob,
+          handle: `@${bob}`,
+          displayName: 'Bob Jansen',
+          niches: ['beauty'],
+          country: 'NL',
+          followers: 9000,
+          engagementRate: 3,
+          shippingAddress: address('Herengracht 2'),
+        },
+      ],
+    });
+    const handle = new Client({ connection }).workflow.getHandle(`campaign-${draft.id}`);
+    const act = (name: CampaignActionName, args: unknown) =>
+      handle.executeUpdate(campaignUpdateName(name), { args: [args] });
+    const profile = { followers: 9000, niches: ['beauty'], country: 'NL' };
+    for (const influencerId of [ann, bob]) await act('apply', { influencerId, profile });
+    await act('select', { influencerIds: [ann, bob] });
+    await act('sendAgreement', { influencerIds: [ann, bob] });
+    await act('sign', { influencerId: ann });
+    const collaborations = (token: string, suffix = '') =>
+      request(campaignApp)
+        .get(`/campaigns/${draft.id}/collaborations${suffix}`)
+        .set('authorization', `Bearer ${token}`);
+
+    const early = await collaborations(brand).expect(409);
+    expect(early.body.detail).toContain('once the collaboration has started');
+    await collaborations(brand, '/addresses.xlsx').expect(409);
+
+    await act('closeEarly', { closedBy: 'ops-layla', reason: 'start sooner' });
+    await act('startCollaboration', { startedBy: brandUser });
+
+    const list = await collaborations(brand).expect(200);
+    expect(list.body.items).toEqual([
+      expect.objectContaining({
+        influencerId: ann,
+        name: 'Ann Visser',
+        shippingAddress: address('Prinsengracht 1'),
+      }),
+    ]);
+    await collaborations(ops).expect(200);
+    await collaborations(await tokenFor(`user-${randomUUID()}`)).expect(404);
+    await collaborations(
+      await issueToken({ role: 'influencer', userId: ann }, TEST_AUTH_SECRET),
+    ).expect(403);
+
+    const file = await collaborations(brand, '/addresses.xlsx')
+      .buffer(true)
+      .parse((res, done) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (chunk: Buffer) => chunks.push(chunk));
+        res.on('end', () => done(null, Buffer.concat(chunks)));
+      })
+      .expect(200);
+    expect(file.type).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(file.body as Parameters<typeof workbook.xlsx.load>[0]);
+    const rows = workbook.getWorksheet('Shipping addresses')!.getSheetValues().filter(Boolean);
+    expect(rows.map((row) => (row as unknown[]).slice(1))).toEqual([
+      ['Name', 'Handle', 'Street', 'Postcode', 'City', 'Country'],
+      ['Ann Visser', `@${ann}`, 'Prinsengracht 1', '1015 AA', 'Amsterdam', 'NL'],
+    ]);
   });
 
   it('hides a campaign from another brand and refuses publishing by a non-brand', async () => {

@@ -6,3 +6,4 @@ export * from './problem';
 export * from './workflow/campaign-workflow';
 export * from './lifecycle-requests';
 export * from './network';
+export * from './collaboration';

@@ -10,6 +10,8 @@ import { type createBoardStore } from './db/board-store';
 import { campaignRoutes } from './routes/campaigns';
 import { lifecycleRoutes } from './routes/lifecycle';
 import { networkRoutes } from './routes/network';
+import { collaborationRoutes } from './routes/collaborations';
+import type { CollaborationStore } from './db/collaboration-store';
 import type { NetworkStore } from './db/network-store';
 import type { CampaignLifecycle } from './temporal/campaign-lifecycle';
 
@@ -18,6 +20,7 @@ export type CampaignAppDeps = {
   authSecret: string;
   store: CampaignStore;
   network: NetworkStore;
+  collaborations: CollaborationStore;
   idempotencyStore: IdempotencyStore;
   boards: ReturnType<typeof createBoardStore>;
   lifecycle: CampaignLifecycle;
@@ -32,13 +35,19 @@ export function buildCampaignApp(deps: CampaignAppDeps): Express {
       title: 'Campaign API',
       description: 'Campaigns, the marketplace, the board and the lifecycle actions.',
     },
-    routes: [campaignRoutes(deps), lifecycleRoutes(deps), networkRoutes(deps)],
+    routes: [
+      campaignRoutes(deps),
+      lifecycleRoutes(deps),
+      networkRoutes(deps),
+      collaborationRoutes(deps),
+    ],
   });
 }
 
 export { createBoardStore } from './db/board-store';
 export { createIdempotencyStore } from './db/idempotency-store';
 export { createNetworkStore } from './db/network-store';
+export { createCollaborationStore } from './db/collaboration-store';
 export { createCampaignStore } from './db/campaign-store';
 export { createPrismaClient } from './db/prisma-client';
 export { temporalCampaignLifecycle } from './temporal/campaign-lifecycle';

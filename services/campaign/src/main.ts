@@ -13,6 +13,7 @@ import { createBoardStore } from './db/board-store';
 import { createCampaignStore } from './db/campaign-store';
 import { createIdempotencyStore } from './db/idempotency-store';
 import { createNetworkStore } from './db/network-store';
+import { createCollaborationStore } from './db/collaboration-store';
 import { createPrismaClient } from './db/prisma-client';
 import { temporalCampaignLifecycle } from './temporal/campaign-lifecycle';
 
@@ -33,6 +34,7 @@ async function main(): Promise<void> {
     store,
     boards: createBoardStore(prisma),
     network: createNetworkStore(prisma),
+    collaborations: createCollaborationStore(prisma),
     idempotencyStore: createIdempotencyStore(prisma),
     lifecycle,
     readiness: [

@@ -1,0 +1,84 @@
+import { CampaignIdParams, CollaboratorList } from '@campaign/contracts';
+import { ApiRoutes, HttpProblem, identityOf, parseParams } from '@campaign/service-runtime';
+import type { Request } from 'express';
+import type { CampaignStore } from '../db/campaign-store';
+import type { CollaborationStore } from '../db/collaboration-store';
+import { addressWorkbook } from '../domain/address-workbook';
+import { isOwner } from '../domain/campaign-access';
+
+/**
+ * The group after the start: names and shipping addresses, which a brand sees for its own
+ * collaborators only and never before the collaboration has started.
+ */
+export function collaborationRoutes(deps: {
+  store: CampaignStore;
+  collaborations: CollaborationStore;
+}) {
+  const { store, collaborations } = deps;
+  const routes = new ApiRoutes();
+
+  async function startedCampaign(req: Request) {
+    const { campaignId } = parseParams(CampaignIdParams, req);
+    const identity = identityOf(req);
+    if (identity.role === 'influencer') {
+      throw new HttpProblem(403, 'Forbidden', 'This action is for the role(s): brand, ops.');
+    }
+    const campaign = await store.find(campaignId);
+    if (!campaign || (identity.role === 'brand' && !isOwner(identity, campaign))) {
+      throw new HttpProblem(
+        404,
+        'Campaign not found',
+        `There is no campaign ${campaignId} for you.`,
+      );
+    }
+    if (!campaign.collaborationStartedAt) {
+      throw new HttpProblem(
+        409,
+        'Collaboration not started',
+        'Names and shipping addresses become visible once the collaboration has started.',
+      );
+    }
+    return campaign;
+  }
+
+  routes.add(
+    {
+      method: 'get',
+      path: '/campaigns/:campaignId/collaborations',
+      summary: 'The collaborators, with names and shipping addresses (after the start)',
+      roles: 'its brand, ops',
+      params: CampaignIdParams,
+      success: { status: 200, description: 'The group', schema: CollaboratorList },
+      refusals: [403, 404, 409],
+    },
+    async (req, res) => {
+      const campaign = await startedCampaign(req);
+      res.json({ items: await collaborations.collaborators(campaign.id) });
+    },
+  );
+
+  routes.add(
+    {
+      method: 'get',
+      path: '/campaigns/:campaignId/collaborations/addresses.xlsx',
+      summary: 'The collaborators’ shipping addresses as an Excel (.xlsx) file',
+      roles: 'its brand, ops',
+      params: CampaignIdParams,
+      success: { status: 200, description: 'An .xlsx workbook' },
+      refusals: [403, 404, 409],
+    },
+    async (req, res) => {
+      const campaign = await startedCampaign(req);
+      const workbook = await addressWorkbook(
+        campaign.title,
+        await collaborations.collaborators(campaign.id),
+      );
+      res
+        .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+        .attachment(`shipping-addresses-${campaign.id}.xlsx`)
+        .send(workbook);
+    },
+  );
+
+  return routes;
+}
