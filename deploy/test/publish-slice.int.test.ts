@@ -34,6 +34,12 @@ import {
 import { createCampaignActivities, createCampaignWorker } from '@campaign/workflows';
 import { Client, Connection } from '@temporalio/client';
 import { NativeConnection, type Worker } from '@temporalio/worker';
+import {
+  buildMessagingApp,
+  consumeInvitations,
+  createConversationStore,
+  createPrismaClient as messagingDb,
+} from '@campaign/messaging-service';
 import ExcelJS from 'exceljs';
 import type { Consumer } from 'kafkajs';
 import request from 'supertest';
@@ -48,6 +54,9 @@ const logger = createLogger('publish-slice-test', 'silent');
 describe('publishing a campaign (real PostgreSQL, Temporal and Kafka)', () => {
   const campaignPrisma = campaignDb(env.databaseUrls.campaign);
   const notificationsPrisma = notificationsDb(env.databaseUrls.notifications);
+  const messagingPrisma = messagingDb(env.databaseUrls.messaging);
+  let messagingConsumer: Consumer;
+  let messagingApp: ReturnType<typeof buildMessagingApp>;
   const kafka = createKafka('publish-slice-test', env.kafkaBrokers, logger);
   const events = new EventPublisher(kafka);
   const probe = kafkaProbe(kafka);
@@ -96,6 +105,16 @@ describe('publishing a campaign (real PostgreSQL, Temporal and Kafka)', () => {
     const consuming = consumeCampaignEvents({ kafka, inbox, logger });
     consumer = consuming.consumer;
     await consuming.running;
+    const conversations = createConversationStore(messagingPrisma);
+    const invitations = consumeInvitations({ kafka, conversations, logger });
+    messagingConsumer = invitations.consumer;
+    await invitations.running;
+    messagingApp = buildMessagingApp({
+      logger,
+      authSecret: TEST_AUTH_SECRET,
+      conversations,
+      readiness: [],
+    });
     notificationsApp = buildNotificationsApp({
       logger,
       authSecret: TEST_AUTH_SECRET,
@@ -111,6 +130,8 @@ describe('publishing a campaign (real PostgreSQL, Temporal and Kafka)', () => {
     worker?.shutdown();
     await workerRun;
     await consumer?.disconnect();
+    await messagingConsumer?.disconnect();
+    await messagingPrisma.$disconnect();
     await events.disconnect();
     await probe.close();
     await connection?.close();
@@ -647,6 +668,91 @@ describe('publishing a campaign (real PostgreSQL, Temporal and Kafka)', () => {
       ['Name', 'Handle', 'Street', 'Postcode', 'City', 'Country'],
       ['Ann Visser', `@${ann}`, 'Prinsengracht 1', '1015 AA', 'Amsterdam', 'NL'],
     ]);
+  });
+
+  it('invites an influencer from the Network with the edited template; the Messenger delivers it', async () => {
+    const proId = `brand-${randomUUID()}`;
+    const starterId = `brand-${randomUUID()}`;
+    await campaignPrisma.brand.createMany({
+      data: [
+        { id: proId, name: 'Sunny Skincare', plan: 'enterprise' },
+        { id: starterId, name: 'Corner Bakery', plan: 'starter' },
+      ],
+    });
+    const brandUser = `user-${randomUUID()}`;
+    const brand = await tokenFor(brandUser, proId);
+    const draft = await createCampaign(brand);
+    await request(campaignApp)
+      .post(`/campaigns/${draft.id}/publish`)
+      .set('authorization', `Bearer ${brand}`)
+      .expect(202);
+    await eventually(async () => {
+      const row = await campaignPrisma.campaign.findUniqueOrThrow({ where: { id: draft.id } });
+      expect(row.status).toBe('published');
+    });
+    const influencerId = `zoe-${randomUUID()}`;
+    await campaignPrisma.influencerProfile.create({
+      data: {
+        id: influencerId,
+        handle: `@${influencerId}`,
+        displayName: 'Zoe',
+        niches: ['beauty'],
+        country: 'NL',
+        followers: 100,
+        engagementRate: 4,
+        shippingAddress: { street: 's', city: 'c', country: 'NL' },
+      },
+    });
+    const template = await request(campaignApp)
+      .get(`/campaigns/${draft.id}/invitations/template`)
+      .set('authorization', `Bearer ${brand}`)
+      .expect(200);
+    expect(template.body.template).toContain('{influencer}');
+
+    const invite = (token: string) =>
+      request(campaignApp)
+        .post(`/campaigns/${draft.id}/invitations`)
+        .set('authorization', `Bearer ${token}`)
+        .send({
+          influencerId,
+          template: 'Dear {influencer}, {brand} thinks "{campaign}" is for you!',
+        });
+    const refused = await invite(await tokenFor(`user-${randomUUID()}`, starterId)).expect(403);
+    expect(refused.body.detail).toContain('your brand is on Starter');
+    const sent = await invite(brand).expect(201);
+    const text = 'Dear Zoe, Sunny Skincare thinks "Summer glow" is for you!';
+    expect(sent.body.message).toBe(text);
+    await invite(brand).expect(201); // inviting again changes nothing
+
+    const zoe = await issueToken({ role: 'influencer', userId: influencerId }, TEST_AUTH_SECRET);
+    const conversation = await eventually(async () => {
+      const list = await request(messagingApp)
+        .get('/conversations')
+        .set('authorization', `Bearer ${zoe}`)
+        .expect(200);
+      expect(list.body.items).toHaveLength(1);
+      return list.body.items[0] as { id: string; campaignId: string };
+    });
+    expect(conversation.campaignId).toBe(draft.id);
+    const messages = await request(messagingApp)
+      .get(`/conversations/${conversation.id}/messages`)
+      .set('authorization', `Bearer ${zoe}`)
+      .expect(200);
+    expect(messages.body.items).toEqual([
+      expect.objectContaining({ senderId: brandUser, body: text }),
+    ]);
+    await request(messagingApp)
+      .get(`/conversations/${conversation.id}/messages`)
+      .set(
+        'authorization',
+        `Bearer ${await issueToken({ role: 'influencer', userId: 'someone-else' }, TEST_AUTH_SECRET)}`,
+      )
+      .expect(404);
+    const board = await request(campaignApp)
+      .get(`/campaigns/${draft.id}/board`)
+      .set('authorization', `Bearer ${brand}`)
+      .expect(200);
+    expect(board.body.invited).toEqual([influencerId]);
   });
 
   it('hides a campaign from another brand and refuses publishing by a non-brand', async () => {

@@ -7,3 +7,4 @@ export * from './workflow/campaign-workflow';
 export * from './lifecycle-requests';
 export * from './network';
 export * from './collaboration';
+export * from './invitation';

@@ -20,3 +20,4 @@ export function buildMessagingApp(deps: MessagingAppDeps): Express {
 
 export { createConversationStore } from './db/conversation-store';
 export { createPrismaClient } from './db/prisma-client';
+export { consumeInvitations } from './events/invitations-consumer';

@@ -1,12 +1,15 @@
 import {
   createKafka,
+  ensureTopics,
   createLogger,
   kafkaProbe,
   loadConfig,
   runMain,
   serve,
 } from '@campaign/service-runtime';
+import { CAMPAIGN_EVENTS_TOPIC } from '@campaign/contracts';
 import { buildMessagingApp } from './app';
+import { consumeInvitations } from './events/invitations-consumer';
 import { MessagingConfig } from './config';
 import { createConversationStore } from './db/conversation-store';
 import { createPrismaClient } from './db/prisma-client';
@@ -16,7 +19,9 @@ async function main(): Promise<void> {
   const logger = createLogger('messaging', config.LOG_LEVEL);
   const prisma = createPrismaClient(config.DATABASE_URL);
   const conversations = createConversationStore(prisma);
-  const probe = kafkaProbe(createKafka('messaging', config.KAFKA_BROKERS, logger));
+  const kafka = createKafka('messaging', config.KAFKA_BROKERS, logger);
+  await ensureTopics(kafka, [CAMPAIGN_EVENTS_TOPIC]);
+  const probe = kafkaProbe(kafka);
 
   const app = buildMessagingApp({
     logger,
@@ -27,7 +32,14 @@ async function main(): Promise<void> {
       { name: 'kafka', check: probe.check },
     ],
   });
+  // The API serves while the consumer joins its group; invitations wait in Kafka meanwhile.
+  const { consumer, running } = consumeInvitations({ kafka, conversations, logger });
+  running.catch((error: unknown) => {
+    logger.fatal({ err: error }, 'invitation consumer could not start');
+    process.exit(1);
+  });
   await serve(app, config.PORT, logger, async () => {
+    await consumer.disconnect();
     await probe.close();
     await prisma.$disconnect();
   });

@@ -60,7 +60,7 @@ export const campaignRules: { [Name in CampaignActionName]: Rule<Name> } = {
   declineApplicant: (state, { influencerIds }, now) => move(state, influencerIds, 'declined', now),
   moveToPending: (state, { influencerIds }, now) => move(state, influencerIds, 'pending', now),
 
-  invite(state, { influencerId, invitedBy }, now) {
+  invite(state, { influencerId, invitedBy, message }, now) {
     if (!isOpen(state, now)) return closedForApplications(state);
     if (state.applicants[influencerId]) {
       return refuse('already_applied', `${influencerId} has already applied to this campaign.`);
@@ -68,7 +68,7 @@ export const campaignRules: { [Name in CampaignActionName]: Rule<Name> } = {
     if (state.invited[influencerId]) return accept();
     return accept({
       type: 'InfluencerInvited',
-      payload: { ...about(state), influencerId, invitedBy, at: iso(now) },
+      payload: { ...about(state), influencerId, invitedBy, at: iso(now), message },
     });
   },
 

@@ -61,7 +61,13 @@ export const ApplicantsMoved = eventEnvelope(
 export const InfluencerInvited = eventEnvelope(
   'InfluencerInvited',
   1,
-  z.object({ ...campaign, influencerId: z.string(), invitedBy: z.string(), at: instant }),
+  z.object({
+    ...campaign,
+    influencerId: z.string(),
+    invitedBy: z.string(),
+    at: instant,
+    message: z.string().optional(),
+  }),
 );
 export const AgreementSent = eventEnvelope(
   'AgreementSent',

@@ -44,7 +44,12 @@ export const CampaignActions = {
   select: z.object({ influencerIds: InfluencerIds }),
   declineApplicant: z.object({ influencerIds: InfluencerIds }),
   moveToPending: z.object({ influencerIds: InfluencerIds }),
-  invite: z.object({ influencerId: InfluencerId, invitedBy: z.string().min(1) }),
+  invite: z.object({
+    influencerId: InfluencerId,
+    invitedBy: z.string().min(1),
+    /** The invitation as the brand finally worded it; the Messenger delivers it. */
+    message: z.string().trim().min(1).max(5000).optional(),
+  }),
   addManually: z.object({
     influencerId: InfluencerId,
     addedBy: z.string().min(1),

@@ -35,6 +35,18 @@ export function createNetworkStore(db: CampaignDb) {
       return brand?.plan ?? null;
     },
 
+    async brandName(brandId: string): Promise<string | null> {
+      const brand = await db.brand.findUnique({ where: { id: brandId }, select: { name: true } });
+      return brand?.name ?? null;
+    },
+
+    async card(influencerId: string) {
+      return db.influencerProfile.findUnique({
+        where: { id: influencerId },
+        select: { id: true, displayName: true },
+      });
+    },
+
     async profile(influencerId: string) {
       return db.influencerProfile.findUnique({
         where: { id: influencerId },

@@ -1,7 +1,16 @@
-import { CampaignIdParams, NetworkPage, NetworkSearchQuery } from '@campaign/contracts';
+import {
+  CampaignIdParams,
+  DEFAULT_INVITATION_TEMPLATE,
+  InvitationRequest,
+  InvitationTemplateView,
+  InvitationView,
+  NetworkPage,
+  NetworkSearchQuery,
+} from '@campaign/contracts';
 import {
   ApiRoutes,
   HttpProblem,
+  parseBody,
   parseParams,
   parseQuery,
   requireRole,
@@ -11,7 +20,9 @@ import type { CampaignStore } from '../db/campaign-store';
 import type { NetworkStore } from '../db/network-store';
 import { canView, isOwner } from '../domain/campaign-access';
 import { networkRefusal } from '../domain/plans';
+import { invitationText } from '../domain/invitation-text';
 import { refusalStatus } from '../domain/refusal-status';
+import type { Request } from 'express';
 import type { CampaignLifecycle } from '../temporal/campaign-lifecycle';
 
 const ApplicationAccepted = z.object({ campaignId: z.uuid(), influencerId: z.string() });
@@ -53,6 +64,85 @@ export function networkRoutes(deps: {
         throw new HttpProblem(400, 'Invalid request', 'The cursor is not one this API returned.');
       }
       res.json(page);
+    },
+  );
+
+  /** A brand on Professional or Enterprise, acting on its own published campaign. */
+  async function networkCampaign(req: Request) {
+    const brand = requireRole(req, 'brand');
+    const { campaignId } = parseParams(CampaignIdParams, req);
+    const refusal = networkRefusal(await network.planOf(brand.brandId));
+    if (refusal) throw new HttpProblem(403, 'Not on your plan', refusal);
+    const campaign = await store.find(campaignId);
+    if (!campaign || !isOwner(brand, campaign)) {
+      throw new HttpProblem(
+        404,
+        'Campaign not found',
+        `There is no campaign ${campaignId} for you.`,
+      );
+    }
+    if (campaign.status === 'draft') {
+      throw new HttpProblem(409, 'Not published', 'The campaign is a draft; publish it first.');
+    }
+    return { brand, campaign };
+  }
+
+  routes.add(
+    {
+      method: 'get',
+      path: '/campaigns/:campaignId/invitations/template',
+      summary: 'The default invitation text, to edit before sending',
+      roles: 'its brand, on Professional or Enterprise',
+      params: CampaignIdParams,
+      success: { status: 200, description: 'The template', schema: InvitationTemplateView },
+      refusals: [403, 404, 409],
+    },
+    async (req, res) => {
+      await networkCampaign(req);
+      res.json({ template: DEFAULT_INVITATION_TEMPLATE });
+    },
+  );
+
+  routes.add(
+    {
+      method: 'post',
+      path: '/campaigns/:campaignId/invitations',
+      summary: 'Invite an influencer from the Network; the Messenger delivers the text',
+      roles: 'its brand, on Professional or Enterprise',
+      params: CampaignIdParams,
+      body: InvitationRequest,
+      success: { status: 201, description: 'Invited', schema: InvitationView },
+      refusals: [403, 404, 409, 422],
+    },
+    async (req, res) => {
+      const { brand, campaign } = await networkCampaign(req);
+      const { influencerId, template } = parseBody(InvitationRequest, req);
+      const influencer = await network.card(influencerId);
+      if (!influencer) {
+        throw new HttpProblem(
+          404,
+          'Influencer not found',
+          `There is no influencer ${influencerId}.`,
+        );
+      }
+      const message = invitationText(template ?? DEFAULT_INVITATION_TEMPLATE, {
+        influencer: influencer.displayName,
+        campaign: campaign.title,
+        brand: (await network.brandName(brand.brandId)) ?? brand.brandId,
+      });
+      const outcome = await lifecycle.act(campaign.id, 'invite', {
+        influencerId,
+        invitedBy: brand.userId,
+        message,
+      });
+      if (!outcome.accepted) {
+        throw new HttpProblem(
+          refusalStatus(outcome.refusal),
+          'Refused by the campaign rules',
+          outcome.refusal.message,
+        );
+      }
+      res.status(201).json({ campaignId: campaign.id, influencerId, message });
     },
   );
 

@@ -16,6 +16,48 @@ export function createConversationStore(db: MessagingDb) {
       return db.conversation.findMany({ where, orderBy: { createdAt: 'desc' }, take: 100 });
     },
 
+    /** Posts a message in the brand–influencer conversation of a campaign; its id makes it once. */
+    async deliver(message: {
+      messageId: string;
+      campaignId: string;
+      brandId: string;
+      influencerId: string;
+      senderId: string;
+      body: string;
+      at: Date;
+    }): Promise<void> {
+      const { campaignId, brandId, influencerId } = message;
+      const conversation = await db.conversation.upsert({
+        where: { brandId_influencerId_campaignId: { brandId, influencerId, campaignId } },
+        create: { brandId, influencerId, campaignId },
+        update: {},
+      });
+      await db.message.createMany({
+        data: [
+          {
+            id: message.messageId,
+            conversationId: conversation.id,
+            senderId: message.senderId,
+            body: message.body,
+            createdAt: message.at,
+          },
+        ],
+        skipDuplicates: true,
+      });
+    },
+
+    /** A conversation's messages, for its participants only (null when not theirs). */
+    async messages(identity: Identity, conversationId: string) {
+      const conversation = await db.conversation.findUnique({ where: { id: conversationId } });
+      const mine =
+        conversation &&
+        (identity.role === 'ops' ||
+          (identity.role === 'brand' && conversation.brandId === identity.brandId) ||
+          (identity.role === 'influencer' && conversation.influencerId === identity.userId));
+      if (!mine) return null;
+      return db.message.findMany({ where: { conversationId }, orderBy: { createdAt: 'asc' } });
+    },
+
     async ping(): Promise<void> {
       await db.$queryRaw`SELECT 1`;
     },

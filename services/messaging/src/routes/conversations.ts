@@ -1,4 +1,4 @@
-import { ApiRoutes, identityOf } from '@campaign/service-runtime';
+import { ApiRoutes, HttpProblem, identityOf, parseParams } from '@campaign/service-runtime';
 import { z } from 'zod';
 import type { ConversationStore } from '../db/conversation-store';
 
@@ -11,6 +11,13 @@ const ConversationList = z.object({
       influencerId: z.string(),
       createdAt: z.iso.datetime(),
     }),
+  ),
+});
+
+const ConversationParams = z.object({ conversationId: z.uuid() });
+const MessageList = z.object({
+  items: z.array(
+    z.object({ id: z.uuid(), senderId: z.string(), body: z.string(), createdAt: z.iso.datetime() }),
   ),
 });
 
@@ -37,5 +44,36 @@ export function conversationRoutes(deps: { conversations: ConversationStore }) {
       });
     },
   );
+  routes.add(
+    {
+      method: 'get',
+      path: '/conversations/:conversationId/messages',
+      summary: 'The messages of one of my conversations, oldest first',
+      roles: 'its brand, its influencer, ops',
+      params: ConversationParams,
+      success: { status: 200, description: 'Messages', schema: MessageList },
+      refusals: [404],
+    },
+    async (req, res) => {
+      const { conversationId } = parseParams(ConversationParams, req);
+      const messages = await deps.conversations.messages(identityOf(req), conversationId);
+      if (!messages) {
+        throw new HttpProblem(
+          404,
+          'Conversation not found',
+          `There is no conversation ${conversationId} for you.`,
+        );
+      }
+      res.json({
+        items: messages.map((message) => ({
+          id: message.id,
+          senderId: message.senderId,
+          body: message.body,
+          createdAt: message.createdAt.toISOString(),
+        })),
+      });
+    },
+  );
+
   return routes;
 }
