@@ -20,6 +20,7 @@ const apps: Record<string, Express> = {
     boards: unused as never,
     network: unused as never,
     collaborations: unused as never,
+    db: unused as never,
     lifecycle: unused as never,
     idempotencyStore: unused as never,
   }),

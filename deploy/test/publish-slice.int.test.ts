@@ -81,6 +81,7 @@ describe('publishing a campaign (real PostgreSQL, Temporal and Kafka)', () => {
       boards: createBoardStore(campaignPrisma),
       network: createNetworkStore(campaignPrisma),
       collaborations: createCollaborationStore(campaignPrisma),
+      db: campaignPrisma,
       idempotencyStore: createIdempotencyStore(campaignPrisma),
       lifecycle,
       readiness: [
@@ -406,6 +407,22 @@ describe('publishing a campaign (real PostgreSQL, Temporal and Kafka)', () => {
       ['add_manually', 'ops-layla', bob],
       ['close_early', 'ops-layla', null],
     ]);
+    // Ops read the audit log; nobody else may.
+    const log = await request(campaignApp)
+      .get('/ops/audit')
+      .query({ campaignId: draft.id })
+      .set('authorization', `Bearer ${ops}`)
+      .expect(200);
+    expect(
+      log.body.items.map((row: { action: string; reason: string }) => [row.action, row.reason]),
+    ).toEqual([
+      ['close_early', 'the brand asked'],
+      ['add_manually', 'profile outdated'],
+    ]);
+    await request(campaignApp)
+      .get('/ops/audit')
+      .set('authorization', `Bearer ${brand}`)
+      .expect(403);
   });
 
   it('has the effect of a request retried with the same Idempotency-Key once', async () => {

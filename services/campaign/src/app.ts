@@ -11,6 +11,8 @@ import { campaignRoutes } from './routes/campaigns';
 import { lifecycleRoutes } from './routes/lifecycle';
 import { networkRoutes } from './routes/network';
 import { collaborationRoutes } from './routes/collaborations';
+import { opsAuditRoutes } from './routes/ops-audit';
+import type { CampaignDb } from './db/prisma-client';
 import type { CollaborationStore } from './db/collaboration-store';
 import type { NetworkStore } from './db/network-store';
 import type { CampaignLifecycle } from './temporal/campaign-lifecycle';
@@ -21,6 +23,7 @@ export type CampaignAppDeps = {
   store: CampaignStore;
   network: NetworkStore;
   collaborations: CollaborationStore;
+  db: CampaignDb;
   idempotencyStore: IdempotencyStore;
   boards: ReturnType<typeof createBoardStore>;
   lifecycle: CampaignLifecycle;
@@ -40,6 +43,7 @@ export function buildCampaignApp(deps: CampaignAppDeps): Express {
       lifecycleRoutes(deps),
       networkRoutes(deps),
       collaborationRoutes(deps),
+      opsAuditRoutes(deps),
     ],
   });
 }

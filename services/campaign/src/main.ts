@@ -35,6 +35,7 @@ async function main(): Promise<void> {
     boards: createBoardStore(prisma),
     network: createNetworkStore(prisma),
     collaborations: createCollaborationStore(prisma),
+    db: prisma,
     idempotencyStore: createIdempotencyStore(prisma),
     lifecycle,
     readiness: [
