@@ -76,6 +76,20 @@ describe('migrations (real PostgreSQL)', () => {
         },
       });
       await db.idempotencyKey.create({ data: { scope: 'u', key: randomUUID(), requestHash: 'h' } });
+      await db.result.create({
+        data: {
+          id: randomUUID(),
+          campaignId,
+          influencerId,
+          postUrl: 'https://x.example/p',
+          reach: 1,
+          impressions: 2,
+          likes: 3,
+          comments: 4,
+          clicks: 5,
+        },
+      });
+      expect(await db.result.count({ where: { campaignId } })).toBe(1);
       const brandId = `brand-${randomUUID()}`;
       await db.brand.create({ data: { id: brandId, name: 'B', plan: 'enterprise' } });
       await db.influencerProfile.create({

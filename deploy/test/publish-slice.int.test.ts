@@ -669,6 +669,51 @@ describe('publishing a campaign (real PostgreSQL, Temporal and Kafka)', () => {
       await issueToken({ role: 'influencer', userId: ann }, TEST_AUTH_SECRET),
     ).expect(403);
 
+    // Collaborators upload results; the brand sees them per influencer and in total.
+    const annToken = await issueToken({ role: 'influencer', userId: ann }, TEST_AUTH_SECRET);
+    const post = (token: string, body: object) =>
+      request(campaignApp)
+        .post(`/campaigns/${draft.id}/results`)
+        .set('authorization', `Bearer ${token}`)
+        .send(body);
+    const result = {
+      postUrl: 'https://instagram.example/p/1',
+      reach: 1000,
+      impressions: 1500,
+      likes: 120,
+      comments: 8,
+      clicks: 30,
+    };
+    await post(annToken, result).expect(201);
+    await post(annToken, {
+      ...result,
+      postUrl: 'https://instagram.example/p/2',
+      reach: 500,
+    }).expect(201);
+    await post(annToken, { ...result, reach: -1 }).expect(400);
+    await post(
+      await issueToken({ role: 'influencer', userId: bob }, TEST_AUTH_SECRET),
+      result,
+    ).expect(404);
+    const results = await request(campaignApp)
+      .get(`/campaigns/${draft.id}/results`)
+      .set('authorization', `Bearer ${brand}`)
+      .expect(200);
+    expect(results.body.total).toEqual({
+      reach: 1500,
+      impressions: 3000,
+      likes: 240,
+      comments: 16,
+      clicks: 60,
+      posts: 2,
+    });
+    expect(
+      results.body.perInfluencer.map((row: { influencerId: string; totals: { posts: number } }) => [
+        row.influencerId,
+        row.totals.posts,
+      ]),
+    ).toEqual([[ann, 2]]);
+
     const file = await collaborations(brand, '/addresses.xlsx')
       .buffer(true)
       .parse((res, done) => {

@@ -8,3 +8,4 @@ export * from './lifecycle-requests';
 export * from './network';
 export * from './collaboration';
 export * from './invitation';
+export * from './results';

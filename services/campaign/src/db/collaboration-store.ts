@@ -1,10 +1,45 @@
-import { ShippingAddress, type Collaborator } from '@campaign/contracts';
+import { randomUUID } from 'node:crypto';
+import { ShippingAddress, type Collaborator, type ResultUpload } from '@campaign/contracts';
 import type { CampaignDb } from './prisma-client';
 
 export type CollaborationStore = ReturnType<typeof createCollaborationStore>;
 
 export function createCollaborationStore(db: CampaignDb) {
   return {
+    async isCollaborator(campaignId: string, influencerId: string): Promise<boolean> {
+      const row = await db.collaborator.findUnique({
+        where: { campaignId_influencerId: { campaignId, influencerId } },
+        select: { influencerId: true },
+      });
+      return row !== null;
+    },
+
+    async addResult(campaignId: string, influencerId: string, result: ResultUpload) {
+      const row = await db.result.create({
+        data: { id: randomUUID(), campaignId, influencerId, ...result },
+      });
+      return { id: row.id, createdAt: row.createdAt.toISOString(), ...result };
+    },
+
+    async results(campaignId: string) {
+      const rows = await db.result.findMany({
+        where: { campaignId },
+        orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
+      });
+      return rows.map((row) => ({
+        id: row.id,
+        influencerId: row.influencerId,
+        postUrl: row.postUrl,
+        reach: row.reach,
+        impressions: row.impressions,
+        likes: row.likes,
+        comments: row.comments,
+        clicks: row.clicks,
+        screenshotUrls: row.screenshotUrls,
+        createdAt: row.createdAt.toISOString(),
+      }));
+    },
+
     /** The group of a started collaboration, with names and shipping addresses. */
     async collaborators(campaignId: string): Promise<Collaborator[]> {
       const rows = await db.collaborator.findMany({

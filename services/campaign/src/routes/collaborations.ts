@@ -1,10 +1,24 @@
-import { CampaignIdParams, CollaboratorList } from '@campaign/contracts';
-import { ApiRoutes, HttpProblem, identityOf, parseParams } from '@campaign/service-runtime';
+import {
+  CampaignIdParams,
+  CampaignResults,
+  CollaboratorList,
+  ResultUpload,
+} from '@campaign/contracts';
+import { z } from 'zod';
+import {
+  ApiRoutes,
+  HttpProblem,
+  identityOf,
+  parseBody,
+  parseParams,
+  requireRole,
+} from '@campaign/service-runtime';
 import type { Request } from 'express';
 import type { CampaignStore } from '../db/campaign-store';
 import type { CollaborationStore } from '../db/collaboration-store';
 import { addressWorkbook } from '../domain/address-workbook';
 import { isOwner } from '../domain/campaign-access';
+import { resultTotals } from '../domain/result-totals';
 
 /**
  * The group after the start: names and shipping addresses, which a brand sees for its own
@@ -80,5 +94,56 @@ export function collaborationRoutes(deps: {
     },
   );
 
+  routes.add(
+    {
+      method: 'post',
+      path: '/campaigns/:campaignId/results',
+      summary: 'Upload the results of a post',
+      roles: 'a collaborator of the campaign',
+      params: CampaignIdParams,
+      body: ResultUpload,
+      success: { status: 201, description: 'Stored', schema: PostedResult },
+      refusals: [403, 404],
+    },
+    async (req, res) => {
+      const influencer = requireRole(req, 'influencer');
+      const { campaignId } = parseParams(CampaignIdParams, req);
+      const upload = parseBody(ResultUpload, req);
+      if (!(await collaborations.isCollaborator(campaignId, influencer.userId))) {
+        throw new HttpProblem(
+          404,
+          'Collaboration not found',
+          'You are not in the group of this campaign; results come from its collaborators.',
+        );
+      }
+      res.status(201).json(await collaborations.addResult(campaignId, influencer.userId, upload));
+    },
+  );
+
+  routes.add(
+    {
+      method: 'get',
+      path: '/campaigns/:campaignId/results',
+      summary: 'Results per collaborator and in total',
+      roles: 'its brand, ops',
+      params: CampaignIdParams,
+      success: { status: 200, description: 'Results', schema: CampaignResults },
+      refusals: [403, 404, 409],
+    },
+    async (req, res) => {
+      const campaign = await startedCampaign(req);
+      const group = await collaborations.collaborators(campaign.id);
+      const posts = await collaborations.results(campaign.id);
+      res.json(
+        resultTotals(
+          group.map((member) => member.influencerId),
+          posts,
+        ),
+      );
+    },
+  );
+
   return routes;
 }
+
+const PostedResult = ResultUpload.extend({ id: z.uuid(), createdAt: z.iso.datetime() });
