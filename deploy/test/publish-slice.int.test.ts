@@ -817,6 +817,77 @@ describe('publishing a campaign (real PostgreSQL, Temporal and Kafka)', () => {
     expect(board.body.invited).toEqual([influencerId]);
   });
 
+  it('edits drafts only, and lists open campaigns on the marketplace for influencers', async () => {
+    const brand = await tokenFor(`user-${randomUUID()}`);
+    const niche = `mk-${randomUUID().slice(0, 8)}`;
+    const make = async (title: string, countries: string[]) => {
+      const created = await request(campaignApp)
+        .post('/campaigns')
+        .set('authorization', `Bearer ${brand}`)
+        .send({ title, brief: 'b', qualifications: { niches: [niche], countries } })
+        .expect(201);
+      return created.body.id as string;
+    };
+    const dutch = await make('Dutch one', ['NL']);
+    const german = await make('German one', ['DE']);
+    const draft = await make('Still a draft', ['NL']);
+    const edited = await request(campaignApp)
+      .patch(`/campaigns/${dutch}`)
+      .set('authorization', `Bearer ${brand}`)
+      .send({ title: 'Dutch summer' })
+      .expect(200);
+    expect(edited.body.title).toBe('Dutch summer');
+    await request(campaignApp)
+      .patch(`/campaigns/${dutch}`)
+      .set('authorization', `Bearer ${await tokenFor(`user-${randomUUID()}`)}`)
+      .send({ title: 'Hijacked' })
+      .expect(404);
+    for (const id of [dutch, german]) {
+      await request(campaignApp)
+        .post(`/campaigns/${id}/publish`)
+        .set('authorization', `Bearer ${brand}`)
+        .expect(202);
+    }
+    await eventually(async () => {
+      const rows = await campaignPrisma.campaign.findMany({
+        where: { id: { in: [dutch, german] } },
+      });
+      expect(rows.map((row) => row.status)).toEqual(['published', 'published']);
+    });
+    const late = await request(campaignApp)
+      .patch(`/campaigns/${dutch}`)
+      .set('authorization', `Bearer ${brand}`)
+      .send({ title: 'Too late' })
+      .expect(409);
+    expect(late.body.detail).toContain('can no longer be edited');
+
+    const influencer = await issueToken(
+      { role: 'influencer', userId: 'browser' },
+      TEST_AUTH_SECRET,
+    );
+    const browse = (query: Record<string, string | number>) =>
+      request(campaignApp)
+        .get('/marketplace')
+        .query(query)
+        .set('authorization', `Bearer ${influencer}`);
+    const seen: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const page: { body: { items: { id: string }[]; nextCursor: string | null } } = await browse({
+        niche,
+        limit: 1,
+        ...(cursor ? { cursor } : {}),
+      }).expect(200);
+      seen.push(...page.body.items.map((item) => item.id));
+      cursor = page.body.nextCursor;
+    } while (cursor && seen.length < 50);
+    expect(seen.filter((id) => [dutch, german, draft].includes(id)).sort()).toEqual(
+      [dutch, german].sort(),
+    );
+    const nl = await browse({ niche, country: 'NL' }).expect(200);
+    expect(nl.body.items.map((item: { id: string }) => item.id)).toEqual([dutch]);
+  });
+
   it('hides a campaign from another brand and refuses publishing by a non-brand', async () => {
     const owner = await tokenFor(`user-${randomUUID()}`);
     const draft = await createCampaign(owner);

@@ -81,3 +81,35 @@ export const CampaignView = z.object({
 export type CampaignView = z.infer<typeof CampaignView>;
 
 export const CampaignIdParams = z.object({ campaignId: z.uuid() });
+
+/** Editing a draft: any field of the create request; a published campaign cannot be edited. */
+export const EditCampaignRequest = z
+  .object({
+    title: z.string().trim().min(3).max(120),
+    brief: z.string().trim().min(1).max(5000),
+    qualifications: Qualifications,
+    storyImageUrls: z.array(z.url()).max(10),
+    schedule: CampaignSchedule,
+  })
+  .partial()
+  .strict();
+export type EditCampaignRequest = z.infer<typeof EditCampaignRequest>;
+
+/** The marketplace: campaigns open for applications, newest first. */
+export const MarketplaceQuery = z
+  .object({
+    niche: z.string().trim().min(1).max(40).optional(),
+    country: z
+      .string()
+      .regex(/^[A-Z]{2}$/, 'expected an ISO 3166-1 alpha-2 code')
+      .optional(),
+    limit: z.coerce.number().int().min(1).max(100).default(20),
+    cursor: z.string().max(200).optional(),
+  })
+  .strict();
+export type MarketplaceQuery = z.infer<typeof MarketplaceQuery>;
+
+export const MarketplacePage = z.object({
+  items: z.array(CampaignView),
+  nextCursor: z.string().nullable(),
+});

@@ -1,5 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import type { CreateCampaignRequest } from '@campaign/contracts';
+import type {
+  CreateCampaignRequest,
+  EditCampaignRequest,
+  MarketplaceQuery,
+} from '@campaign/contracts';
+import { Prisma } from '../generated/prisma/client';
 import type { Campaign } from '../generated/prisma/client';
 import type { CampaignDb } from './prisma-client';
 
@@ -24,6 +29,43 @@ export function createCampaignStore(db: CampaignDb) {
           schedule: draft.schedule,
         },
       });
+    },
+
+    /** Edits a draft; false when the campaign is no longer a draft (published campaigns are fixed). */
+    async editDraft(campaignId: string, edit: EditCampaignRequest): Promise<boolean> {
+      const { count } = await db.campaign.updateMany({
+        where: { id: campaignId, status: 'draft' },
+        data: edit,
+      });
+      return count === 1;
+    },
+
+    /** Open campaigns, newest first, keyset-paginated on (published_at, id). */
+    async marketplace(query: MarketplaceQuery, after: { publishedAt: Date; id: string } | null) {
+      const conditions = [Prisma.sql`c.status = 'published'`];
+      if (query.niche) {
+        conditions.push(
+          Prisma.sql`(NOT (c.qualifications ? 'niches') OR jsonb_array_length(c.qualifications->'niches') = 0 OR c.qualifications->'niches' ? ${query.niche})`,
+        );
+      }
+      if (query.country) {
+        conditions.push(
+          Prisma.sql`(NOT (c.qualifications ? 'countries') OR jsonb_array_length(c.qualifications->'countries') = 0 OR c.qualifications->'countries' ? ${query.country})`,
+        );
+      }
+      if (after) {
+        conditions.push(
+          Prisma.sql`(c.published_at < ${after.publishedAt} OR (c.published_at = ${after.publishedAt} AND c.id > ${after.id}::uuid))`,
+        );
+      }
+      const ids = await db.$queryRaw<{ id: string }[]>`
+        SELECT c.id FROM campaigns c
+        WHERE ${Prisma.join(conditions, ' AND ')}
+        ORDER BY c.published_at DESC, c.id ASC
+        LIMIT ${query.limit + 1}`;
+      const rows = await db.campaign.findMany({ where: { id: { in: ids.map((row) => row.id) } } });
+      const byId = new Map(rows.map((row) => [row.id, row]));
+      return ids.map((row) => byId.get(row.id)!).filter(Boolean);
     },
 
     find(campaignId: string): Promise<Campaign | null> {

@@ -1,4 +1,11 @@
-import { CampaignIdParams, CampaignView, CreateCampaignRequest } from '@campaign/contracts';
+import {
+  CampaignIdParams,
+  CampaignView,
+  CreateCampaignRequest,
+  EditCampaignRequest,
+  MarketplacePage,
+  MarketplaceQuery,
+} from '@campaign/contracts';
 import { z } from 'zod';
 import {
   ApiRoutes,
@@ -6,6 +13,7 @@ import {
   identityOf,
   parseBody,
   parseParams,
+  parseQuery,
   requireRole,
 } from '@campaign/service-runtime';
 import type { CampaignStore } from '../db/campaign-store';
@@ -102,5 +110,75 @@ export function campaignRoutes(deps: { store: CampaignStore; lifecycle: Campaign
     },
   );
 
+  routes.add(
+    {
+      method: 'patch',
+      path: '/campaigns/:campaignId',
+      summary: 'Edit a draft campaign',
+      roles: 'its brand',
+      params: CampaignIdParams,
+      body: EditCampaignRequest,
+      success: { status: 200, description: 'The edited draft', schema: CampaignView },
+      refusals: [403, 404, 409],
+    },
+    async (req, res) => {
+      const brand = requireRole(req, 'brand');
+      const { campaignId } = parseParams(CampaignIdParams, req);
+      const edit = parseBody(EditCampaignRequest, req);
+      const campaign = await store.find(campaignId);
+      if (!campaign || !isOwner(brand, campaign)) throw campaignNotFound(campaignId);
+      if (!(await store.editDraft(campaignId, edit))) {
+        throw new HttpProblem(409, 'Not a draft', 'A published campaign can no longer be edited.');
+      }
+      res.json(toCampaignView((await store.find(campaignId))!));
+    },
+  );
+
+  routes.add(
+    {
+      method: 'get',
+      path: '/marketplace',
+      summary: 'Campaigns open for applications, newest first',
+      roles: 'anyone signed in',
+      query: MarketplaceQuery,
+      success: { status: 200, description: 'A page of campaigns', schema: MarketplacePage },
+    },
+    async (req, res) => {
+      const query = parseQuery(MarketplaceQuery, req);
+      const after = decodeCursor(query.cursor);
+      if (query.cursor && !after) {
+        throw new HttpProblem(400, 'Invalid request', 'The cursor is not one this API returned.');
+      }
+      const rows = await store.marketplace(query, after);
+      const page = rows.slice(0, query.limit);
+      const last = page.at(-1);
+      res.json({
+        items: page.map(toCampaignView),
+        nextCursor:
+          rows.length > query.limit && last?.publishedAt
+            ? Buffer.from(
+                JSON.stringify({ publishedAt: last.publishedAt.toISOString(), id: last.id }),
+              ).toString('base64url')
+            : null,
+      });
+    },
+  );
+
   return routes;
+}
+
+function decodeCursor(cursor: string | undefined): { publishedAt: Date; id: string } | null {
+  if (!cursor) return null;
+  try {
+    const value = JSON.parse(Buffer.from(cursor, 'base64url').toString()) as {
+      publishedAt: string;
+      id: string;
+    };
+    const publishedAt = new Date(value.publishedAt);
+    return Number.isNaN(publishedAt.getTime()) || typeof value.id !== 'string'
+      ? null
+      : { publishedAt, id: value.id };
+  } catch {
+    return null;
+  }
 }
