@@ -22,7 +22,7 @@ import { z } from 'zod';
 import type { BoardView } from '../db/board-store';
 import type { CampaignStore } from '../db/campaign-store';
 import { isOwner } from '../domain/campaign-access';
-import { refusalStatus } from '../domain/refusal-status';
+import { requireAccepted } from './require-accepted';
 import type { CampaignLifecycle } from '../temporal/campaign-lifecycle';
 
 type Deps = {
@@ -101,13 +101,7 @@ export function lifecycleRoutes({ store, lifecycle, boards }: Deps) {
     args: CampaignActionArgs<Name>,
   ) {
     const outcome = await lifecycle.act(campaignId, action, args);
-    if (!outcome.accepted) {
-      throw new HttpProblem(
-        refusalStatus(outcome.refusal),
-        'Refused by the campaign rules',
-        outcome.refusal.message,
-      );
-    }
+    requireAccepted(outcome);
     res.status(200).json({ campaignId, action, accepted: true });
   }
 

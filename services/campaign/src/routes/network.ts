@@ -21,7 +21,7 @@ import type { NetworkStore } from '../db/network-store';
 import { canView, isOwner } from '../domain/campaign-access';
 import { networkRefusal } from '../domain/plans';
 import { invitationText } from '../domain/invitation-text';
-import { refusalStatus } from '../domain/refusal-status';
+import { requireAccepted } from './require-accepted';
 import type { Request } from 'express';
 import type { CampaignLifecycle } from '../temporal/campaign-lifecycle';
 
@@ -135,13 +135,7 @@ export function networkRoutes(deps: {
         invitedBy: brand.userId,
         message,
       });
-      if (!outcome.accepted) {
-        throw new HttpProblem(
-          refusalStatus(outcome.refusal),
-          'Refused by the campaign rules',
-          outcome.refusal.message,
-        );
-      }
+      requireAccepted(outcome);
       res.status(201).json({ campaignId: campaign.id, influencerId, message });
     },
   );
@@ -179,13 +173,7 @@ export function networkRoutes(deps: {
         influencerId: influencer.userId,
         profile,
       });
-      if (!outcome.accepted) {
-        throw new HttpProblem(
-          refusalStatus(outcome.refusal),
-          'Refused by the campaign rules',
-          outcome.refusal.message,
-        );
-      }
+      requireAccepted(outcome);
       res.status(201).json({ campaignId, influencerId: influencer.userId });
     },
   );
