@@ -65,6 +65,8 @@ export function idempotency(store: IdempotencyStore): RequestHandler {
           ),
         );
       } else {
+        // A remembered refusal is replayed as the refusal it was.
+        if (claim.status >= 400) res.type('application/problem+json');
         res.status(claim.status).set('idempotent-replayed', 'true').json(claim.body);
       }
       return;

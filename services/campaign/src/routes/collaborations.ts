@@ -49,7 +49,7 @@ export function collaborationRoutes(deps: {
       throw new HttpProblem(
         409,
         'Collaboration not started',
-        'Names and shipping addresses become visible once the collaboration has started.',
+        'The collaboration has not started; its group, their addresses and results come after the start.',
       );
     }
     return campaign;

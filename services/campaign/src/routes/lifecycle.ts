@@ -37,12 +37,16 @@ const ActionAccepted = z.object({
   accepted: z.literal(true),
 });
 
-/** A lifecycle action on one campaign: same parameters, reply and refusals for every one. */
+/**
+ * A lifecycle action on one campaign: same parameters and reply for every one. The refusals are
+ * those its rules can give: 409 for the campaign's state, 422 for what the request names.
+ */
 function actionSpec(
   path: string,
   summary: string,
   roles: string,
   body?: RouteSpec['body'],
+  refusals: number[] = [403, 404, 409, 422],
 ): RouteSpec {
   return {
     method: 'post',
@@ -52,7 +56,7 @@ function actionSpec(
     params: CampaignIdParams,
     ...(body ? { body } : {}),
     success: { status: 200, description: 'Accepted and stored', schema: ActionAccepted },
-    refusals: [403, 404, 409, 422],
+    refusals,
   };
 }
 
@@ -166,7 +170,7 @@ export function lifecycleRoutes({ store, lifecycle, boards }: Deps) {
   );
 
   routes.add(
-    actionSpec('close', 'Close the campaign early', 'ops', CloseEarlyRequest),
+    actionSpec('close', 'Close the campaign early', 'ops', CloseEarlyRequest, [403, 404, 409]),
     async (req, res) => {
       const ops = requireRole(req, 'ops');
       const campaign = await published(req, 'ops');
@@ -181,6 +185,7 @@ export function lifecycleRoutes({ store, lifecycle, boards }: Deps) {
       'Add an influencer who cannot apply, with the reason (audited)',
       'ops',
       ManualAdditionRequest,
+      [403, 404, 409],
     ),
     async (req, res) => {
       const ops = requireRole(req, 'ops');

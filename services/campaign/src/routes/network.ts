@@ -112,7 +112,7 @@ export function networkRoutes(deps: {
       params: CampaignIdParams,
       body: InvitationRequest,
       success: { status: 201, description: 'Invited', schema: InvitationView },
-      refusals: [403, 404, 409, 422],
+      refusals: [403, 404, 409],
     },
     async (req, res) => {
       const { brand, campaign } = await networkCampaign(req);

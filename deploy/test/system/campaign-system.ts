@@ -1,0 +1,146 @@
+import { randomUUID } from 'node:crypto';
+import {
+  buildCampaignApp,
+  createBoardStore,
+  createCampaignStore,
+  createCollaborationStore,
+  createIdempotencyStore,
+  createNetworkStore,
+  createPrismaClient,
+  temporalCampaignLifecycle,
+} from '@campaign/campaign-service';
+import { createCampaignReadModel } from '@campaign/campaign-service/read-model';
+import { CAMPAIGN_EVENTS_TOPIC, type CampaignSchedule } from '@campaign/contracts';
+import {
+  EventPublisher,
+  createKafka,
+  createLogger,
+  ensureTopics,
+  issueToken,
+  type Identity,
+} from '@campaign/service-runtime';
+import { TEST_AUTH_SECRET, eventually, testEnvironment } from '@campaign/testing';
+import { createCampaignActivities, createCampaignWorker } from '@campaign/workflows';
+import { Client, Connection } from '@temporalio/client';
+import { NativeConnection } from '@temporalio/worker';
+import request from 'supertest';
+
+/**
+ * The campaign service as it runs in the stack, on the engines of this test run: the HTTP API,
+ * its workflow worker on Temporal and the facts it records in PostgreSQL and on Kafka.
+ */
+export async function startCampaignSystem(name: string) {
+  const env = testEnvironment();
+  const logger = createLogger(name, 'silent');
+  const db = createPrismaClient(env.databaseUrls.campaign);
+  const kafka = createKafka(name, env.kafkaBrokers, logger);
+  const events = new EventPublisher(kafka);
+  await ensureTopics(kafka, [CAMPAIGN_EVENTS_TOPIC]);
+  const connection = await Connection.connect({ address: env.temporalAddress });
+  const lifecycle = temporalCampaignLifecycle(new Client({ connection }));
+  const app = buildCampaignApp({
+    logger,
+    authSecret: TEST_AUTH_SECRET,
+    store: createCampaignStore(db),
+    boards: createBoardStore(db),
+    network: createNetworkStore(db),
+    collaborations: createCollaborationStore(db),
+    idempotencyStore: createIdempotencyStore(db),
+    db,
+    lifecycle,
+    readiness: [],
+  });
+  const workerConnection = await NativeConnection.connect({ address: env.temporalAddress });
+  const worker = await createCampaignWorker({
+    connection: workerConnection,
+    namespace: 'default',
+    activities: createCampaignActivities({ readModel: createCampaignReadModel(db), events }),
+  });
+  const running = worker.run();
+
+  return {
+    app,
+    db,
+    async stop() {
+      worker.shutdown();
+      await running;
+      await workerConnection.close();
+      await connection.close();
+      await events.disconnect();
+      await db.$disconnect();
+    },
+  };
+}
+
+export type CampaignSystem = Awaited<ReturnType<typeof startCampaignSystem>>;
+
+export const bearer = async (identity: Identity) =>
+  `Bearer ${await issueToken(identity, TEST_AUTH_SECRET)}`;
+
+/** A brand on a plan, with one user who acts for it; ids are fresh so test files never meet. */
+export async function createBrand(
+  system: CampaignSystem,
+  plan: 'starter' | 'professional' | 'enterprise',
+) {
+  const id = `brand-${plan}-${randomUUID()}`;
+  await system.db.brand.create({ data: { id, name: `A ${plan} brand`, plan } });
+  return {
+    id,
+    auth: await bearer({ role: 'brand', userId: `user-of-${id}`, brandId: id }),
+  };
+}
+
+/** An influencer of the Network with a profile they can apply with. */
+export async function createInfluencer(
+  system: CampaignSystem,
+  profile: { id?: string; followers?: number; niches?: string[]; country?: string } = {},
+) {
+  const id = profile.id ?? `influencer-${randomUUID()}`;
+  await system.db.influencerProfile.create({
+    data: {
+      id,
+      handle: id,
+      displayName: `Influencer ${id.slice(-6)}`,
+      niches: profile.niches ?? ['beauty'],
+      country: profile.country ?? 'NL',
+      followers: profile.followers ?? 10_000,
+      engagementRate: 3.5,
+      shippingAddress: { street: 'Keizersgracht 1', city: 'Amsterdam', country: 'NL' },
+    },
+  });
+  return { id, auth: await bearer({ role: 'influencer', userId: id }) };
+}
+
+/** Creates a draft over HTTP, and publishes it unless asked for a draft. */
+export async function createCampaign(
+  system: CampaignSystem,
+  brandAuth: string,
+  options: {
+    draft?: boolean;
+    schedule?: Partial<CampaignSchedule>;
+    qualifications?: object;
+  } = {},
+) {
+  const created = await request(system.app)
+    .post('/campaigns')
+    .set('authorization', brandAuth)
+    .send({
+      title: 'Summer glow',
+      brief: 'Show our SPF in your morning routine',
+      schedule: options.schedule ?? {},
+      qualifications: options.qualifications ?? {},
+    })
+    .expect(201);
+  const id = created.body.id as string;
+  if (!options.draft) {
+    await request(system.app)
+      .post(`/campaigns/${id}/publish`)
+      .set('authorization', brandAuth)
+      .expect(202);
+    await eventually(async () => {
+      const row = await system.db.campaign.findUniqueOrThrow({ where: { id } });
+      expect(row.status).toBe('published');
+    });
+  }
+  return id;
+}
