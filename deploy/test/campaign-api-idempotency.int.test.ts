@@ -1,0 +1,201 @@
+import { randomUUID } from 'node:crypto';
+import { openApiPath } from '@campaign/service-runtime';
+import { eventually } from '@campaign/testing';
+import request from 'supertest';
+import {
+  bearer,
+  createBrand,
+  createInfluencer,
+  startCampaignSystem,
+  type CampaignSystem,
+} from './system/campaign-system';
+
+// A client that lost a reply retries with the same Idempotency-Key. Every mutation of the campaign
+// API is sent twice here, along a whole campaign, and must answer the retry with its first reply
+// and have its effect once: the second press of a one-time action is not refused, and nothing is
+// stored twice.
+describe('a replayed Idempotency-Key on every mutation (real engines)', () => {
+  let system: CampaignSystem;
+  const replayed = new Set<string>();
+
+  beforeAll(async () => {
+    system = await startCampaignSystem('idempotency-test');
+  }, 60_000);
+
+  afterAll(async () => {
+    await system?.stop();
+  });
+
+  /** Sends a request twice with one key; the retry must get the first reply, marked replayed. */
+  async function twice(
+    op: string,
+    path: string,
+    auth: string,
+    expected: number,
+    body?: object,
+    key = `key-${randomUUID()}`,
+  ) {
+    const [method, template] = op.split(' ') as ['POST' | 'PATCH', string];
+    const verb = method === 'POST' ? 'post' : 'patch';
+    const api = request(system.app);
+    const send = () => {
+      const call = api[verb](path).set('authorization', auth).set('idempotency-key', key);
+      return body ? call.send(body) : call;
+    };
+    const first = await send();
+    expect({ op, status: first.status, body: first.body }).toMatchObject({
+      op,
+      status: expected,
+    });
+    const retry = await send();
+    expect({ op, status: retry.status, body: retry.body }).toEqual({
+      op,
+      status: first.status,
+      body: first.body,
+    });
+    expect(retry.get('idempotent-replayed')).toBe('true');
+    replayed.add(`${method} ${openApiPath(template)}`);
+    return first.body;
+  }
+
+  it('answers each retry with the first reply and has each effect once', async () => {
+    const brand = await createBrand(system, 'professional');
+    const ops = await bearer({ role: 'ops', userId: 'ops-layla' });
+    const pat = await createInfluencer(system);
+    const ivy = await createInfluencer(system);
+    const max = `max-${randomUUID()}`;
+    const maxAuth = await bearer({ role: 'influencer', userId: max });
+
+    const { id } = await twice('POST /campaigns', '/campaigns', brand.auth, 201, {
+      title: 'Retry-proof',
+      brief: 'Sent over a flaky network',
+    });
+    const c = `/campaigns/${id}`;
+    await twice('PATCH /campaigns/:campaignId', c, brand.auth, 200, { title: 'Retry-proof, v2' });
+    await twice('POST /campaigns/:campaignId/publish', `${c}/publish`, brand.auth, 202);
+    await eventuallyPublished(id);
+
+    await twice('POST /campaigns/:campaignId/applications', `${c}/applications`, pat.auth, 201);
+    await twice('POST /campaigns/:campaignId/invitations', `${c}/invitations`, brand.auth, 201, {
+      influencerId: ivy.id,
+    });
+    const addition = { influencerId: max, reason: 'could not apply from the app' };
+    await twice(
+      'POST /campaigns/:campaignId/manual-additions',
+      `${c}/manual-additions`,
+      ops,
+      200,
+      addition,
+    );
+    const both = [pat.id, max];
+    await twice('POST /campaigns/:campaignId/selection', `${c}/selection`, brand.auth, 200, {
+      influencerIds: both,
+      status: 'selected',
+    });
+    await twice('POST /campaigns/:campaignId/agreements', `${c}/agreements`, brand.auth, 200, {
+      influencerIds: both,
+    });
+    await twice('POST /campaigns/:campaignId/agreement/sign', `${c}/agreement/sign`, pat.auth, 200);
+    await twice(
+      'POST /campaigns/:campaignId/agreement/decline',
+      `${c}/agreement/decline`,
+      maxAuth,
+      200,
+    );
+    await twice('POST /campaigns/:campaignId/close', `${c}/close`, ops, 200, { reason: 'full' });
+    await twice('POST /campaigns/:campaignId/collaboration', `${c}/collaboration`, brand.auth, 200);
+    await twice('POST /campaigns/:campaignId/results', `${c}/results`, pat.auth, 201, {
+      postUrl: 'https://social.example/p/retry-proof',
+      reach: 1200,
+      impressions: 3000,
+      likes: 140,
+      comments: 12,
+      clicks: 30,
+    });
+
+    // Each effect once: what a second, unkeyed press would have done twice or refused.
+    const where = { campaignId: id };
+    expect(await system.db.campaign.count({ where: { brandId: brand.id } })).toBe(1);
+    const campaign = await system.db.campaign.findUniqueOrThrow({ where: { id } });
+    expect(campaign).toMatchObject({ title: 'Retry-proof, v2', status: 'closed' });
+    const applications = await system.db.application.findMany({ where });
+    expect(applications.map((row) => [row.influencerId, row.status, row.source])).toEqual(
+      expect.arrayContaining([
+        [pat.id, 'selected', 'applied'],
+        [max, 'selected', 'manual'],
+      ]),
+    );
+    expect(applications).toHaveLength(2);
+    expect(await system.db.invitation.count({ where })).toBe(1);
+    const agreements = await system.db.agreement.findMany({ where });
+    expect(agreements.map((row) => [row.influencerId, row.status])).toEqual(
+      expect.arrayContaining([
+        [pat.id, 'accepted'],
+        [max, 'declined'],
+      ]),
+    );
+    expect(agreements).toHaveLength(2);
+    expect(
+      (await system.db.opsAction.findMany({ where, orderBy: { at: 'asc' } })).map(
+        (row) => row.action,
+      ),
+    ).toEqual(['add_manually', 'close_early']);
+    expect(
+      (await system.db.collaborator.findMany({ where })).map((row) => row.influencerId),
+    ).toEqual([pat.id]);
+    expect(await system.db.result.count({ where })).toBe(1);
+  });
+
+  it('refuses a key reused for a different request, and keeps keys apart per caller', async () => {
+    const brand = await createBrand(system, 'professional');
+    const key = `key-${randomUUID()}`;
+    const create = (auth: string, title: string) =>
+      request(system.app)
+        .post('/campaigns')
+        .set('authorization', auth)
+        .set('idempotency-key', key)
+        .send({ title, brief: 'One key, two requests' });
+    const first = await create(brand.auth, 'First of two');
+    expect(first.status).toBe(201);
+    const reused = await create(brand.auth, 'Second of two');
+    expect(reused.status).toBe(422);
+    expect(reused.type).toBe('application/problem+json');
+    expect(reused.body.detail).toContain('used for a different request');
+    expect(await system.db.campaign.count({ where: { brandId: brand.id } })).toBe(1);
+
+    // Another caller's request with the same key is theirs, not a replay of the first.
+    const other = await createBrand(system, 'enterprise');
+    const theirs = await create(other.auth, 'First of two');
+    expect(theirs.status).toBe(201);
+    expect(theirs.get('idempotent-replayed')).toBeUndefined();
+    expect(theirs.body.id).not.toBe(first.body.id);
+
+    const malformed = await request(system.app)
+      .post('/campaigns')
+      .set('authorization', brand.auth)
+      .set('idempotency-key', 'short')
+      .send({ title: 'Bad key', brief: 'b' });
+    expect(malformed.status).toBe(400);
+    expect(malformed.body.detail).toContain('Idempotency-Key must be 8 to 200 characters');
+    expect(await system.db.campaign.count({ where: { brandId: brand.id } })).toBe(1);
+  });
+
+  it('covered every mutation the OpenAPI document lists', async () => {
+    const { body } = await request(system.app).get('/openapi.json').expect(200);
+    const mutations = Object.entries(body.paths as Record<string, object>).flatMap(
+      ([path, operations]) =>
+        Object.keys(operations)
+          .filter((method) => ['post', 'put', 'patch', 'delete'].includes(method))
+          .map((method) => `${method.toUpperCase()} ${path}`),
+    );
+    expect(mutations.length).toBeGreaterThan(10);
+    expect(mutations.filter((op) => !replayed.has(op))).toEqual([]);
+  });
+
+  async function eventuallyPublished(id: string) {
+    await eventually(async () => {
+      const row = await system.db.campaign.findUniqueOrThrow({ where: { id } });
+      expect(row.status).toBe('published');
+    });
+  }
+});
