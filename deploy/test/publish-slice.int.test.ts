@@ -1,16 +1,5 @@
 import { randomUUID } from 'node:crypto';
 import {
-  buildCampaignApp,
-  createBoardStore,
-  createIdempotencyStore,
-  createNetworkStore,
-  createCollaborationStore,
-  createCampaignStore,
-  createPrismaClient as campaignDb,
-  temporalCampaignLifecycle,
-} from '@campaign/campaign-service';
-import { createCampaignReadModel } from '@campaign/campaign-service/read-model';
-import {
   CAMPAIGN_EVENTS_TOPIC,
   campaignUpdateName,
   type CampaignActionName,
@@ -23,17 +12,7 @@ import {
   createInboxStore,
   createPrismaClient as notificationsDb,
 } from '@campaign/notifications-service';
-import {
-  EventPublisher,
-  createKafka,
-  createLogger,
-  ensureTopics,
-  issueToken,
-  kafkaProbe,
-} from '@campaign/service-runtime';
-import { createCampaignActivities, createCampaignWorker } from '@campaign/workflows';
-import { Client, Connection } from '@temporalio/client';
-import { NativeConnection, type Worker } from '@temporalio/worker';
+import { createKafka, createLogger, issueToken, kafkaProbe } from '@campaign/service-runtime';
 import {
   buildMessagingApp,
   consumeInvitations,
@@ -45,6 +24,7 @@ import type { Consumer } from 'kafkajs';
 import request from 'supertest';
 import { runCommand } from '../src/tools/run-command';
 import { ensureTemporalCli } from '../src/tools/temporal-binaries';
+import { startCampaignSystem, type CampaignSystem } from './system/campaign-system';
 
 // The walking skeleton end to end on the real engines: HTTP → Temporal workflow → read model →
 // Kafka → notifications consumer → inbox over HTTP.
@@ -52,55 +32,22 @@ const env = testEnvironment();
 const logger = createLogger('publish-slice-test', 'silent');
 
 describe('publishing a campaign (real PostgreSQL, Temporal and Kafka)', () => {
-  const campaignPrisma = campaignDb(env.databaseUrls.campaign);
   const notificationsPrisma = notificationsDb(env.databaseUrls.notifications);
   const messagingPrisma = messagingDb(env.databaseUrls.messaging);
+  const kafka = createKafka('publish-slice-test', env.kafkaBrokers, logger);
+  const probe = kafkaProbe(kafka);
+  let system: CampaignSystem;
+  let campaignApp: CampaignSystem['app'];
+  let campaignPrisma: CampaignSystem['db'];
+  let lifecycle: CampaignSystem['lifecycle'];
+  let consumer: Consumer;
   let messagingConsumer: Consumer;
   let messagingApp: ReturnType<typeof buildMessagingApp>;
-  const kafka = createKafka('publish-slice-test', env.kafkaBrokers, logger);
-  const events = new EventPublisher(kafka);
-  const probe = kafkaProbe(kafka);
-  let connection: Connection;
-  let workerConnection: NativeConnection;
-  let worker: Worker;
-  let workerRun: Promise<void>;
-  let consumer: Consumer;
-  let campaignApp: ReturnType<typeof buildCampaignApp>;
   let notificationsApp: ReturnType<typeof buildNotificationsApp>;
-  let lifecycle: ReturnType<typeof temporalCampaignLifecycle>;
 
   beforeAll(async () => {
-    await ensureTopics(kafka, [CAMPAIGN_EVENTS_TOPIC]);
-    connection = await Connection.connect({ address: env.temporalAddress });
-    lifecycle = temporalCampaignLifecycle(new Client({ connection }));
-    const store = createCampaignStore(campaignPrisma);
-    campaignApp = buildCampaignApp({
-      logger,
-      authSecret: TEST_AUTH_SECRET,
-      store,
-      boards: createBoardStore(campaignPrisma),
-      network: createNetworkStore(campaignPrisma),
-      collaborations: createCollaborationStore(campaignPrisma),
-      db: campaignPrisma,
-      idempotencyStore: createIdempotencyStore(campaignPrisma),
-      lifecycle,
-      readiness: [
-        { name: 'database', check: () => store.ping() },
-        { name: 'temporal', check: () => lifecycle.ping() },
-        { name: 'kafka', check: probe.check },
-      ],
-    });
-
-    workerConnection = await NativeConnection.connect({ address: env.temporalAddress });
-    worker = await createCampaignWorker({
-      connection: workerConnection,
-      namespace: 'default',
-      activities: createCampaignActivities({
-        readModel: createCampaignReadModel(campaignPrisma),
-        events,
-      }),
-    });
-    workerRun = worker.run();
+    system = await startCampaignSystem('publish-slice-test');
+    ({ app: campaignApp, db: campaignPrisma, lifecycle } = system);
 
     const inbox = createInboxStore(notificationsPrisma);
     const consuming = consumeCampaignEvents({ kafka, inbox, logger });
@@ -128,16 +75,11 @@ describe('publishing a campaign (real PostgreSQL, Temporal and Kafka)', () => {
   });
 
   afterAll(async () => {
-    worker?.shutdown();
-    await workerRun;
+    await system?.stop();
     await consumer?.disconnect();
     await messagingConsumer?.disconnect();
-    await messagingPrisma.$disconnect();
-    await events.disconnect();
     await probe.close();
-    await connection?.close();
-    await workerConnection?.close();
-    await campaignPrisma.$disconnect();
+    await messagingPrisma.$disconnect();
     await notificationsPrisma.$disconnect();
   });
 
@@ -291,7 +233,7 @@ describe('publishing a campaign (real PostgreSQL, Temporal and Kafka)', () => {
       .post(`/campaigns/${draft.id}/publish`)
       .set('authorization', `Bearer ${token}`)
       .expect(202);
-    const handle = new Client({ connection }).workflow.getHandle(`campaign-${draft.id}`);
+    const handle = system.temporal.workflow.getHandle(`campaign-${draft.id}`);
     const act = (name: CampaignActionName, args: unknown) =>
       handle.executeUpdate(campaignUpdateName(name), { args: [args] });
     const [ann, bob, cat] = ['ann', 'bob', 'cat'].map((name) => `${name}-${randomUUID()}`) as [
@@ -349,7 +291,7 @@ describe('publishing a campaign (real PostgreSQL, Temporal and Kafka)', () => {
       .expect(202);
     const ann = `ann-${randomUUID()}`;
     const bob = `bob-${randomUUID()}`;
-    const handle = new Client({ connection }).workflow.getHandle(`campaign-${draft.id}`);
+    const handle = system.temporal.workflow.getHandle(`campaign-${draft.id}`);
     await handle.executeUpdate(campaignUpdateName('apply'), {
       args: [{ influencerId: ann, profile: { followers: 1000, niches: [], country: 'NL' } }],
     });
@@ -635,7 +577,7 @@ describe('publishing a campaign (real PostgreSQL, Temporal and Kafka)', () => {
         },
       ],
     });
-    const handle = new Client({ connection }).workflow.getHandle(`campaign-${draft.id}`);
+    const handle = system.temporal.workflow.getHandle(`campaign-${draft.id}`);
     const act = (name: CampaignActionName, args: unknown) =>
       handle.executeUpdate(campaignUpdateName(name), { args: [args] });
     const profile = { followers: 9000, niches: ['beauty'], country: 'NL' };
@@ -649,7 +591,7 @@ describe('publishing a campaign (real PostgreSQL, Temporal and Kafka)', () => {
         .set('authorization', `Bearer ${token}`);
 
     const early = await collaborations(brand).expect(409);
-    expect(early.body.detail).toContain('once the collaboration has started');
+    expect(early.body.detail).toContain('The collaboration has not started');
     await collaborations(brand, '/addresses.xlsx').expect(409);
 
     await act('closeEarly', { closedBy: 'ops-layla', reason: 'start sooner' });
@@ -953,11 +895,11 @@ describe('publishing a campaign (real PostgreSQL, Temporal and Kafka)', () => {
         closesAt: new Date(Date.now() + 1000).toISOString(),
       },
     };
-    await events.publish(CAMPAIGN_EVENTS_TOPIC, [event]);
-    await events.publish(CAMPAIGN_EVENTS_TOPIC, [event]);
+    await system.events.publish(CAMPAIGN_EVENTS_TOPIC, [event]);
+    await system.events.publish(CAMPAIGN_EVENTS_TOPIC, [event]);
     // A later event on the same partition proves both copies were consumed before we count.
     const marker = { ...event, id: randomUUID(), payload: { ...event.payload, title: 'Marker' } };
-    await events.publish(CAMPAIGN_EVENTS_TOPIC, [marker]);
+    await system.events.publish(CAMPAIGN_EVENTS_TOPIC, [marker]);
 
     const token = await tokenFor(recipient);
     const inbox = await eventually(async () => {

@@ -17,6 +17,7 @@ import {
   createLogger,
   ensureTopics,
   issueToken,
+  kafkaProbe,
   type Identity,
 } from '@campaign/service-runtime';
 import { TEST_AUTH_SECRET, eventually, testEnvironment } from '@campaign/testing';
@@ -35,20 +36,27 @@ export async function startCampaignSystem(name: string) {
   const db = createPrismaClient(env.databaseUrls.campaign);
   const kafka = createKafka(name, env.kafkaBrokers, logger);
   const events = new EventPublisher(kafka);
+  const probe = kafkaProbe(kafka);
   await ensureTopics(kafka, [CAMPAIGN_EVENTS_TOPIC]);
   const connection = await Connection.connect({ address: env.temporalAddress });
-  const lifecycle = temporalCampaignLifecycle(new Client({ connection }));
+  const temporal = new Client({ connection });
+  const lifecycle = temporalCampaignLifecycle(temporal);
+  const store = createCampaignStore(db);
   const app = buildCampaignApp({
     logger,
     authSecret: TEST_AUTH_SECRET,
-    store: createCampaignStore(db),
+    store,
     boards: createBoardStore(db),
     network: createNetworkStore(db),
     collaborations: createCollaborationStore(db),
     idempotencyStore: createIdempotencyStore(db),
     db,
     lifecycle,
-    readiness: [],
+    readiness: [
+      { name: 'database', check: () => store.ping() },
+      { name: 'temporal', check: () => lifecycle.ping() },
+      { name: 'kafka', check: probe.check },
+    ],
   });
   const workerConnection = await NativeConnection.connect({ address: env.temporalAddress });
   const worker = await createCampaignWorker({
@@ -61,12 +69,19 @@ export async function startCampaignSystem(name: string) {
   return {
     app,
     db,
+    lifecycle,
+    /** For what a test does to a workflow directly, as ops would with the Temporal CLI. */
+    temporal,
+    kafka,
+    /** Publishes to Kafka as the campaign service does. */
+    events,
     async stop() {
       worker.shutdown();
       await running;
       await workerConnection.close();
       await connection.close();
       await events.disconnect();
+      await probe.close();
       await db.$disconnect();
     },
   };
