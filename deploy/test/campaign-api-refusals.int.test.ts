@@ -62,6 +62,10 @@ const rows: Row[] = [
   { op: 'POST /campaigns', as: 'applicant', body: { title: 'Mine', brief: 'b' }, status: 403, says: /for the role\(s\): brand/ },
   { op: 'POST /campaigns', as: 'owner', body: { title: 'x' }, status: 400, says: /title|brief/ },
 
+  { op: 'GET /campaigns', as: 'applicant', status: 403, says: /for the role\(s\): brand, ops/ },
+  { op: 'GET /campaigns', as: 'owner', query: 'brandId=someone-else', status: 403, says: /another brand's campaigns is for ops/ },
+  { op: 'GET /campaigns', as: 'owner', query: 'status=archived', status: 400, says: /status/ },
+
   { op: 'GET /campaigns/:campaignId', on: 'open', as: 'otherBrand', status: 404, says: /no campaign/ },
   { op: 'GET /campaigns/:campaignId', on: 'draft', as: 'applicant', status: 404, says: /no campaign/ },
   { op: 'GET /campaigns/:campaignId', on: 'malformed', as: 'owner', status: 400, says: /campaignId/ },
@@ -167,6 +171,9 @@ const rows: Row[] = [
   { op: 'GET /campaigns/:campaignId/results', on: 'started', as: 'otherBrand', status: 404, says: /no campaign/ },
   { op: 'GET /campaigns/:campaignId/results', on: 'malformed', as: 'owner', status: 400, says: /campaignId/ },
   { op: 'GET /campaigns/:campaignId/results', on: 'open', as: 'owner', status: 409, says: /has not started/ },
+
+  { op: 'GET /me/applications', as: 'owner', status: 403, says: /for the role\(s\): influencer/ },
+  { op: 'GET /me/agreements', as: 'ops', status: 403, says: /for the role\(s\): influencer/ },
 
   { op: 'GET /ops/audit', as: 'owner', status: 403, says: /for the role\(s\): ops/ },
   { op: 'GET /ops/audit', as: 'ops', query: 'limit=100000', status: 400, says: /limit/ },

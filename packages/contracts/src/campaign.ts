@@ -109,7 +109,21 @@ export const MarketplaceQuery = z
   .strict();
 export type MarketplaceQuery = z.infer<typeof MarketplaceQuery>;
 
-export const MarketplacePage = z.object({
+/** A page of campaigns; `nextCursor` fetches the next one, null on the last. */
+export const CampaignPage = z.object({
   items: z.array(CampaignView),
   nextCursor: z.string().nullable(),
 });
+export const MarketplacePage = CampaignPage;
+
+/** A brand's own campaigns (ops: every brand's, or one brand's), newest first. */
+export const CampaignListQuery = z
+  .object({
+    status: CampaignStatus.optional(),
+    /** Ops only: one brand's campaigns. */
+    brandId: z.string().min(1).max(100).optional(),
+    limit: z.coerce.number().int().min(1).max(100).default(20),
+    cursor: z.string().max(200).optional(),
+  })
+  .strict();
+export type CampaignListQuery = z.infer<typeof CampaignListQuery>;

@@ -9,3 +9,4 @@ export * from './network';
 export * from './collaboration';
 export * from './invitation';
 export * from './results';
+export * from './my-campaigns';

@@ -12,6 +12,8 @@ import { lifecycleRoutes } from './routes/lifecycle';
 import { networkRoutes } from './routes/network';
 import { collaborationRoutes } from './routes/collaborations';
 import { opsAuditRoutes } from './routes/ops-audit';
+import { myCampaignRoutes } from './routes/my-campaigns';
+import { createMyCampaignsStore } from './db/my-campaigns-store';
 import type { CampaignDb } from './db/prisma-client';
 import type { CollaborationStore } from './db/collaboration-store';
 import type { NetworkStore } from './db/network-store';
@@ -43,6 +45,7 @@ export function buildCampaignApp(deps: CampaignAppDeps): Express {
       lifecycleRoutes(deps),
       networkRoutes(deps),
       collaborationRoutes(deps),
+      myCampaignRoutes({ myCampaigns: createMyCampaignsStore(deps.db) }),
       opsAuditRoutes(deps),
     ],
   });

@@ -1,9 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import type {
+  CampaignStatus,
   CreateCampaignRequest,
   EditCampaignRequest,
   MarketplaceQuery,
 } from '@campaign/contracts';
+import type { PagePosition } from '../domain/page-cursor';
 import { Prisma } from '../generated/prisma/client';
 import type { Campaign } from '../generated/prisma/client';
 import type { CampaignDb } from './prisma-client';
@@ -41,7 +43,7 @@ export function createCampaignStore(db: CampaignDb) {
     },
 
     /** Open campaigns, newest first, keyset-paginated on (published_at, id). */
-    async marketplace(query: MarketplaceQuery, after: { publishedAt: Date; id: string } | null) {
+    async marketplace(query: MarketplaceQuery, after: PagePosition | null) {
       const conditions = [Prisma.sql`c.status = 'published'`];
       if (query.niche) {
         conditions.push(
@@ -55,7 +57,7 @@ export function createCampaignStore(db: CampaignDb) {
       }
       if (after) {
         conditions.push(
-          Prisma.sql`(c.published_at < ${after.publishedAt} OR (c.published_at = ${after.publishedAt} AND c.id > ${after.id}::uuid))`,
+          Prisma.sql`(c.published_at < ${after.at} OR (c.published_at = ${after.at} AND c.id > ${after.id}::uuid))`,
         );
       }
       const ids = await db.$queryRaw<{ id: string }[]>`
@@ -66,6 +68,29 @@ export function createCampaignStore(db: CampaignDb) {
       const rows = await db.campaign.findMany({ where: { id: { in: ids.map((row) => row.id) } } });
       const byId = new Map(rows.map((row) => [row.id, row]));
       return ids.map((row) => byId.get(row.id)!).filter(Boolean);
+    },
+
+    /** Campaigns newest first (one brand's, or all), keyset-paginated on (created_at, id). */
+    list(
+      filter: { brandId?: string; status?: CampaignStatus },
+      limit: number,
+      after: PagePosition | null,
+    ): Promise<Campaign[]> {
+      return db.campaign.findMany({
+        where: {
+          ...filter,
+          ...(after
+            ? {
+                OR: [
+                  { createdAt: { lt: after.at } },
+                  { createdAt: after.at, id: { gt: after.id } },
+                ],
+              }
+            : {}),
+        },
+        orderBy: [{ createdAt: 'desc' }, { id: 'asc' }],
+        take: limit + 1,
+      });
     },
 
     find(campaignId: string): Promise<Campaign | null> {

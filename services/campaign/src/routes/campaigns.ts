@@ -1,5 +1,7 @@
 import {
   CampaignIdParams,
+  CampaignListQuery,
+  CampaignPage,
   CampaignView,
   CreateCampaignRequest,
   EditCampaignRequest,
@@ -19,6 +21,7 @@ import {
 import type { CampaignStore } from '../db/campaign-store';
 import { toCampaignView } from '../db/campaign-view';
 import { canView, isOwner, publishRefusal } from '../domain/campaign-access';
+import { decodePageCursor, pageOf, type PagePosition } from '../domain/page-cursor';
 import type { CampaignLifecycle } from '../temporal/campaign-lifecycle';
 
 const PublishAccepted = z.object({
@@ -49,6 +52,36 @@ export function campaignRoutes(deps: { store: CampaignStore; lifecycle: Campaign
       const draft = parseBody(CreateCampaignRequest, req);
       const campaign = await store.createDraft(brand.brandId, brand.userId, draft);
       res.status(201).location(`/campaigns/${campaign.id}`).json(toCampaignView(campaign));
+    },
+  );
+
+  routes.add(
+    {
+      method: 'get',
+      path: '/campaigns',
+      summary: "My brand's campaigns, newest first (ops: every brand's, or one brand's)",
+      roles: 'brand (its own), ops',
+      query: CampaignListQuery,
+      success: { status: 200, description: 'A page of campaigns', schema: CampaignPage },
+      refusals: [403],
+    },
+    async (req, res) => {
+      const caller = requireRole(req, 'brand', 'ops');
+      const query = parseQuery(CampaignListQuery, req);
+      if (caller.role === 'brand' && query.brandId && query.brandId !== caller.brandId) {
+        throw new HttpProblem(403, 'Forbidden', "Listing another brand's campaigns is for ops.");
+      }
+      const brandId = caller.role === 'brand' ? caller.brandId : query.brandId;
+      const rows = await store.list(
+        { ...(brandId ? { brandId } : {}), ...(query.status ? { status: query.status } : {}) },
+        query.limit,
+        positionOf(query.cursor),
+      );
+      const { page, nextCursor } = pageOf(rows, query.limit, (row) => ({
+        at: row.createdAt,
+        id: row.id,
+      }));
+      res.json({ items: page.map(toCampaignView), nextCursor });
     },
   );
 
@@ -145,40 +178,23 @@ export function campaignRoutes(deps: { store: CampaignStore; lifecycle: Campaign
     },
     async (req, res) => {
       const query = parseQuery(MarketplaceQuery, req);
-      const after = decodeCursor(query.cursor);
-      if (query.cursor && !after) {
-        throw new HttpProblem(400, 'Invalid request', 'The cursor is not one this API returned.');
-      }
-      const rows = await store.marketplace(query, after);
-      const page = rows.slice(0, query.limit);
-      const last = page.at(-1);
-      res.json({
-        items: page.map(toCampaignView),
-        nextCursor:
-          rows.length > query.limit && last?.publishedAt
-            ? Buffer.from(
-                JSON.stringify({ publishedAt: last.publishedAt.toISOString(), id: last.id }),
-              ).toString('base64url')
-            : null,
-      });
+      const rows = await store.marketplace(query, positionOf(query.cursor));
+      const { page, nextCursor } = pageOf(rows, query.limit, (row) =>
+        row.publishedAt ? { at: row.publishedAt, id: row.id } : null,
+      );
+      res.json({ items: page.map(toCampaignView), nextCursor });
     },
   );
 
   return routes;
 }
 
-function decodeCursor(cursor: string | undefined): { publishedAt: Date; id: string } | null {
-  if (!cursor) return null;
-  try {
-    const value = JSON.parse(Buffer.from(cursor, 'base64url').toString()) as {
-      publishedAt: string;
-      id: string;
-    };
-    const publishedAt = new Date(value.publishedAt);
-    return Number.isNaN(publishedAt.getTime()) || typeof value.id !== 'string'
-      ? null
-      : { publishedAt, id: value.id };
-  } catch {
-    return null;
+/** The position a client's cursor names; a cursor this API did not hand out is bad input. */
+function positionOf(cursor: string | undefined): PagePosition | null {
+  if (cursor === undefined) return null;
+  const position = decodePageCursor(cursor);
+  if (!position) {
+    throw new HttpProblem(400, 'Invalid request', 'The cursor is not one this API returned.');
   }
+  return position;
 }
