@@ -128,6 +128,7 @@ Tokens (valid 30 days):
   BRAND=${ava}            # ava, Sunny Skincare (Professional)
   STARTER=${await token({ role: 'brand', userId: 'sam', brandId: 'brand-starter' })}   # sam, Corner Bakery (Starter)
   INFLUENCER=${await token({ role: 'influencer', userId: ids[2]! })}   # ${ids[2]}, agreement waiting
+  INFLUENCER_ID=${ids[2]}
   OPS=${await token({ role: 'ops', userId: 'layla' })}            # layla, customer success
   CAMPAIGN=${campaignId}`);
 }
