@@ -100,7 +100,10 @@ describe('publishing a campaign (real PostgreSQL, Temporal and Kafka)', () => {
       .get('/notifications')
       .set('authorization', `Bearer ${token}`)
       .expect(200);
-    return response.body as { unread: number; items: { title: string; campaignId: string }[] };
+    return response.body as {
+      unread: number;
+      items: { kind: string; title: string; campaignId: string }[];
+    };
   }
 
   it('is ready only with every engine reachable', async () => {
@@ -757,6 +760,17 @@ describe('publishing a campaign (real PostgreSQL, Temporal and Kafka)', () => {
       .set('authorization', `Bearer ${brand}`)
       .expect(200);
     expect(board.body.invited).toEqual([influencerId]);
+    // Her inbox points to the Messenger, once, though she was invited twice.
+    const inbox = await eventually(async () => {
+      const current = await inboxOf(zoe);
+      expect(current.items).toHaveLength(1);
+      return current;
+    });
+    expect(inbox.items[0]).toMatchObject({
+      kind: 'invitation',
+      title: 'You are invited to “Summer glow”',
+      campaignId: draft.id,
+    });
   });
 
   it('edits drafts only, and lists open campaigns on the marketplace for influencers', async () => {

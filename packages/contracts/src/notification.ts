@@ -2,6 +2,7 @@ import { z } from 'zod';
 
 export const NotificationKind = z.enum([
   'campaign_published',
+  'invitation',
   'selection_reminder',
   'agreement_sent',
   'agreement_reminder',

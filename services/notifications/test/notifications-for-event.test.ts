@@ -34,6 +34,31 @@ describe('notificationsForEvent', () => {
     ]);
   });
 
+  it('points an invited influencer to the Messenger, naming the campaign when the event does', () => {
+    const invited = (title?: string): CampaignEvent => ({
+      ...envelope,
+      type: 'InfluencerInvited',
+      payload: {
+        campaignId,
+        brandId: 'brand-1',
+        ...(title ? { title } : {}),
+        influencerId: 'zoe',
+        invitedBy: 'user-7',
+        at: '2026-11-25T10:00:00.000Z',
+        message: 'Dear Zoe, …',
+      },
+    });
+    expect(notificationsForEvent(invited('Summer glow'))).toEqual([
+      expect.objectContaining({
+        recipientId: 'zoe',
+        kind: 'invitation',
+        title: 'You are invited to “Summer glow”',
+        campaignId,
+      }),
+    ]);
+    expect(notificationsForEvent(invited())[0]?.title).toBe('You are invited to a campaign');
+  });
+
   it('sends nothing when a campaign closes', () => {
     const event: CampaignEvent = {
       ...envelope,

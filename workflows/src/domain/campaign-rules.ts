@@ -68,7 +68,14 @@ export const campaignRules: { [Name in CampaignActionName]: Rule<Name> } = {
     if (state.invited[influencerId]) return accept();
     return accept({
       type: 'InfluencerInvited',
-      payload: { ...about(state), influencerId, invitedBy, at: iso(now), message },
+      payload: {
+        ...about(state),
+        title: state.settings.title,
+        influencerId,
+        invitedBy,
+        at: iso(now),
+        message,
+      },
     });
   },
 

@@ -63,6 +63,8 @@ export const InfluencerInvited = eventEnvelope(
   1,
   z.object({
     ...campaign,
+    /** Added within version 1: events recorded before it carry no title. */
+    title: z.string().optional(),
     influencerId: z.string(),
     invitedBy: z.string(),
     at: instant,

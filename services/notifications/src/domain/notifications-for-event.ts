@@ -40,6 +40,16 @@ export function notificationsForEvent(event: CampaignEvent): NotificationDraft[]
           'Influencers need to hear about their participation soon: settle the selection and send the agreements.',
         ),
       ];
+    case 'InfluencerInvited':
+      // The brand's own words reach the Messenger; the inbox points there.
+      return [
+        to(
+          event.payload.influencerId,
+          'invitation',
+          `You are invited to ${event.payload.title ? `“${event.payload.title}”` : 'a campaign'}`,
+          'A brand thinks you fit its campaign: read its invitation in your Messenger, and apply on the marketplace if it suits you.',
+        ),
+      ];
     case 'AgreementSent':
       return [
         to(
@@ -90,7 +100,6 @@ export function notificationsForEvent(event: CampaignEvent): NotificationDraft[]
     case 'CampaignNewsletterDue':
     case 'ApplicationReceived':
     case 'ApplicantsMoved':
-    case 'InfluencerInvited':
     case 'AgreementSigned':
     case 'AgreementDeclined':
     case 'CampaignClosed':
