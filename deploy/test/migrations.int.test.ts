@@ -1,7 +1,6 @@
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { randomUUID } from 'node:crypto';
 import { createPrismaClient as campaignDb } from '@campaign/campaign-service';
 import { createPrismaClient as messagingDb } from '@campaign/messaging-service';
 import { createPrismaClient as notificationsDb } from '@campaign/notifications-service';
@@ -138,6 +137,12 @@ describe('migrations (real PostgreSQL)', () => {
         include: { messages: true },
       });
       expect(conversation.messages.map((message) => message.body)).toEqual(['hello']);
+      // Posted messages are owed to Kafka until the relay announces them.
+      expect(conversation.messages[0]?.announcedAt).toBeNull();
+      const member = await db.collaborationMember.create({
+        data: { campaignId: randomUUID(), influencerId: 'i', brandId: 'b', startedAt: new Date() },
+      });
+      expect(member.brandId).toBe('b');
     } finally {
       await db.$disconnect();
     }

@@ -24,7 +24,11 @@ const apps: Record<string, Express> = {
     lifecycle: unused as never,
     idempotencyStore: unused as never,
   }),
-  messaging: buildMessagingApp({ ...common, conversations: unused as never }),
+  messaging: buildMessagingApp({
+    ...common,
+    conversations: unused as never,
+    groups: unused as never,
+  }),
   notifications: buildNotificationsApp({ ...common, inbox: unused as never }),
 };
 

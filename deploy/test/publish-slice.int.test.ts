@@ -15,7 +15,8 @@ import {
 import { createKafka, createLogger, issueToken, kafkaProbe } from '@campaign/service-runtime';
 import {
   buildMessagingApp,
-  consumeInvitations,
+  consumeCampaignEvents as consumeCampaignEventsIntoMessenger,
+  createCollaborationGroupStore,
   createConversationStore,
   createPrismaClient as messagingDb,
 } from '@campaign/messaging-service';
@@ -54,13 +55,20 @@ describe('publishing a campaign (real PostgreSQL, Temporal and Kafka)', () => {
     consumer = consuming.consumer;
     await consuming.running;
     const conversations = createConversationStore(messagingPrisma);
-    const invitations = consumeInvitations({ kafka, conversations, logger });
+    const groups = createCollaborationGroupStore(messagingPrisma);
+    const invitations = consumeCampaignEventsIntoMessenger({
+      kafka,
+      conversations,
+      groups,
+      logger,
+    });
     messagingConsumer = invitations.consumer;
     await invitations.running;
     messagingApp = buildMessagingApp({
       logger,
       authSecret: TEST_AUTH_SECRET,
       conversations,
+      groups,
       readiness: [],
     });
     notificationsApp = buildNotificationsApp({

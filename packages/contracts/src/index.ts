@@ -10,3 +10,5 @@ export * from './collaboration';
 export * from './invitation';
 export * from './results';
 export * from './my-campaigns';
+export * from './events/messaging-events';
+export * from './messaging';

@@ -9,6 +9,7 @@ export const NotificationKind = z.enum([
   'agreement_expired',
   'congratulations',
   'bummer',
+  'new_message',
 ]);
 export type NotificationKind = z.infer<typeof NotificationKind>;
 

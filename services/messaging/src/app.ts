@@ -1,23 +1,32 @@
 import { buildServiceApp, type Logger, type ReadinessCheck } from '@campaign/service-runtime';
 import type { Express } from 'express';
+import type { CollaborationGroupStore } from './db/collaboration-group-store';
 import type { ConversationStore } from './db/conversation-store';
 import { conversationRoutes } from './routes/conversations';
+import { groupMessageRoutes } from './routes/group-messages';
 
 export type MessagingAppDeps = {
   logger: Logger;
   authSecret: string;
   conversations: ConversationStore;
+  groups: CollaborationGroupStore;
   readiness: ReadinessCheck[];
 };
 
 export function buildMessagingApp(deps: MessagingAppDeps): Express {
   return buildServiceApp({
     ...deps,
-    api: { title: 'Messaging API', description: 'Conversations between brands and influencers.' },
-    routes: [conversationRoutes(deps)],
+    api: {
+      title: 'Messaging API',
+      description: 'Conversations between brands and influencers, and group messages.',
+    },
+    routes: [conversationRoutes(deps), groupMessageRoutes(deps)],
   });
 }
 
+export { createCollaborationGroupStore } from './db/collaboration-group-store';
 export { createConversationStore } from './db/conversation-store';
+export { createMessageOutbox } from './db/message-outbox';
 export { createPrismaClient } from './db/prisma-client';
-export { consumeInvitations } from './events/invitations-consumer';
+export { consumeCampaignEvents } from './events/campaign-events-consumer';
+export { startMessageRelay } from './events/message-relay';

@@ -1,4 +1,5 @@
 import {
+  EventPublisher,
   createKafka,
   ensureTopics,
   createLogger,
@@ -7,38 +8,47 @@ import {
   runMain,
   serve,
 } from '@campaign/service-runtime';
-import { CAMPAIGN_EVENTS_TOPIC } from '@campaign/contracts';
+import { CAMPAIGN_EVENTS_TOPIC, MESSAGING_EVENTS_TOPIC } from '@campaign/contracts';
 import { buildMessagingApp } from './app';
-import { consumeInvitations } from './events/invitations-consumer';
 import { MessagingConfig } from './config';
+import { createCollaborationGroupStore } from './db/collaboration-group-store';
 import { createConversationStore } from './db/conversation-store';
+import { createMessageOutbox } from './db/message-outbox';
 import { createPrismaClient } from './db/prisma-client';
+import { consumeCampaignEvents } from './events/campaign-events-consumer';
+import { startMessageRelay } from './events/message-relay';
 
 async function main(): Promise<void> {
   const config = loadConfig(MessagingConfig);
   const logger = createLogger('messaging', config.LOG_LEVEL);
   const prisma = createPrismaClient(config.DATABASE_URL);
   const conversations = createConversationStore(prisma);
+  const groups = createCollaborationGroupStore(prisma);
   const kafka = createKafka('messaging', config.KAFKA_BROKERS, logger);
-  await ensureTopics(kafka, [CAMPAIGN_EVENTS_TOPIC]);
+  await ensureTopics(kafka, [CAMPAIGN_EVENTS_TOPIC, MESSAGING_EVENTS_TOPIC]);
+  const events = new EventPublisher(kafka);
   const probe = kafkaProbe(kafka);
 
   const app = buildMessagingApp({
     logger,
     authSecret: config.AUTH_SECRET,
     conversations,
+    groups,
     readiness: [
       { name: 'database', check: () => conversations.ping() },
       { name: 'kafka', check: probe.check },
     ],
   });
-  // The API serves while the consumer joins its group; invitations wait in Kafka meanwhile.
-  const { consumer, running } = consumeInvitations({ kafka, conversations, logger });
+  // The API serves while the consumer joins its group; campaign events wait in Kafka meanwhile.
+  const { consumer, running } = consumeCampaignEvents({ kafka, conversations, groups, logger });
   running.catch((error: unknown) => {
-    logger.fatal({ err: error }, 'invitation consumer could not start');
+    logger.fatal({ err: error }, 'campaign event consumer could not start');
     process.exit(1);
   });
+  const relay = startMessageRelay({ outbox: createMessageOutbox(prisma), events, logger });
   await serve(app, config.PORT, logger, async () => {
+    await relay.stop();
+    await events.disconnect();
     await consumer.disconnect();
     await probe.close();
     await prisma.$disconnect();

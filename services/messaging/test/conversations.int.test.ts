@@ -2,7 +2,12 @@ import { randomUUID } from 'node:crypto';
 import { TEST_AUTH_SECRET, testEnvironment } from '@campaign/testing';
 import { createLogger, issueToken } from '@campaign/service-runtime';
 import request from 'supertest';
-import { buildMessagingApp, createConversationStore, createPrismaClient } from '../src/app';
+import {
+  buildMessagingApp,
+  createCollaborationGroupStore,
+  createConversationStore,
+  createPrismaClient,
+} from '../src/app';
 
 const env = testEnvironment();
 
@@ -13,6 +18,7 @@ describe('conversations (real PostgreSQL)', () => {
     logger: createLogger('messaging-test', 'silent'),
     authSecret: TEST_AUTH_SECRET,
     conversations,
+    groups: createCollaborationGroupStore(db),
     readiness: [{ name: 'database', check: () => conversations.ping() }],
   });
 

@@ -22,3 +22,4 @@ export function buildNotificationsApp(deps: NotificationsAppDeps): Express {
 export { createInboxStore } from './db/inbox-store';
 export { createPrismaClient } from './db/prisma-client';
 export { consumeCampaignEvents } from './events/campaign-events-consumer';
+export { consumeMessagingEvents } from './events/messaging-events-consumer';

@@ -1,4 +1,4 @@
-import { CAMPAIGN_EVENTS_TOPIC } from '@campaign/contracts';
+import { CAMPAIGN_EVENTS_TOPIC, MESSAGING_EVENTS_TOPIC } from '@campaign/contracts';
 import {
   createKafka,
   createLogger,
@@ -13,6 +13,7 @@ import { NotificationsConfig } from './config';
 import { createInboxStore } from './db/inbox-store';
 import { createPrismaClient } from './db/prisma-client';
 import { consumeCampaignEvents } from './events/campaign-events-consumer';
+import { consumeMessagingEvents } from './events/messaging-events-consumer';
 
 async function main(): Promise<void> {
   const config = loadConfig(NotificationsConfig);
@@ -20,7 +21,7 @@ async function main(): Promise<void> {
   const prisma = createPrismaClient(config.DATABASE_URL);
   const inbox = createInboxStore(prisma);
   const kafka = createKafka('notifications', config.KAFKA_BROKERS, logger);
-  await ensureTopics(kafka, [CAMPAIGN_EVENTS_TOPIC]);
+  await ensureTopics(kafka, [CAMPAIGN_EVENTS_TOPIC, MESSAGING_EVENTS_TOPIC]);
   const probe = kafkaProbe(kafka);
 
   const app = buildNotificationsApp({
@@ -33,13 +34,18 @@ async function main(): Promise<void> {
     ],
   });
   // The inbox API serves while the consumer joins its group; events wait in Kafka meanwhile.
-  const { consumer, running } = consumeCampaignEvents({ kafka, inbox, logger });
-  running.catch((error: unknown) => {
-    logger.fatal({ err: error }, 'campaign event consumer could not start');
-    process.exit(1);
-  });
+  const consumers = [
+    consumeCampaignEvents({ kafka, inbox, logger }),
+    consumeMessagingEvents({ kafka, inbox, logger }),
+  ];
+  for (const { running } of consumers) {
+    running.catch((error: unknown) => {
+      logger.fatal({ err: error }, 'an event consumer could not start');
+      process.exit(1);
+    });
+  }
   await serve(app, config.PORT, logger, async () => {
-    await consumer.disconnect();
+    await Promise.all(consumers.map(({ consumer }) => consumer.disconnect()));
     await probe.close();
     await prisma.$disconnect();
   });

@@ -1,5 +1,15 @@
 import type { Identity } from '@campaign/service-runtime';
+import type { Conversation } from '../generated/prisma/client';
 import type { MessagingDb } from './prisma-client';
+
+/** Who takes part in a conversation: its brand's users, its influencer, and ops (who help). */
+export function takesPart(identity: Identity, conversation: Conversation): boolean {
+  return (
+    identity.role === 'ops' ||
+    (identity.role === 'brand' && conversation.brandId === identity.brandId) ||
+    (identity.role === 'influencer' && conversation.influencerId === identity.userId)
+  );
+}
 
 export type ConversationStore = ReturnType<typeof createConversationStore>;
 
@@ -38,23 +48,30 @@ export function createConversationStore(db: MessagingDb) {
             id: message.messageId,
             conversationId: conversation.id,
             senderId: message.senderId,
+            senderRole: 'brand',
             body: message.body,
             createdAt: message.at,
+            // The invitation's own notification tells the influencer; no chat notice on top.
+            announcedAt: message.at,
           },
         ],
         skipDuplicates: true,
       });
     },
 
+    /** Posts a message as the caller; null when the conversation is not theirs (or not there). */
+    async post(identity: Identity, conversationId: string, body: string) {
+      const conversation = await db.conversation.findUnique({ where: { id: conversationId } });
+      if (!conversation || !takesPart(identity, conversation)) return null;
+      return db.message.create({
+        data: { conversationId, senderId: identity.userId, senderRole: identity.role, body },
+      });
+    },
+
     /** A conversation's messages, for its participants only (null when not theirs). */
     async messages(identity: Identity, conversationId: string) {
       const conversation = await db.conversation.findUnique({ where: { id: conversationId } });
-      const mine =
-        conversation &&
-        (identity.role === 'ops' ||
-          (identity.role === 'brand' && conversation.brandId === identity.brandId) ||
-          (identity.role === 'influencer' && conversation.influencerId === identity.userId));
-      if (!mine) return null;
+      if (!conversation || !takesPart(identity, conversation)) return null;
       return db.message.findMany({ where: { conversationId }, orderBy: { createdAt: 'asc' } });
     },
 

@@ -1,6 +1,14 @@
-import { ApiRoutes, HttpProblem, identityOf, parseParams } from '@campaign/service-runtime';
+import { MessageBody, MessageView } from '@campaign/contracts';
+import {
+  ApiRoutes,
+  HttpProblem,
+  identityOf,
+  parseBody,
+  parseParams,
+} from '@campaign/service-runtime';
 import { z } from 'zod';
 import type { ConversationStore } from '../db/conversation-store';
+import { toMessageView } from './message-view';
 
 const ConversationList = z.object({
   items: z.array(
@@ -15,11 +23,14 @@ const ConversationList = z.object({
 });
 
 const ConversationParams = z.object({ conversationId: z.uuid() });
-const MessageList = z.object({
-  items: z.array(
-    z.object({ id: z.uuid(), senderId: z.string(), body: z.string(), createdAt: z.iso.datetime() }),
-  ),
-});
+const MessageList = z.object({ items: z.array(MessageView) });
+
+const conversationNotFound = (conversationId: string) =>
+  new HttpProblem(
+    404,
+    'Conversation not found',
+    `There is no conversation ${conversationId} for you.`,
+  );
 
 export function conversationRoutes(deps: { conversations: ConversationStore }) {
   const routes = new ApiRoutes();
@@ -57,21 +68,28 @@ export function conversationRoutes(deps: { conversations: ConversationStore }) {
     async (req, res) => {
       const { conversationId } = parseParams(ConversationParams, req);
       const messages = await deps.conversations.messages(identityOf(req), conversationId);
-      if (!messages) {
-        throw new HttpProblem(
-          404,
-          'Conversation not found',
-          `There is no conversation ${conversationId} for you.`,
-        );
-      }
-      res.json({
-        items: messages.map((message) => ({
-          id: message.id,
-          senderId: message.senderId,
-          body: message.body,
-          createdAt: message.createdAt.toISOString(),
-        })),
-      });
+      if (!messages) throw conversationNotFound(conversationId);
+      res.json({ items: messages.map(toMessageView) });
+    },
+  );
+
+  routes.add(
+    {
+      method: 'post',
+      path: '/conversations/:conversationId/messages',
+      summary: 'Write in one of my conversations; the other side is notified',
+      roles: 'its brand, its influencer, ops',
+      params: ConversationParams,
+      body: MessageBody,
+      success: { status: 201, description: 'Posted', schema: MessageView },
+      refusals: [404],
+    },
+    async (req, res) => {
+      const { conversationId } = parseParams(ConversationParams, req);
+      const { body } = parseBody(MessageBody, req);
+      const message = await deps.conversations.post(identityOf(req), conversationId, body);
+      if (!message) throw conversationNotFound(conversationId);
+      res.status(201).json(toMessageView(message));
     },
   );
 

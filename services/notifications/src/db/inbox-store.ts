@@ -17,7 +17,9 @@ export function createInboxStore(db: NotificationsDb) {
       return count;
     },
 
-    async list(recipientId: string, limit: number): Promise<NotificationList> {
+    /** The notifications of the given inboxes (a user's own, and their brand's), newest first. */
+    async list(inboxes: string[], limit: number): Promise<NotificationList> {
+      const recipientId = { in: inboxes };
       const [rows, unread] = await Promise.all([
         db.notification.findMany({
           where: { recipientId },
@@ -40,10 +42,10 @@ export function createInboxStore(db: NotificationsDb) {
       };
     },
 
-    /** Marks the recipient's own notification read; false when it is not theirs or not there. */
-    async markRead(recipientId: string, notificationId: string): Promise<boolean> {
+    /** Marks a notification of the caller's inboxes read; false when it is not theirs or not there. */
+    async markRead(inboxes: string[], notificationId: string): Promise<boolean> {
       const { count } = await db.notification.updateMany({
-        where: { id: notificationId, recipientId },
+        where: { id: notificationId, recipientId: { in: inboxes } },
         data: { readAt: new Date() },
       });
       return count > 0;

@@ -8,11 +8,12 @@ import {
 } from '@campaign/service-runtime';
 import { z } from 'zod';
 import type { InboxStore } from '../db/inbox-store';
+import { inboxesOf } from '../domain/inboxes';
 
 const ListQuery = z.object({ limit: z.coerce.number().int().min(1).max(200).default(50) });
 const NotificationParams = z.object({ notificationId: z.uuid() });
 
-/** Everyone reads only their own inbox: the caller's identity is the only recipient filter. */
+/** Everyone reads only their own inbox (a brand user also their brand's): the identity decides. */
 export function inboxRoutes(deps: { inbox: InboxStore }) {
   const routes = new ApiRoutes();
 
@@ -27,7 +28,7 @@ export function inboxRoutes(deps: { inbox: InboxStore }) {
     },
     async (req, res) => {
       const { limit } = parseQuery(ListQuery, req);
-      res.json(await deps.inbox.list(identityOf(req).userId, limit));
+      res.json(await deps.inbox.list(inboxesOf(identityOf(req)), limit));
     },
   );
 
@@ -43,7 +44,7 @@ export function inboxRoutes(deps: { inbox: InboxStore }) {
     },
     async (req, res) => {
       const { notificationId } = parseParams(NotificationParams, req);
-      if (!(await deps.inbox.markRead(identityOf(req).userId, notificationId))) {
+      if (!(await deps.inbox.markRead(inboxesOf(identityOf(req)), notificationId))) {
         throw new HttpProblem(
           404,
           'Notification not found',

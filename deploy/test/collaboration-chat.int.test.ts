@@ -1,0 +1,242 @@
+import { randomUUID } from 'node:crypto';
+import {
+  buildMessagingApp,
+  consumeCampaignEvents as consumeCampaignEventsIntoMessenger,
+  createCollaborationGroupStore,
+  createConversationStore,
+  createMessageOutbox,
+  createPrismaClient as messagingDb,
+  startMessageRelay,
+} from '@campaign/messaging-service';
+import {
+  buildNotificationsApp,
+  consumeMessagingEvents,
+  createInboxStore,
+  createPrismaClient as notificationsDb,
+} from '@campaign/notifications-service';
+import { MESSAGING_EVENTS_TOPIC } from '@campaign/contracts';
+import { EventPublisher, createKafka, createLogger, ensureTopics } from '@campaign/service-runtime';
+import { TEST_AUTH_SECRET, eventually, testEnvironment } from '@campaign/testing';
+import type { Consumer } from 'kafkajs';
+import request from 'supertest';
+import {
+  bearer,
+  createBrand,
+  createCampaign,
+  createInfluencer,
+  startCampaignSystem,
+  type CampaignSystem,
+} from './system/campaign-system';
+
+// After the start the brand chats one-on-one with each collaborator or writes to the whole
+// group; the other side hears of each message once, through Kafka, in their inbox.
+const env = testEnvironment();
+const logger = createLogger('chat-test', 'silent');
+
+describe('chatting with the collaboration (real PostgreSQL, Temporal and Kafka)', () => {
+  const messagingPrisma = messagingDb(env.databaseUrls.messaging);
+  const notificationsPrisma = notificationsDb(env.databaseUrls.notifications);
+  const kafka = createKafka('chat-test', env.kafkaBrokers, logger);
+  const events = new EventPublisher(kafka);
+  const conversations = createConversationStore(messagingPrisma);
+  const groups = createCollaborationGroupStore(messagingPrisma);
+  const inbox = createInboxStore(notificationsPrisma);
+  const messagingApp = buildMessagingApp({
+    logger,
+    authSecret: TEST_AUTH_SECRET,
+    conversations,
+    groups,
+    readiness: [],
+  });
+  const notificationsApp = buildNotificationsApp({
+    logger,
+    authSecret: TEST_AUTH_SECRET,
+    inbox,
+    readiness: [],
+  });
+  let system: CampaignSystem;
+  let consumers: Consumer[];
+  let relay: ReturnType<typeof startMessageRelay>;
+
+  beforeAll(async () => {
+    await ensureTopics(kafka, [MESSAGING_EVENTS_TOPIC]);
+    system = await startCampaignSystem('chat-test');
+    const running = [
+      consumeCampaignEventsIntoMessenger({ kafka, conversations, groups, logger }),
+      consumeMessagingEvents({ kafka, inbox, logger }),
+    ];
+    await Promise.all(running.map((consumer) => consumer.running));
+    consumers = running.map(({ consumer }) => consumer);
+    relay = startMessageRelay({
+      outbox: createMessageOutbox(messagingPrisma),
+      events,
+      logger,
+      idleMs: 50,
+    });
+  }, 60_000);
+
+  afterAll(async () => {
+    await relay?.stop();
+    await Promise.all((consumers ?? []).map((consumer) => consumer.disconnect()));
+    await events.disconnect();
+    await system?.stop();
+    await messagingPrisma.$disconnect();
+    await notificationsPrisma.$disconnect();
+  });
+
+  type InboxItem = { kind: string; title: string; body: string };
+  const inboxOf = async (auth: string) => {
+    const response = await request(notificationsApp)
+      .get('/notifications')
+      .set('authorization', auth)
+      .expect(200);
+    return response.body.items as InboxItem[];
+  };
+  const newMessages = (items: InboxItem[]) => items.filter((item) => item.kind === 'new_message');
+
+  it('writes to the whole group and one-on-one, telling the other side once', async () => {
+    const brand = await createBrand(system, 'professional');
+    const colleague = await bearer({
+      role: 'brand',
+      userId: `colleague-${randomUUID()}`,
+      brandId: brand.id,
+    });
+    const ops = await bearer({ role: 'ops', userId: 'ops-layla' });
+    const [member, other, outsider] = await Promise.all([
+      createInfluencer(system),
+      createInfluencer(system),
+      createInfluencer(system),
+    ]);
+    const campaignId = await createCampaign(system, brand.auth);
+    const act = async (path: string, auth: string, body: object = {}) => {
+      const response = await request(system.app)
+        .post(`/campaigns/${campaignId}/${path}`)
+        .set('authorization', auth)
+        .send(body);
+      expect({ path, accepted: response.status < 300 }).toEqual({ path, accepted: true });
+    };
+    const both = [member.id, other.id];
+    await act('applications', member.auth);
+    await act('applications', other.auth);
+    await act('selection', brand.auth, { influencerIds: both, status: 'selected' });
+    await act('agreements', brand.auth, { influencerIds: both });
+    await act('agreement/sign', member.auth);
+
+    const groupMessage = (auth: string, body: object = { body: 'Welcome aboard!' }) =>
+      request(messagingApp)
+        .post(`/campaigns/${campaignId}/group-messages`)
+        .set('authorization', auth)
+        .send(body);
+    // Before the start there is no group to write to.
+    const early = await groupMessage(brand.auth).expect(404);
+    expect(early.body.detail).toContain('no started collaboration');
+
+    await act('close', ops, { reason: 'the brand asked to start sooner' });
+    await act('collaboration', brand.auth);
+
+    // The Messenger learns the group from Kafka and opens a conversation with the member only.
+    const sent = await eventually(async () => {
+      const response = await groupMessage(brand.auth);
+      expect(response.status).toBe(201);
+      return response.body;
+    });
+    expect(sent).toMatchObject({ campaignId, recipients: 1 });
+    const conversationId = sent.messages[0].conversationId as string;
+
+    const mine = await request(messagingApp)
+      .get('/conversations')
+      .set('authorization', member.auth)
+      .expect(200);
+    expect(mine.body.items).toEqual([expect.objectContaining({ id: conversationId, campaignId })]);
+    const notInGroup = await request(messagingApp)
+      .get('/conversations')
+      .set('authorization', other.auth)
+      .expect(200);
+    expect(notInGroup.body.items).toEqual([]);
+
+    // The member hears of it in the inbox, with a preview; the one who never signed does not.
+    await eventually(async () => {
+      expect(newMessages(await inboxOf(member.auth))).toEqual([
+        expect.objectContaining({
+          title: 'New message in your Messenger',
+          body: 'Welcome aboard!',
+        }),
+      ]);
+    });
+    expect(newMessages(await inboxOf(other.auth))).toEqual([]);
+
+    // The member answers one-on-one; every user of the brand sees it in the brand's inbox.
+    const reply = await request(messagingApp)
+      .post(`/conversations/${conversationId}/messages`)
+      .set('authorization', member.auth)
+      .send({ body: 'Thanks! My address is in my profile.' })
+      .expect(201);
+    expect(reply.body).toMatchObject({ conversationId, senderId: member.id });
+    for (const user of [brand.auth, colleague]) {
+      await eventually(async () => {
+        expect(newMessages(await inboxOf(user))).toEqual([
+          expect.objectContaining({ body: 'Thanks! My address is in my profile.' }),
+        ]);
+      });
+    }
+    const thread = await request(messagingApp)
+      .get(`/conversations/${conversationId}/messages`)
+      .set('authorization', colleague)
+      .expect(200);
+    expect(thread.body.items.map((m: { body: string }) => m.body)).toEqual([
+      'Welcome aboard!',
+      'Thanks! My address is in my profile.',
+    ]);
+
+    // Announced again after a crash between Kafka and the mark: still one notification.
+    await messagingPrisma.message.update({
+      where: { id: reply.body.id },
+      data: { announcedAt: null },
+    });
+    await eventually(async () => {
+      const row = await messagingPrisma.message.findUniqueOrThrow({ where: { id: reply.body.id } });
+      expect(row.announcedAt).not.toBeNull();
+    });
+    const marker = await request(messagingApp)
+      .post(`/conversations/${conversationId}/messages`)
+      .set('authorization', brand.auth)
+      .send({ body: 'Your package ships on Monday.' })
+      .expect(201);
+    await eventually(async () => {
+      expect(newMessages(await inboxOf(member.auth))).toHaveLength(2);
+    });
+    expect(marker.body.senderId).toBe(`user-of-${brand.id}`);
+    expect(
+      await notificationsPrisma.notification.count({ where: { eventId: reply.body.id } }),
+    ).toBe(1);
+
+    // Refusals: not theirs, not for their role, not a message.
+    const strangerBrand = await createBrand(system, 'enterprise');
+    const notTheirs = await groupMessage(strangerBrand.auth).expect(404);
+    expect(notTheirs.body.detail).toContain('no started collaboration');
+    const influencerGroup = await groupMessage(member.auth).expect(403);
+    expect(influencerGroup.body.detail).toContain('for the role(s): brand, ops');
+    await groupMessage(brand.auth, { body: '   ' }).expect(400);
+    const intruder = await request(messagingApp)
+      .post(`/conversations/${conversationId}/messages`)
+      .set('authorization', outsider.auth)
+      .send({ body: 'Hello?' })
+      .expect(404);
+    expect(intruder.body.detail).toContain('no conversation');
+    const stored = await messagingPrisma.message.count({ where: { conversationId } });
+    expect(stored).toBe(3);
+
+    // Ops help over chat: both sides hear of it.
+    await request(messagingApp)
+      .post(`/conversations/${conversationId}/messages`)
+      .set('authorization', ops)
+      .send({ body: 'Customer success here, all set?' })
+      .expect(201);
+    await eventually(async () => {
+      const brandSide = newMessages(await inboxOf(brand.auth));
+      expect(brandSide.map((item) => item.title)).toContain('Customer success wrote to you');
+      const memberSide = newMessages(await inboxOf(member.auth));
+      expect(memberSide.map((item) => item.title)).toContain('Customer success wrote to you');
+    });
+  });
+});

@@ -1,0 +1,48 @@
+import { CAMPAIGN_EVENTS_TOPIC, CampaignEvent } from '@campaign/contracts';
+import { runEventConsumer, type Logger } from '@campaign/service-runtime';
+import type { Kafka } from 'kafkajs';
+import type { CollaborationGroupStore } from '../db/collaboration-group-store';
+import type { ConversationStore } from '../db/conversation-store';
+
+export const MESSAGING_CONSUMER_GROUP = 'messaging';
+
+/**
+ * What the Messenger takes from a campaign's life: a brand's invitation, delivered once per event,
+ * and the group of a started collaboration, with a conversation open for each member.
+ */
+export function consumeCampaignEvents(deps: {
+  kafka: Kafka;
+  conversations: ConversationStore;
+  groups: CollaborationGroupStore;
+  logger: Logger;
+}) {
+  return runEventConsumer({
+    kafka: deps.kafka,
+    groupId: MESSAGING_CONSUMER_GROUP,
+    topic: CAMPAIGN_EVENTS_TOPIC,
+    schema: CampaignEvent,
+    logger: deps.logger,
+    handle: async (event) => {
+      if (event.type === 'InfluencerInvited' && event.payload.message) {
+        const { campaignId, brandId, influencerId, invitedBy, message, at } = event.payload;
+        await deps.conversations.deliver({
+          messageId: event.id,
+          campaignId,
+          brandId,
+          influencerId,
+          senderId: invitedBy,
+          body: message,
+          at: new Date(at),
+        });
+      } else if (event.type === 'CollaborationStarted') {
+        const { campaignId, brandId, group, startedAt } = event.payload;
+        await deps.groups.start({
+          campaignId,
+          brandId,
+          influencerIds: group,
+          startedAt: new Date(startedAt),
+        });
+      }
+    },
+  });
+}

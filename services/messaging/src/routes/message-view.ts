@@ -1,0 +1,12 @@
+import type { MessageView } from '@campaign/contracts';
+import type { Message } from '../generated/prisma/client';
+
+export function toMessageView(message: Message): MessageView {
+  return {
+    id: message.id,
+    conversationId: message.conversationId,
+    senderId: message.senderId,
+    body: message.body,
+    createdAt: message.createdAt.toISOString(),
+  };
+}

@@ -1,0 +1,22 @@
+import { MESSAGING_EVENTS_TOPIC, MessagingEvent } from '@campaign/contracts';
+import { runEventConsumer, type Logger } from '@campaign/service-runtime';
+import type { Kafka } from 'kafkajs';
+import type { InboxStore } from '../db/inbox-store';
+import { notificationsForMessage } from '../domain/notifications-for-message';
+
+export const MESSAGE_NOTIFICATIONS_CONSUMER_GROUP = 'notifications-messages';
+
+/** Tells the other side of a conversation of a new message, once per message. */
+export function consumeMessagingEvents(deps: { kafka: Kafka; inbox: InboxStore; logger: Logger }) {
+  return runEventConsumer({
+    kafka: deps.kafka,
+    groupId: MESSAGE_NOTIFICATIONS_CONSUMER_GROUP,
+    topic: MESSAGING_EVENTS_TOPIC,
+    schema: MessagingEvent,
+    logger: deps.logger,
+    handle: async (event) => {
+      const delivered = await deps.inbox.deliver(event.id, notificationsForMessage(event));
+      deps.logger.debug({ eventId: event.id, type: event.type, delivered }, 'message announced');
+    },
+  });
+}
