@@ -15,7 +15,13 @@ import {
   createPrismaClient as notificationsDb,
 } from '@campaign/notifications-service';
 import { MESSAGING_EVENTS_TOPIC } from '@campaign/contracts';
-import { EventPublisher, createKafka, createLogger, ensureTopics } from '@campaign/service-runtime';
+import {
+  EventPublisher,
+  createKafka,
+  createLogger,
+  createPrismaIdempotencyStore,
+  ensureTopics,
+} from '@campaign/service-runtime';
 import { TEST_AUTH_SECRET, eventually, testEnvironment } from '@campaign/testing';
 import type { Consumer } from 'kafkajs';
 import request from 'supertest';
@@ -46,12 +52,14 @@ describe('chatting with the collaboration (real PostgreSQL, Temporal and Kafka)'
     authSecret: TEST_AUTH_SECRET,
     conversations,
     groups,
+    idempotencyStore: createPrismaIdempotencyStore(messagingPrisma.idempotencyKey),
     readiness: [],
   });
   const notificationsApp = buildNotificationsApp({
     logger,
     authSecret: TEST_AUTH_SECRET,
     inbox,
+    idempotencyStore: createPrismaIdempotencyStore(notificationsPrisma.idempotencyKey),
     readiness: [],
   });
   let system: CampaignSystem;
@@ -225,6 +233,19 @@ describe('chatting with the collaboration (real PostgreSQL, Temporal and Kafka)'
     expect(intruder.body.detail).toContain('no conversation');
     const stored = await messagingPrisma.message.count({ where: { conversationId } });
     expect(stored).toBe(3);
+
+    // A retried post with the same Idempotency-Key gets the first reply and is stored once.
+    const retried = () =>
+      request(messagingApp)
+        .post(`/campaigns/${campaignId}/group-messages`)
+        .set('authorization', brand.auth)
+        .set('idempotency-key', `group-${campaignId}`)
+        .send({ body: 'Shooting day is Friday.' });
+    const first = await retried().expect(201);
+    const again = await retried().expect(201);
+    expect(again.get('idempotent-replayed')).toBe('true');
+    expect(again.body).toEqual(first.body);
+    expect(await messagingPrisma.message.count({ where: { conversationId } })).toBe(4);
 
     // Ops help over chat: both sides hear of it.
     await request(messagingApp)

@@ -28,8 +28,13 @@ const apps: Record<string, Express> = {
     ...common,
     conversations: unused as never,
     groups: unused as never,
+    idempotencyStore: unused as never,
   }),
-  notifications: buildNotificationsApp({ ...common, inbox: unused as never }),
+  notifications: buildNotificationsApp({
+    ...common,
+    inbox: unused as never,
+    idempotencyStore: unused as never,
+  }),
 };
 
 type Layer = {

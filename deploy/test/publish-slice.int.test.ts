@@ -12,7 +12,13 @@ import {
   createInboxStore,
   createPrismaClient as notificationsDb,
 } from '@campaign/notifications-service';
-import { createKafka, createLogger, issueToken, kafkaProbe } from '@campaign/service-runtime';
+import {
+  createKafka,
+  createLogger,
+  createPrismaIdempotencyStore,
+  issueToken,
+  kafkaProbe,
+} from '@campaign/service-runtime';
 import {
   buildMessagingApp,
   consumeCampaignEvents as consumeCampaignEventsIntoMessenger,
@@ -69,12 +75,14 @@ describe('publishing a campaign (real PostgreSQL, Temporal and Kafka)', () => {
       authSecret: TEST_AUTH_SECRET,
       conversations,
       groups,
+      idempotencyStore: createPrismaIdempotencyStore(messagingPrisma.idempotencyKey),
       readiness: [],
     });
     notificationsApp = buildNotificationsApp({
       logger,
       authSecret: TEST_AUTH_SECRET,
       inbox,
+      idempotencyStore: createPrismaIdempotencyStore(notificationsPrisma.idempotencyKey),
       readiness: [
         { name: 'database', check: () => inbox.ping() },
         { name: 'kafka', check: probe.check },

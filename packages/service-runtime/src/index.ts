@@ -14,4 +14,5 @@ export * from './kafka/kafka-probe';
 export * from './http/service-app';
 export * from './run-main';
 export * from './http/idempotency';
+export * from './http/prisma-idempotency-store';
 export * from './http/api-routes';

@@ -1,4 +1,9 @@
-import { buildServiceApp, type Logger, type ReadinessCheck } from '@campaign/service-runtime';
+import {
+  buildServiceApp,
+  type IdempotencyStore,
+  type Logger,
+  type ReadinessCheck,
+} from '@campaign/service-runtime';
 import type { Express } from 'express';
 import type { CollaborationGroupStore } from './db/collaboration-group-store';
 import type { ConversationStore } from './db/conversation-store';
@@ -10,6 +15,7 @@ export type MessagingAppDeps = {
   authSecret: string;
   conversations: ConversationStore;
   groups: CollaborationGroupStore;
+  idempotencyStore: IdempotencyStore;
   readiness: ReadinessCheck[];
 };
 

@@ -1,6 +1,7 @@
 import {
   EventPublisher,
   createKafka,
+  createPrismaIdempotencyStore,
   ensureTopics,
   createLogger,
   kafkaProbe,
@@ -34,6 +35,7 @@ async function main(): Promise<void> {
     authSecret: config.AUTH_SECRET,
     conversations,
     groups,
+    idempotencyStore: createPrismaIdempotencyStore(prisma.idempotencyKey),
     readiness: [
       { name: 'database', check: () => conversations.ping() },
       { name: 'kafka', check: probe.check },

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { TEST_AUTH_SECRET, testEnvironment } from '@campaign/testing';
-import { createLogger, issueToken } from '@campaign/service-runtime';
+import { createLogger, createPrismaIdempotencyStore, issueToken } from '@campaign/service-runtime';
 import request from 'supertest';
 import {
   buildMessagingApp,
@@ -19,6 +19,7 @@ describe('conversations (real PostgreSQL)', () => {
     authSecret: TEST_AUTH_SECRET,
     conversations,
     groups: createCollaborationGroupStore(db),
+    idempotencyStore: createPrismaIdempotencyStore(db.idempotencyKey),
     readiness: [{ name: 'database', check: () => conversations.ping() }],
   });
 

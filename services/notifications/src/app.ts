@@ -1,4 +1,9 @@
-import { buildServiceApp, type Logger, type ReadinessCheck } from '@campaign/service-runtime';
+import {
+  buildServiceApp,
+  type IdempotencyStore,
+  type Logger,
+  type ReadinessCheck,
+} from '@campaign/service-runtime';
 import type { Express } from 'express';
 import type { InboxStore } from './db/inbox-store';
 import { inboxRoutes } from './routes/inbox';
@@ -7,6 +12,7 @@ export type NotificationsAppDeps = {
   logger: Logger;
   authSecret: string;
   inbox: InboxStore;
+  idempotencyStore: IdempotencyStore;
   readiness: ReadinessCheck[];
 };
 

@@ -1,6 +1,7 @@
 import { CAMPAIGN_EVENTS_TOPIC, MESSAGING_EVENTS_TOPIC } from '@campaign/contracts';
 import {
   createKafka,
+  createPrismaIdempotencyStore,
   createLogger,
   ensureTopics,
   kafkaProbe,
@@ -28,6 +29,7 @@ async function main(): Promise<void> {
     logger,
     authSecret: config.AUTH_SECRET,
     inbox,
+    idempotencyStore: createPrismaIdempotencyStore(prisma.idempotencyKey),
     readiness: [
       { name: 'database', check: () => inbox.ping() },
       { name: 'kafka', check: probe.check },
