@@ -35,8 +35,8 @@ describe('a replayed Idempotency-Key on every mutation (real engines)', () => {
     body?: object,
     key = `key-${randomUUID()}`,
   ) {
-    const [method, template] = op.split(' ') as ['POST' | 'PATCH', string];
-    const verb = method === 'POST' ? 'post' : 'patch';
+    const [method, template] = op.split(' ') as ['POST' | 'PATCH' | 'PUT', string];
+    const verb = method.toLowerCase() as 'post' | 'patch' | 'put';
     const api = request(system.app);
     const send = () => {
       const call = api[verb](path).set('authorization', auth).set('idempotency-key', key);
@@ -65,6 +65,18 @@ describe('a replayed Idempotency-Key on every mutation (real engines)', () => {
     const ivy = await createInfluencer(system);
     const max = `max-${randomUUID()}`;
     const maxAuth = await bearer({ role: 'influencer', userId: max });
+
+    const newcomer = await bearer({ role: 'influencer', userId: `newcomer-${randomUUID()}` });
+    const handle = `@newcomer_${randomUUID().slice(0, 8)}`;
+    const profile = await twice('PUT /me/profile', '/me/profile', newcomer, 200, {
+      handle,
+      displayName: 'New Comer',
+      niches: ['travel'],
+      country: 'BE',
+      shippingAddress: { street: 'Meir 1', city: 'Antwerp', country: 'BE' },
+    });
+    expect(await system.db.influencerProfile.count({ where: { handle } })).toBe(1);
+    expect(profile).toMatchObject({ handle, followers: 0 });
 
     const { id } = await twice('POST /campaigns', '/campaigns', brand.auth, 201, {
       title: 'Retry-proof',

@@ -44,6 +44,7 @@ const people = {
   bob: person('bob'), // agreement still pending when the collaboration started
   cy: person('cy'), // agreement expired unsigned
 };
+const inviteeHandle = `@invitee_${randomUUID().slice(0, 8)}`;
 
 type Row = {
   /** The operation as the OpenAPI document names it, with Express parameters. */
@@ -175,9 +176,25 @@ const rows: Row[] = [
   { op: 'GET /me/applications', as: 'owner', status: 403, says: /for the role\(s\): influencer/ },
   { op: 'GET /me/agreements', as: 'ops', status: 403, says: /for the role\(s\): influencer/ },
 
+  { op: 'GET /me/profile', as: 'owner', status: 403, says: /for the role\(s\): influencer/ },
+  { op: 'GET /me/profile', as: 'newcomer', status: 404, says: /no influencer profile yet/ },
+  { op: 'PUT /me/profile', as: 'ops', body: profileEdit('@fresh_face'), status: 403, says: /for the role\(s\): influencer/ },
+  { op: 'PUT /me/profile', as: 'newcomer', body: { ...profileEdit('no at sign'), followers: 1e6 }, status: 400, says: /handle|followers/ },
+  { op: 'PUT /me/profile', as: 'newcomer', body: profileEdit(inviteeHandle), status: 409, says: new RegExp(`${inviteeHandle} belongs to another influencer`) },
+
   { op: 'GET /ops/audit', as: 'owner', status: 403, says: /for the role\(s\): ops/ },
   { op: 'GET /ops/audit', as: 'ops', query: 'limit=100000', status: 400, says: /limit/ },
 ];
+
+function profileEdit(handle: string) {
+  return {
+    handle,
+    displayName: 'Fresh Face',
+    niches: ['beauty'],
+    country: 'NL',
+    shippingAddress: { street: 'Prinsengracht 2', city: 'Amsterdam', country: 'NL' },
+  };
+}
 
 function resultOf(postUrl: string) {
   return { postUrl, reach: 1200, impressions: 3000, likes: 140, comments: 12, clicks: 30 };
@@ -196,7 +213,7 @@ describe('the campaign API refuses with the reason, changing nothing (real engin
     const starter = await createBrand(system, 'starter');
     await createInfluencer(system, { id: people.small, followers: 800 });
     await createInfluencer(system, { id: people.applicant, followers: 2_000_000 });
-    await createInfluencer(system, { id: people.invitee });
+    await createInfluencer(system, { id: people.invitee, handle: inviteeHandle });
     const ops = await bearer({ role: 'ops', userId: 'ops-layla' });
     const influencer = (id: string) => bearer({ role: 'influencer', userId: id });
     auth = {
@@ -308,7 +325,7 @@ describe('the campaign API refuses with the reason, changing nothing (real engin
     let path = template.replace(':campaignId', on ? campaigns[on] : '');
     if (template === '/network') path += `?campaignId=${campaigns[on!]}`;
     if (query) path += `${path.includes('?') ? '&' : '?'}${query}`;
-    let call = request(system.app)[method.toLowerCase() as 'get' | 'post' | 'patch'](path);
+    let call = request(system.app)[method.toLowerCase() as 'get' | 'post' | 'patch' | 'put'](path);
     if (auth[as]) call = call.set('authorization', auth[as]);
     const response = await (body ? call.send(body) : call);
 
@@ -375,5 +392,9 @@ async function storedState(system: CampaignSystem, campaignIds: string[]) {
     collaborators: await system.db.collaborator.findMany({ where, orderBy: byInfluencer }),
     opsActions: await system.db.opsAction.findMany({ where, orderBy: { id: 'asc' } }),
     results: await system.db.result.findMany({ where, orderBy: { id: 'asc' } }),
+    profiles: await system.db.influencerProfile.findMany({
+      where: { id: { in: Object.values(people) } },
+      orderBy: { id: 'asc' },
+    }),
   };
 }

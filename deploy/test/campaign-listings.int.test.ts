@@ -65,6 +65,49 @@ describe('campaign listings (real engines)', () => {
     expect(forged.body.detail).toBe('The cursor is not one this API returned.');
   });
 
+  it('lets an influencer keep their own profile, which qualifications and the Network read', async () => {
+    const userId = `signed-up-${randomUUID()}`;
+    const auth = await bearer({ role: 'influencer', userId });
+    const handle = `@glow_${randomUUID().slice(0, 8)}`;
+    const edit = {
+      handle,
+      displayName: 'Glow Getter',
+      niches: ['beauty', 'travel'],
+      country: 'BE',
+      shippingAddress: { street: 'Meir 1', postcode: '2000', city: 'Antwerp', country: 'BE' },
+    };
+    const missing = await request(system.app).get('/me/profile').set('authorization', auth);
+    expect(missing.status).toBe(404);
+
+    const put = (body: object) =>
+      request(system.app).put('/me/profile').set('authorization', auth).send(body);
+    const created = await put(edit).expect(200);
+    // Audience figures come from the social account, so a new profile starts at zero.
+    expect(created.body).toEqual({
+      id: userId,
+      ...edit,
+      followers: 0,
+      engagementRate: 0,
+      createdAt: expect.any(String),
+    });
+    await put({ ...edit, displayName: 'Glow', niches: ['food'] }).expect(200);
+    expect(await get('/me/profile', auth)).toMatchObject({
+      displayName: 'Glow',
+      niches: ['food'],
+      shippingAddress: edit.shippingAddress,
+    });
+
+    // A brand's campaign asking for Belgian food creators now takes the application.
+    const brand = await createBrand(system, 'professional');
+    const campaignId = await createCampaign(system, brand.auth, {
+      qualifications: { niches: ['food'], countries: ['BE'] },
+    });
+    await request(system.app)
+      .post(`/campaigns/${campaignId}/applications`)
+      .set('authorization', auth)
+      .expect(201);
+  });
+
   it("shows an influencer their own applications and agreements, not the brand's pre-selection", async () => {
     const brand = await createBrand(system, 'professional');
     const sam = await createInfluencer(system);

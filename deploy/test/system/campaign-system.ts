@@ -108,13 +108,19 @@ export async function createBrand(
 /** An influencer of the Network with a profile they can apply with. */
 export async function createInfluencer(
   system: CampaignSystem,
-  profile: { id?: string; followers?: number; niches?: string[]; country?: string } = {},
+  profile: {
+    id?: string;
+    handle?: string;
+    followers?: number;
+    niches?: string[];
+    country?: string;
+  } = {},
 ) {
   const id = profile.id ?? `influencer-${randomUUID()}`;
   await system.db.influencerProfile.create({
     data: {
       id,
-      handle: id,
+      handle: profile.handle ?? `@${id.replace(/[^A-Za-z0-9]/g, '_').slice(0, 30)}`,
       displayName: `Influencer ${id.slice(-6)}`,
       niches: profile.niches ?? ['beauty'],
       country: profile.country ?? 'NL',

@@ -37,3 +37,40 @@ export type NetworkPage = z.infer<typeof NetworkPage>;
 
 export const PlanName = z.enum(['starter', 'professional', 'enterprise']);
 export type PlanName = z.infer<typeof PlanName>;
+
+/**
+ * What an influencer keeps up to date themselves. Follower count and engagement are not in it:
+ * they come from the connected social account, never from what someone types.
+ */
+export const InfluencerProfileEdit = z
+  .object({
+    handle: z
+      .string()
+      .trim()
+      .regex(
+        /^@[A-Za-z0-9._]{2,30}$/,
+        'expected @ and 2 to 30 letters, digits, dots or underscores',
+      ),
+    displayName: z.string().trim().min(1).max(80),
+    niches: z.array(z.string().trim().min(1).max(40)).max(10),
+    country: z.string().regex(/^[A-Z]{2}$/, 'expected an ISO 3166-1 alpha-2 code'),
+    shippingAddress: z
+      .object({
+        street: z.string().trim().min(1).max(200),
+        postcode: z.string().trim().min(1).max(20).optional(),
+        city: z.string().trim().min(1).max(100),
+        country: z.string().regex(/^[A-Z]{2}$/, 'expected an ISO 3166-1 alpha-2 code'),
+      })
+      .strict(),
+  })
+  .strict();
+export type InfluencerProfileEdit = z.infer<typeof InfluencerProfileEdit>;
+
+/** An influencer's own profile, address included: only they (and, after a start, the brand) see it. */
+export const MyInfluencerProfile = InfluencerProfileEdit.extend({
+  id: z.string(),
+  followers: z.number().int(),
+  engagementRate: z.number(),
+  createdAt: z.iso.datetime(),
+});
+export type MyInfluencerProfile = z.infer<typeof MyInfluencerProfile>;

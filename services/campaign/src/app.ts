@@ -14,6 +14,8 @@ import { collaborationRoutes } from './routes/collaborations';
 import { opsAuditRoutes } from './routes/ops-audit';
 import { myCampaignRoutes } from './routes/my-campaigns';
 import { createMyCampaignsStore } from './db/my-campaigns-store';
+import { createInfluencerProfileStore } from './db/influencer-profile-store';
+import { myProfileRoutes } from './routes/my-profile';
 import type { CampaignDb } from './db/prisma-client';
 import type { CollaborationStore } from './db/collaboration-store';
 import type { NetworkStore } from './db/network-store';
@@ -46,6 +48,7 @@ export function buildCampaignApp(deps: CampaignAppDeps): Express {
       networkRoutes(deps),
       collaborationRoutes(deps),
       myCampaignRoutes({ myCampaigns: createMyCampaignsStore(deps.db) }),
+      myProfileRoutes({ profiles: createInfluencerProfileStore(deps.db) }),
       opsAuditRoutes(deps),
     ],
   });

@@ -6,8 +6,7 @@ const BATCH = 100;
 
 /**
  * Announces posted messages on Kafka, oldest first, until none is owed; then waits `idleMs`.
- * A crash between publishing and marking only means a message is announced again, under the
- * same event id, which consumers already dedupe on.
+ * Any number of messaging replicas may run it: each announces the rows it holds.
  */
 export function startMessageRelay(deps: {
   outbox: MessageOutbox;
@@ -23,12 +22,10 @@ export function startMessageRelay(deps: {
   const loop = (async () => {
     while (!stopped) {
       try {
-        const owed = await deps.outbox.owed(BATCH);
-        if (owed.length > 0) {
-          await deps.events.publish(MESSAGING_EVENTS_TOPIC, owed);
-          await deps.outbox.announced(owed.map((event) => event.id));
-          if (owed.length === BATCH) continue;
-        }
+        const announced = await deps.outbox.announceOwed(BATCH, (owed) =>
+          deps.events.publish(MESSAGING_EVENTS_TOPIC, owed),
+        );
+        if (announced === BATCH) continue;
       } catch (error) {
         deps.logger.warn({ err: error }, 'message relay could not announce; retrying');
       }
