@@ -70,8 +70,21 @@ describe('chatting with the collaboration (real PostgreSQL, Temporal and Kafka)'
     await ensureTopics(kafka, [MESSAGING_EVENTS_TOPIC]);
     system = await startCampaignSystem('chat-test');
     const running = [
-      consumeCampaignEventsIntoMessenger({ kafka, conversations, groups, logger }),
-      consumeMessagingEvents({ kafka, inbox, logger }),
+      // Groups of this file's own: sharing partitions with another file's consumers would make
+      // its start and end rebalances this test's waits.
+      consumeCampaignEventsIntoMessenger({
+        kafka,
+        conversations,
+        groups,
+        logger,
+        groupId: `chat-test-messaging-${randomUUID()}`,
+      }),
+      consumeMessagingEvents({
+        kafka,
+        inbox,
+        logger,
+        groupId: `chat-test-notifications-${randomUUID()}`,
+      }),
     ];
     await Promise.all(running.map((consumer) => consumer.running));
     consumers = running.map(({ consumer }) => consumer);
@@ -253,6 +266,30 @@ describe('chatting with the collaboration (real PostgreSQL, Temporal and Kafka)'
       .set('authorization', ops)
       .send({ body: 'Customer success here, all set?' })
       .expect(201);
+    // A long thread reads page by page, scrolling back from the newest.
+    const page = async (query: string) =>
+      (
+        await request(messagingApp)
+          .get(`/conversations/${conversationId}/messages?${query}`)
+          .set('authorization', member.auth)
+          .expect(200)
+      ).body as { items: { body: string }[]; olderCursor: string | null };
+    const newest = await page('limit=2');
+    expect(newest.items.map((m) => m.body)).toEqual([
+      'Shooting day is Friday.',
+      'Customer success here, all set?',
+    ]);
+    const older = await page(`limit=2&before=${newest.olderCursor}`);
+    expect(older.items.map((m) => m.body)).toEqual([
+      'Thanks! My address is in my profile.',
+      'Your package ships on Monday.',
+    ]);
+    const oldest = await page(`limit=2&before=${older.olderCursor}`);
+    expect(oldest).toEqual({
+      items: [expect.objectContaining({ body: 'Welcome aboard!' })],
+      olderCursor: null,
+    });
+
     await eventually(async () => {
       const brandSide = newMessages(await inboxOf(brand.auth));
       expect(brandSide.map((item) => item.title)).toContain('Customer success wrote to you');

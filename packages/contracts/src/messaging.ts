@@ -12,6 +12,22 @@ export const MessageView = z.object({
 });
 export type MessageView = z.infer<typeof MessageView>;
 
+/** A page of a conversation, scrolling back: the newest messages first, then older ones. */
+export const MessagePageQuery = z
+  .object({
+    limit: z.coerce.number().int().min(1).max(200).default(50),
+    /** `olderCursor` of the previous page. */
+    before: z.string().max(200).optional(),
+  })
+  .strict();
+export type MessagePageQuery = z.infer<typeof MessagePageQuery>;
+
+/** Messages oldest first, as a thread reads; `olderCursor` loads the ones before, null at the start. */
+export const MessagePage = z.object({
+  items: z.array(MessageView),
+  olderCursor: z.string().nullable(),
+});
+
 /** A message to every collaborator of a campaign: one copy in each one-on-one conversation. */
 export const GroupMessageSent = z.object({
   campaignId: z.uuid(),

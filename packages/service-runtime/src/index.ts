@@ -15,4 +15,5 @@ export * from './http/service-app';
 export * from './run-main';
 export * from './http/idempotency';
 export * from './http/prisma-idempotency-store';
+export * from './http/page-cursor';
 export * from './http/api-routes';

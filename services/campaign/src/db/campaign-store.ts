@@ -5,7 +5,7 @@ import type {
   EditCampaignRequest,
   MarketplaceQuery,
 } from '@campaign/contracts';
-import type { PagePosition } from '../domain/page-cursor';
+import type { PagePosition } from '@campaign/service-runtime';
 import { Prisma } from '../generated/prisma/client';
 import type { Campaign } from '../generated/prisma/client';
 import type { CampaignDb } from './prisma-client';

@@ -12,6 +12,8 @@ import { z } from 'zod';
 import {
   ApiRoutes,
   HttpProblem,
+  cursorPosition,
+  pageOf,
   identityOf,
   parseBody,
   parseParams,
@@ -21,7 +23,6 @@ import {
 import type { CampaignStore } from '../db/campaign-store';
 import { toCampaignView } from '../db/campaign-view';
 import { canView, isOwner, publishRefusal } from '../domain/campaign-access';
-import { decodePageCursor, pageOf, type PagePosition } from '../domain/page-cursor';
 import type { CampaignLifecycle } from '../temporal/campaign-lifecycle';
 
 const PublishAccepted = z.object({
@@ -75,7 +76,7 @@ export function campaignRoutes(deps: { store: CampaignStore; lifecycle: Campaign
       const rows = await store.list(
         { ...(brandId ? { brandId } : {}), ...(query.status ? { status: query.status } : {}) },
         query.limit,
-        positionOf(query.cursor),
+        cursorPosition(query.cursor),
       );
       const { page, nextCursor } = pageOf(rows, query.limit, (row) => ({
         at: row.createdAt,
@@ -178,7 +179,7 @@ export function campaignRoutes(deps: { store: CampaignStore; lifecycle: Campaign
     },
     async (req, res) => {
       const query = parseQuery(MarketplaceQuery, req);
-      const rows = await store.marketplace(query, positionOf(query.cursor));
+      const rows = await store.marketplace(query, cursorPosition(query.cursor));
       const { page, nextCursor } = pageOf(rows, query.limit, (row) =>
         row.publishedAt ? { at: row.publishedAt, id: row.id } : null,
       );
@@ -187,14 +188,4 @@ export function campaignRoutes(deps: { store: CampaignStore; lifecycle: Campaign
   );
 
   return routes;
-}
-
-/** The position a client's cursor names; a cursor this API did not hand out is bad input. */
-function positionOf(cursor: string | undefined): PagePosition | null {
-  if (cursor === undefined) return null;
-  const position = decodePageCursor(cursor);
-  if (!position) {
-    throw new HttpProblem(400, 'Invalid request', 'The cursor is not one this API returned.');
-  }
-  return position;
 }

@@ -1,4 +1,4 @@
-import type { Identity } from '@campaign/service-runtime';
+import type { Identity, PagePosition } from '@campaign/service-runtime';
 import type { Conversation } from '../generated/prisma/client';
 import type { MessagingDb } from './prisma-client';
 
@@ -68,11 +68,33 @@ export function createConversationStore(db: MessagingDb) {
       });
     },
 
-    /** A conversation's messages, for its participants only (null when not theirs). */
-    async messages(identity: Identity, conversationId: string) {
+    /**
+     * Up to `limit + 1` of a conversation's messages before `before`, newest first, for its
+     * participants only (null when not theirs).
+     */
+    async messages(
+      identity: Identity,
+      conversationId: string,
+      limit: number,
+      before: PagePosition | null,
+    ) {
       const conversation = await db.conversation.findUnique({ where: { id: conversationId } });
       if (!conversation || !takesPart(identity, conversation)) return null;
-      return db.message.findMany({ where: { conversationId }, orderBy: { createdAt: 'asc' } });
+      return db.message.findMany({
+        where: {
+          conversationId,
+          ...(before
+            ? {
+                OR: [
+                  { createdAt: { lt: before.at } },
+                  { createdAt: before.at, id: { lt: before.id } },
+                ],
+              }
+            : {}),
+        },
+        orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+        take: limit + 1,
+      });
     },
 
     async ping(): Promise<void> {

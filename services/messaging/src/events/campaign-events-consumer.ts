@@ -15,10 +15,12 @@ export function consumeCampaignEvents(deps: {
   conversations: ConversationStore;
   groups: CollaborationGroupStore;
   logger: Logger;
+  /** Another consumer group than the service's own, for a test reading beside a running one. */
+  groupId?: string;
 }) {
   return runEventConsumer({
     kafka: deps.kafka,
-    groupId: MESSAGING_CONSUMER_GROUP,
+    groupId: deps.groupId ?? MESSAGING_CONSUMER_GROUP,
     topic: CAMPAIGN_EVENTS_TOPIC,
     schema: CampaignEvent,
     logger: deps.logger,

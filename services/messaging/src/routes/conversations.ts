@@ -1,10 +1,13 @@
-import { MessageBody, MessageView } from '@campaign/contracts';
+import { MessageBody, MessagePage, MessagePageQuery, MessageView } from '@campaign/contracts';
 import {
   ApiRoutes,
   HttpProblem,
+  cursorPosition,
   identityOf,
+  pageOf,
   parseBody,
   parseParams,
+  parseQuery,
 } from '@campaign/service-runtime';
 import { z } from 'zod';
 import type { ConversationStore } from '../db/conversation-store';
@@ -23,8 +26,6 @@ const ConversationList = z.object({
 });
 
 const ConversationParams = z.object({ conversationId: z.uuid() });
-const MessageList = z.object({ items: z.array(MessageView) });
-
 const conversationNotFound = (conversationId: string) =>
   new HttpProblem(
     404,
@@ -59,17 +60,28 @@ export function conversationRoutes(deps: { conversations: ConversationStore }) {
     {
       method: 'get',
       path: '/conversations/:conversationId/messages',
-      summary: 'The messages of one of my conversations, oldest first',
+      summary: 'A page of one of my conversations: the newest messages, then older ones',
       roles: 'its brand, its influencer, ops',
       params: ConversationParams,
-      success: { status: 200, description: 'Messages', schema: MessageList },
+      query: MessagePageQuery,
+      success: { status: 200, description: 'Messages, oldest first', schema: MessagePage },
       refusals: [404],
     },
     async (req, res) => {
       const { conversationId } = parseParams(ConversationParams, req);
-      const messages = await deps.conversations.messages(identityOf(req), conversationId);
+      const { limit, before } = parseQuery(MessagePageQuery, req);
+      const messages = await deps.conversations.messages(
+        identityOf(req),
+        conversationId,
+        limit,
+        cursorPosition(before),
+      );
       if (!messages) throw conversationNotFound(conversationId);
-      res.json({ items: messages.map(toMessageView) });
+      const { page, nextCursor } = pageOf(messages, limit, (message) => ({
+        at: message.createdAt,
+        id: message.id,
+      }));
+      res.json({ items: page.reverse().map(toMessageView), olderCursor: nextCursor });
     },
   );
 

@@ -7,10 +7,16 @@ import { notificationsForMessage } from '../domain/notifications-for-message';
 export const MESSAGE_NOTIFICATIONS_CONSUMER_GROUP = 'notifications-messages';
 
 /** Tells the other side of a conversation of a new message, once per message. */
-export function consumeMessagingEvents(deps: { kafka: Kafka; inbox: InboxStore; logger: Logger }) {
+export function consumeMessagingEvents(deps: {
+  kafka: Kafka;
+  inbox: InboxStore;
+  logger: Logger;
+  /** Another consumer group than the service's own, for a test reading beside a running one. */
+  groupId?: string;
+}) {
   return runEventConsumer({
     kafka: deps.kafka,
-    groupId: MESSAGE_NOTIFICATIONS_CONSUMER_GROUP,
+    groupId: deps.groupId ?? MESSAGE_NOTIFICATIONS_CONSUMER_GROUP,
     topic: MESSAGING_EVENTS_TOPIC,
     schema: MessagingEvent,
     logger: deps.logger,

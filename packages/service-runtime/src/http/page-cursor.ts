@@ -1,3 +1,5 @@
+import { HttpProblem } from './problem';
+
 /**
  * Where a page ended, for keyset pagination on (timestamp, id): opaque to clients, so the order
  * and its columns can change without breaking them beyond the cursors they hold.
@@ -22,6 +24,16 @@ export function decodePageCursor(cursor: string): PagePosition | null {
   } catch {
     return null;
   }
+}
+
+/** The position a client's cursor names; a cursor this API did not hand out is bad input. */
+export function cursorPosition(cursor: string | undefined): PagePosition | null {
+  if (cursor === undefined) return null;
+  const position = decodePageCursor(cursor);
+  if (!position) {
+    throw new HttpProblem(400, 'Invalid request', 'The cursor is not one this API returned.');
+  }
+  return position;
 }
 
 /** The page to answer with from `limit + 1` rows fetched, and the cursor to the next one. */

@@ -1,4 +1,4 @@
-import { decodePageCursor, encodePageCursor, pageOf } from '../src/domain/page-cursor';
+import { decodePageCursor, encodePageCursor, pageOf } from '../src/http/page-cursor';
 
 describe('page cursors', () => {
   const position = { at: new Date('2026-11-25T10:00:00.123Z'), id: 'c2' };
