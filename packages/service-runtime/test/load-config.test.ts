@@ -9,6 +9,15 @@ const Schema = z.object({
 });
 
 describe('loadConfig', () => {
+  it('reads the web apps allowed to call from a browser, none unless configured', () => {
+    const Cors = z.object({ CORS_ORIGINS: configFields.corsOrigins });
+    expect(loadConfig(Cors, {})).toEqual({ CORS_ORIGINS: [] });
+    expect(
+      loadConfig(Cors, { CORS_ORIGINS: 'https://app.example, http://localhost:5173' }),
+    ).toEqual({ CORS_ORIGINS: ['https://app.example', 'http://localhost:5173'] });
+    expect(() => loadConfig(Cors, { CORS_ORIGINS: 'app.example/path' })).toThrow(ConfigError);
+  });
+
   it('reads and coerces the environment once', () => {
     const config = loadConfig(Schema, {
       DATABASE_URL: 'postgresql://db/campaign',

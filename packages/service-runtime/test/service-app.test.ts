@@ -12,7 +12,7 @@ import {
 const SECRET = 'a-test-secret-that-is-long-enough-to-sign';
 const Body = z.object({ name: z.string().min(2), count: z.number().int() });
 
-function appWith(readinessOk: boolean) {
+function appWith(readinessOk: boolean, corsOrigins?: string[]) {
   const stored: unknown[] = [];
   const routes = new ApiRoutes().add(
     {
@@ -43,6 +43,7 @@ function appWith(readinessOk: boolean) {
     ],
     api: { title: 'Test API', description: 'A service for the tests.' },
     routes: [routes],
+    ...(corsOrigins ? { corsOrigins } : {}),
   });
   return { app, stored };
 }
@@ -50,6 +51,38 @@ function appWith(readinessOk: boolean) {
 const brand = () => issueToken({ role: 'brand', userId: 'u1', brandId: 'b1' }, SECRET);
 
 describe('the service frame', () => {
+  it('lets only the configured web apps call it from a browser', async () => {
+    const { app } = appWith(true, ['https://app.example']);
+    const preflight = await request(app)
+      .options('/things')
+      .set('origin', 'https://app.example')
+      .set('access-control-request-method', 'POST')
+      .set('access-control-request-headers', 'authorization,content-type,idempotency-key')
+      .expect(204);
+    expect(preflight.get('access-control-allow-origin')).toBe('https://app.example');
+    expect(preflight.get('access-control-allow-headers')).toBe(
+      'Authorization,Content-Type,Idempotency-Key',
+    );
+    const call = await request(app)
+      .post('/things')
+      .set('origin', 'https://app.example')
+      .set('authorization', `Bearer ${await brand()}`)
+      .send({ name: 'lamp', count: 1 })
+      .expect(201);
+    expect(call.get('access-control-expose-headers')).toBe('Idempotent-Replayed');
+
+    const elsewhere = await request(app)
+      .options('/things')
+      .set('origin', 'https://evil.example')
+      .set('access-control-request-method', 'POST');
+    expect(elsewhere.get('access-control-allow-origin')).toBeUndefined();
+    const byDefault = await request(appWith(true).app)
+      .options('/things')
+      .set('origin', 'https://app.example')
+      .set('access-control-request-method', 'POST');
+    expect(byDefault.get('access-control-allow-origin')).toBeUndefined();
+  });
+
   it('answers liveness always and readiness only when every dependency answers', async () => {
     const down = appWith(false).app;
     await request(down).get('/healthz').expect(200);

@@ -24,6 +24,7 @@ import type { CampaignLifecycle } from './temporal/campaign-lifecycle';
 export type CampaignAppDeps = {
   logger: Logger;
   authSecret: string;
+  corsOrigins?: string[];
   store: CampaignStore;
   network: NetworkStore;
   collaborations: CollaborationStore;

@@ -8,6 +8,7 @@ export const CampaignConfig = z.object({
   TEMPORAL_ADDRESS: z.string().min(1).default('127.0.0.1:7233'),
   TEMPORAL_NAMESPACE: z.string().min(1).default('default'),
   AUTH_SECRET: configFields.authSecret,
+  CORS_ORIGINS: configFields.corsOrigins,
   LOG_LEVEL: configFields.logLevel,
 });
 export type CampaignConfig = z.infer<typeof CampaignConfig>;

@@ -31,6 +31,7 @@ async function main(): Promise<void> {
   const app = buildCampaignApp({
     logger,
     authSecret: config.AUTH_SECRET,
+    corsOrigins: config.CORS_ORIGINS,
     store,
     boards: createBoardStore(prisma),
     network: createNetworkStore(prisma),

@@ -13,6 +13,7 @@ import { groupMessageRoutes } from './routes/group-messages';
 export type MessagingAppDeps = {
   logger: Logger;
   authSecret: string;
+  corsOrigins?: string[];
   conversations: ConversationStore;
   groups: CollaborationGroupStore;
   idempotencyStore: IdempotencyStore;

@@ -6,6 +6,7 @@ export const MessagingConfig = z.object({
   DATABASE_URL: configFields.databaseUrl,
   KAFKA_BROKERS: configFields.kafkaBrokers,
   AUTH_SECRET: configFields.authSecret,
+  CORS_ORIGINS: configFields.corsOrigins,
   LOG_LEVEL: configFields.logLevel,
 });
 export type MessagingConfig = z.infer<typeof MessagingConfig>;

@@ -33,6 +33,7 @@ async function main(): Promise<void> {
   const app = buildMessagingApp({
     logger,
     authSecret: config.AUTH_SECRET,
+    corsOrigins: config.CORS_ORIGINS,
     conversations,
     groups,
     idempotencyStore: createPrismaIdempotencyStore(prisma.idempotencyKey),

@@ -11,6 +11,7 @@ import { inboxRoutes } from './routes/inbox';
 export type NotificationsAppDeps = {
   logger: Logger;
   authSecret: string;
+  corsOrigins?: string[];
   inbox: InboxStore;
   idempotencyStore: IdempotencyStore;
   readiness: ReadinessCheck[];

@@ -6,6 +6,7 @@ export const NotificationsConfig = z.object({
   DATABASE_URL: configFields.databaseUrl,
   KAFKA_BROKERS: configFields.kafkaBrokers,
   AUTH_SECRET: configFields.authSecret,
+  CORS_ORIGINS: configFields.corsOrigins,
   LOG_LEVEL: configFields.logLevel,
 });
 export type NotificationsConfig = z.infer<typeof NotificationsConfig>;

@@ -28,6 +28,7 @@ async function main(): Promise<void> {
   const app = buildNotificationsApp({
     logger,
     authSecret: config.AUTH_SECRET,
+    corsOrigins: config.CORS_ORIGINS,
     inbox,
     idempotencyStore: createPrismaIdempotencyStore(prisma.idempotencyKey),
     readiness: [

@@ -32,4 +32,19 @@ export const configFields = {
     .transform((value) => value.split(',').map((broker) => broker.trim())),
   logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   authSecret: z.string().min(32, 'must be at least 32 characters'),
+  /** Web apps allowed to call the API from a browser: comma-separated origins, none by default. */
+  corsOrigins: z
+    .string()
+    .default('')
+    .transform((value) =>
+      value
+        .split(',')
+        .map((origin) => origin.trim())
+        .filter(Boolean),
+    )
+    .pipe(
+      z.array(
+        z.string().regex(/^https?:\/\/[^/\s]+$/, 'expected origins like https://app.example'),
+      ),
+    ),
 };

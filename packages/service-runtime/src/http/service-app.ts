@@ -1,3 +1,4 @@
+import cors from 'cors';
 import express, { type Express } from 'express';
 import { pinoHttp } from 'pino-http';
 import swaggerUi from 'swagger-ui-express';
@@ -19,6 +20,8 @@ export type ServiceAppOptions = {
   bodyLimit?: string;
   /** Where replies to requests with an Idempotency-Key are kept; without it the header is ignored. */
   idempotencyStore?: IdempotencyStore;
+  /** Browser origins (the web app's) allowed to call the API; none when not given. */
+  corsOrigins?: string[];
 };
 
 /**
@@ -33,6 +36,15 @@ export function buildServiceApp(options: ServiceAppOptions): Express {
   const app = express();
   app.disable('x-powered-by');
   app.use(pinoHttp({ logger: options.logger }));
+  // Before authentication: a browser's preflight carries no token.
+  app.use(
+    cors({
+      origin: options.corsOrigins ?? [],
+      allowedHeaders: ['Authorization', 'Content-Type', 'Idempotency-Key'],
+      exposedHeaders: ['Idempotent-Replayed'],
+      maxAge: 600,
+    }),
+  );
   app.use(healthRoutes(options.readiness));
   app.get('/openapi.json', (_req, res) => {
     res.json(document);
