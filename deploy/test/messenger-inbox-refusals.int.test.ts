@@ -43,6 +43,7 @@ type Row = {
 // One refusal per line: the table reads best unwrapped.
 // prettier-ignore
 const rows: Row[] = [
+  { service: 'messaging', op: 'GET /conversations', as: 'brand', query: 'limit=0', status: 400, says: /limit/ },
   { service: 'messaging', op: 'GET /conversations/:conversationId/messages', on: 'ours', as: 'otherBrand', status: 404, says: /no conversation/ },
   { service: 'messaging', op: 'GET /conversations/:conversationId/messages', on: 'ours', as: 'stranger', status: 404, says: /no conversation/ },
   { service: 'messaging', op: 'GET /conversations/:conversationId/messages', on: 'malformed', as: 'brand', status: 400, says: /conversationId/ },

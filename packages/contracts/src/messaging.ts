@@ -12,6 +12,27 @@ export const MessageView = z.object({
 });
 export type MessageView = z.infer<typeof MessageView>;
 
+/** My conversations, newest first, page by page. */
+export const ConversationListQuery = z
+  .object({
+    limit: z.coerce.number().int().min(1).max(100).default(50),
+    cursor: z.string().max(200).optional(),
+  })
+  .strict();
+
+export const ConversationPage = z.object({
+  items: z.array(
+    z.object({
+      id: z.uuid(),
+      campaignId: z.uuid().nullable(),
+      brandId: z.string(),
+      influencerId: z.string(),
+      createdAt: z.iso.datetime(),
+    }),
+  ),
+  nextCursor: z.string().nullable(),
+});
+
 /** A page of a conversation, scrolling back: the newest messages first, then older ones. */
 export const MessagePageQuery = z
   .object({

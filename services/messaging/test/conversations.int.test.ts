@@ -61,4 +61,32 @@ describe('conversations (real PostgreSQL)', () => {
   it('refuses an unauthenticated caller', async () => {
     await request(app).get('/conversations').expect(401);
   });
+
+  it('pages a brand’s conversations newest first', async () => {
+    const brandId = `brand-${randomUUID()}`;
+    for (const n of [1, 2, 3]) {
+      await db.conversation.create({
+        data: {
+          brandId,
+          influencerId: `influencer-${n}`,
+          createdAt: new Date(Date.UTC(2026, 10, n)),
+        },
+      });
+    }
+    const token = await issueToken({ role: 'brand', userId: 'u', brandId }, TEST_AUTH_SECRET);
+    const page = async (query: string) =>
+      (
+        await request(app)
+          .get(`/conversations?${query}`)
+          .set('authorization', `Bearer ${token}`)
+          .expect(200)
+      ).body as { items: { influencerId: string }[]; nextCursor: string | null };
+    const first = await page('limit=2');
+    expect(first.items.map((c) => c.influencerId)).toEqual(['influencer-3', 'influencer-2']);
+    const second = await page(`limit=2&cursor=${first.nextCursor}`);
+    expect(second).toEqual({
+      items: [expect.objectContaining({ influencerId: 'influencer-1' })],
+      nextCursor: null,
+    });
+  });
 });

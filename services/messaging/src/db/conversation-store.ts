@@ -15,15 +15,32 @@ export type ConversationStore = ReturnType<typeof createConversationStore>;
 
 export function createConversationStore(db: MessagingDb) {
   return {
-    /** The conversations a caller takes part in: a brand's, or an influencer's own. */
-    list(identity: Identity) {
-      const where =
+    /**
+     * Up to `limit + 1` conversations a caller takes part in (a brand's, an influencer's own, any
+     * for ops), newest first, after `after`.
+     */
+    list(identity: Identity, limit: number, after: PagePosition | null) {
+      const mine =
         identity.role === 'brand'
           ? { brandId: identity.brandId }
           : identity.role === 'influencer'
             ? { influencerId: identity.userId }
             : {};
-      return db.conversation.findMany({ where, orderBy: { createdAt: 'desc' }, take: 100 });
+      return db.conversation.findMany({
+        where: {
+          ...mine,
+          ...(after
+            ? {
+                OR: [
+                  { createdAt: { lt: after.at } },
+                  { createdAt: after.at, id: { gt: after.id } },
+                ],
+              }
+            : {}),
+        },
+        orderBy: [{ createdAt: 'desc' }, { id: 'asc' }],
+        take: limit + 1,
+      });
     },
 
     /** Posts a message in the brand–influencer conversation of a campaign; its id makes it once. */

@@ -1,4 +1,11 @@
-import { MessageBody, MessagePage, MessagePageQuery, MessageView } from '@campaign/contracts';
+import {
+  ConversationListQuery,
+  ConversationPage,
+  MessageBody,
+  MessagePage,
+  MessagePageQuery,
+  MessageView,
+} from '@campaign/contracts';
 import {
   ApiRoutes,
   HttpProblem,
@@ -12,18 +19,6 @@ import {
 import { z } from 'zod';
 import type { ConversationStore } from '../db/conversation-store';
 import { toMessageView } from './message-view';
-
-const ConversationList = z.object({
-  items: z.array(
-    z.object({
-      id: z.uuid(),
-      campaignId: z.uuid().nullable(),
-      brandId: z.string(),
-      influencerId: z.string(),
-      createdAt: z.iso.datetime(),
-    }),
-  ),
-});
 
 const ConversationParams = z.object({ conversationId: z.uuid() });
 const conversationNotFound = (conversationId: string) =>
@@ -39,14 +34,21 @@ export function conversationRoutes(deps: { conversations: ConversationStore }) {
     {
       method: 'get',
       path: '/conversations',
-      summary: 'My conversations',
+      summary: 'My conversations, newest first',
       roles: 'a brand (its conversations), an influencer (their own), ops (all)',
-      success: { status: 200, description: 'Conversations', schema: ConversationList },
+      query: ConversationListQuery,
+      success: { status: 200, description: 'Conversations', schema: ConversationPage },
     },
     async (req, res) => {
-      const rows = await deps.conversations.list(identityOf(req));
+      const { limit, cursor } = parseQuery(ConversationListQuery, req);
+      const rows = await deps.conversations.list(identityOf(req), limit, cursorPosition(cursor));
+      const { page, nextCursor } = pageOf(rows, limit, (row) => ({
+        at: row.createdAt,
+        id: row.id,
+      }));
       res.json({
-        items: rows.map((row) => ({
+        nextCursor,
+        items: page.map((row) => ({
           id: row.id,
           campaignId: row.campaignId,
           brandId: row.brandId,
