@@ -1,4 +1,4 @@
-import { decodePageCursor, encodePageCursor, pageOf } from '../src/http/page-cursor';
+import { decodePageCursor, encodePageCursor, olderThan, pageOf } from '../src/http/page-cursor';
 
 describe('page cursors', () => {
   const position = { at: new Date('2026-11-25T10:00:00.123Z'), id: 'c2' };
@@ -25,5 +25,16 @@ describe('page cursors', () => {
     expect(full.page.map((row) => row.id)).toEqual(['a', 'b']);
     expect(decodePageCursor(full.nextCursor!)).toEqual(rows[1]);
     expect(pageOf(rows, 3, (row) => row)).toEqual({ page: rows, nextCursor: null });
+  });
+
+  it('asks for the rows after a position in a newest-first list, ties broken by id', () => {
+    expect(olderThan(null)).toEqual({});
+    expect(olderThan(position)).toEqual({
+      OR: [{ createdAt: { lt: position.at } }, { createdAt: position.at, id: { gt: 'c2' } }],
+    });
+    expect(olderThan(position, 'desc').OR?.[1]).toEqual({
+      createdAt: position.at,
+      id: { lt: 'c2' },
+    });
   });
 });

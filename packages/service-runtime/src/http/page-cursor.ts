@@ -47,3 +47,13 @@ export function pageOf<Row>(
   const next = rows.length > limit && last ? position(last) : null;
   return { page, nextCursor: next ? encodePageCursor(next) : null };
 }
+
+/**
+ * The Prisma condition for the rows after `position` in a newest-first list on (createdAt, id):
+ * older rows and, at the same instant, those whose id sorts after it in the list's id order.
+ */
+export function olderThan(position: PagePosition | null, idOrder: 'asc' | 'desc' = 'asc') {
+  if (!position) return {};
+  const id = idOrder === 'asc' ? { gt: position.id } : { lt: position.id };
+  return { OR: [{ createdAt: { lt: position.at } }, { createdAt: position.at, id }] };
+}

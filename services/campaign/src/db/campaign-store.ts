@@ -5,7 +5,7 @@ import type {
   EditCampaignRequest,
   MarketplaceQuery,
 } from '@campaign/contracts';
-import type { PagePosition } from '@campaign/service-runtime';
+import { olderThan, type PagePosition } from '@campaign/service-runtime';
 import { Prisma } from '../generated/prisma/client';
 import type { Campaign } from '../generated/prisma/client';
 import type { CampaignDb } from './prisma-client';
@@ -77,17 +77,7 @@ export function createCampaignStore(db: CampaignDb) {
       after: PagePosition | null,
     ): Promise<Campaign[]> {
       return db.campaign.findMany({
-        where: {
-          ...filter,
-          ...(after
-            ? {
-                OR: [
-                  { createdAt: { lt: after.at } },
-                  { createdAt: after.at, id: { gt: after.id } },
-                ],
-              }
-            : {}),
-        },
+        where: { ...filter, ...olderThan(after) },
         orderBy: [{ createdAt: 'desc' }, { id: 'asc' }],
         take: limit + 1,
       });

@@ -24,15 +24,13 @@ import type { CampaignStore } from '../db/campaign-store';
 import { toCampaignView } from '../db/campaign-view';
 import { canView, isOwner, publishRefusal } from '../domain/campaign-access';
 import type { CampaignLifecycle } from '../temporal/campaign-lifecycle';
+import { campaignNotFound } from './campaign-problems';
 
 const PublishAccepted = z.object({
   campaignId: z.uuid(),
   workflowId: z.string(),
   status: z.literal('publishing'),
 });
-
-const campaignNotFound = (campaignId: string) =>
-  new HttpProblem(404, 'Campaign not found', `There is no campaign ${campaignId} for you.`);
 
 export function campaignRoutes(deps: { store: CampaignStore; lifecycle: CampaignLifecycle }) {
   const { store, lifecycle } = deps;

@@ -19,6 +19,7 @@ import type { CollaborationStore } from '../db/collaboration-store';
 import { addressWorkbook } from '../domain/address-workbook';
 import { isOwner } from '../domain/campaign-access';
 import { resultTotals } from '../domain/result-totals';
+import { campaignNotFound } from './campaign-problems';
 
 /**
  * The group after the start: names and shipping addresses, which a brand sees for its own
@@ -39,11 +40,7 @@ export function collaborationRoutes(deps: {
     }
     const campaign = await store.find(campaignId);
     if (!campaign || (identity.role === 'brand' && !isOwner(identity, campaign))) {
-      throw new HttpProblem(
-        404,
-        'Campaign not found',
-        `There is no campaign ${campaignId} for you.`,
-      );
+      throw campaignNotFound(campaignId);
     }
     if (!campaign.collaborationStartedAt) {
       throw new HttpProblem(

@@ -24,6 +24,7 @@ import type { CampaignStore } from '../db/campaign-store';
 import { isOwner } from '../domain/campaign-access';
 import { requireAccepted } from './require-accepted';
 import type { CampaignLifecycle } from '../temporal/campaign-lifecycle';
+import { campaignNotFound, campaignNotPublished } from './campaign-problems';
 
 type Deps = {
   store: CampaignStore;
@@ -86,14 +87,10 @@ export function lifecycleRoutes({ store, lifecycle, boards }: Deps) {
       if (campaign && identity.role === 'brand' && who === 'ops') {
         throw new HttpProblem(403, 'Forbidden', 'This action is for customer success (ops).');
       }
-      throw new HttpProblem(
-        404,
-        'Campaign not found',
-        `There is no campaign ${campaignId} for you.`,
-      );
+      throw campaignNotFound(campaignId);
     }
     if (campaign.status === 'draft') {
-      throw new HttpProblem(409, 'Not published', 'The campaign is a draft; publish it first.');
+      throw campaignNotPublished();
     }
     return campaign;
   }

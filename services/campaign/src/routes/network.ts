@@ -24,6 +24,7 @@ import { invitationText } from '../domain/invitation-text';
 import { requireAccepted } from './require-accepted';
 import type { Request } from 'express';
 import type { CampaignLifecycle } from '../temporal/campaign-lifecycle';
+import { campaignNotFound, campaignNotPublished } from './campaign-problems';
 
 const ApplicationAccepted = z.object({ campaignId: z.uuid(), influencerId: z.string() });
 
@@ -53,11 +54,7 @@ export function networkRoutes(deps: {
       if (refusal) throw new HttpProblem(403, 'Not on your plan', refusal);
       const campaign = await store.find(query.campaignId);
       if (!campaign || !isOwner(brand, campaign)) {
-        throw new HttpProblem(
-          404,
-          'Campaign not found',
-          `There is no campaign ${query.campaignId} for you.`,
-        );
+        throw campaignNotFound(query.campaignId);
       }
       const page = await network.search(query);
       if (page === 'bad-cursor') {
@@ -75,14 +72,10 @@ export function networkRoutes(deps: {
     if (refusal) throw new HttpProblem(403, 'Not on your plan', refusal);
     const campaign = await store.find(campaignId);
     if (!campaign || !isOwner(brand, campaign)) {
-      throw new HttpProblem(
-        404,
-        'Campaign not found',
-        `There is no campaign ${campaignId} for you.`,
-      );
+      throw campaignNotFound(campaignId);
     }
     if (campaign.status === 'draft') {
-      throw new HttpProblem(409, 'Not published', 'The campaign is a draft; publish it first.');
+      throw campaignNotPublished();
     }
     return { brand, campaign };
   }
@@ -155,11 +148,7 @@ export function networkRoutes(deps: {
       const { campaignId } = parseParams(CampaignIdParams, req);
       const campaign = await store.find(campaignId);
       if (!campaign || !canView(influencer, campaign)) {
-        throw new HttpProblem(
-          404,
-          'Campaign not found',
-          `There is no campaign ${campaignId} for you.`,
-        );
+        throw campaignNotFound(campaignId);
       }
       const profile = await network.profile(influencer.userId);
       if (!profile) {

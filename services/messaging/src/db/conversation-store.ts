@@ -1,4 +1,4 @@
-import type { Identity, PagePosition } from '@campaign/service-runtime';
+import { olderThan, type Identity, type PagePosition } from '@campaign/service-runtime';
 import type { Conversation } from '../generated/prisma/client';
 import type { MessagingDb } from './prisma-client';
 
@@ -27,17 +27,7 @@ export function createConversationStore(db: MessagingDb) {
             ? { influencerId: identity.userId }
             : {};
       return db.conversation.findMany({
-        where: {
-          ...mine,
-          ...(after
-            ? {
-                OR: [
-                  { createdAt: { lt: after.at } },
-                  { createdAt: after.at, id: { gt: after.id } },
-                ],
-              }
-            : {}),
-        },
+        where: { ...mine, ...olderThan(after) },
         orderBy: [{ createdAt: 'desc' }, { id: 'asc' }],
         take: limit + 1,
       });
@@ -98,17 +88,7 @@ export function createConversationStore(db: MessagingDb) {
       const conversation = await db.conversation.findUnique({ where: { id: conversationId } });
       if (!conversation || !takesPart(identity, conversation)) return null;
       return db.message.findMany({
-        where: {
-          conversationId,
-          ...(before
-            ? {
-                OR: [
-                  { createdAt: { lt: before.at } },
-                  { createdAt: before.at, id: { lt: before.id } },
-                ],
-              }
-            : {}),
-        },
+        where: { conversationId, ...olderThan(before, 'desc') },
         orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
         take: limit + 1,
       });
