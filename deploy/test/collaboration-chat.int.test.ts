@@ -1,28 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import {
-  buildMessagingApp,
   consumeCampaignEvents as consumeCampaignEventsIntoMessenger,
-  createCollaborationGroupStore,
-  createConversationStore,
   createMessageOutbox,
-  createPrismaClient as messagingDb,
   startMessageRelay,
 } from '@campaign/messaging-service';
-import {
-  buildNotificationsApp,
-  consumeMessagingEvents,
-  createInboxStore,
-  createPrismaClient as notificationsDb,
-} from '@campaign/notifications-service';
+import { consumeMessagingEvents } from '@campaign/notifications-service';
 import { MESSAGING_EVENTS_TOPIC } from '@campaign/contracts';
-import {
-  EventPublisher,
-  createKafka,
-  createLogger,
-  createPrismaIdempotencyStore,
-  ensureTopics,
-} from '@campaign/service-runtime';
-import { TEST_AUTH_SECRET, eventually, testEnvironment } from '@campaign/testing';
+import { EventPublisher, ensureTopics } from '@campaign/service-runtime';
+import { eventually } from '@campaign/testing';
 import type { Consumer } from 'kafkajs';
 import request from 'supertest';
 import {
@@ -33,35 +18,17 @@ import {
   startCampaignSystem,
   type CampaignSystem,
 } from './system/campaign-system';
+import { buildMessengerAndInbox } from './system/messenger-inbox-system';
 
 // After the start the brand chats one-on-one with each collaborator or writes to the whole
 // group; the other side hears of each message once, through Kafka, in their inbox.
-const env = testEnvironment();
-const logger = createLogger('chat-test', 'silent');
 
 describe('chatting with the collaboration (real PostgreSQL, Temporal and Kafka)', () => {
-  const messagingPrisma = messagingDb(env.databaseUrls.messaging);
-  const notificationsPrisma = notificationsDb(env.databaseUrls.notifications);
-  const kafka = createKafka('chat-test', env.kafkaBrokers, logger);
+  const messenger = buildMessengerAndInbox('chat-test');
+  const { kafka, logger, conversations, groups, inbox, messagingApp, notificationsApp } = messenger;
+  const messagingPrisma = messenger.messaging;
+  const notificationsPrisma = messenger.notifications;
   const events = new EventPublisher(kafka);
-  const conversations = createConversationStore(messagingPrisma);
-  const groups = createCollaborationGroupStore(messagingPrisma);
-  const inbox = createInboxStore(notificationsPrisma);
-  const messagingApp = buildMessagingApp({
-    logger,
-    authSecret: TEST_AUTH_SECRET,
-    conversations,
-    groups,
-    idempotencyStore: createPrismaIdempotencyStore(messagingPrisma.idempotencyKey),
-    readiness: [],
-  });
-  const notificationsApp = buildNotificationsApp({
-    logger,
-    authSecret: TEST_AUTH_SECRET,
-    inbox,
-    idempotencyStore: createPrismaIdempotencyStore(notificationsPrisma.idempotencyKey),
-    readiness: [],
-  });
   let system: CampaignSystem;
   let consumers: Consumer[];
   let relay: ReturnType<typeof startMessageRelay>;
@@ -101,8 +68,7 @@ describe('chatting with the collaboration (real PostgreSQL, Temporal and Kafka)'
     await Promise.all((consumers ?? []).map((consumer) => consumer.disconnect()));
     await events.disconnect();
     await system?.stop();
-    await messagingPrisma.$disconnect();
-    await notificationsPrisma.$disconnect();
+    await messenger.stop();
   });
 
   type InboxItem = { kind: string; title: string; body: string };

@@ -1,20 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import {
-  buildMessagingApp,
-  createCollaborationGroupStore,
-  createConversationStore,
-  createPrismaClient as messagingDb,
-} from '@campaign/messaging-service';
-import {
-  buildNotificationsApp,
-  createInboxStore,
-  createPrismaClient as notificationsDb,
-} from '@campaign/notifications-service';
-import { createLogger, createPrismaIdempotencyStore } from '@campaign/service-runtime';
-import { TEST_AUTH_SECRET, testEnvironment } from '@campaign/testing';
 import type { Express } from 'express';
 import request from 'supertest';
 import { bearer } from './system/campaign-system';
+import { buildMessengerAndInbox } from './system/messenger-inbox-system';
 import {
   answersWithoutToken,
   documentedOperations,
@@ -24,8 +12,6 @@ import {
 
 // The Messenger and the inbox refuse like the campaign API: every refusal their OpenAPI
 // documents declare, asked over HTTP on real PostgreSQL, with its reason, storing nothing.
-const env = testEnvironment();
-const logger = createLogger('messenger-inbox-refusals', 'silent');
 
 type Service = 'messaging' | 'notifications';
 type Caller = 'brand' | 'otherBrand' | 'influencer' | 'stranger';
@@ -64,24 +50,11 @@ const rows: Row[] = [
 ];
 
 describe('the Messenger and the inbox refuse with the reason, changing nothing', () => {
-  const messaging = messagingDb(env.databaseUrls.messaging);
-  const notifications = notificationsDb(env.databaseUrls.notifications);
+  const messenger = buildMessengerAndInbox('messenger-inbox-refusals');
+  const { messaging, notifications } = messenger;
   const apps: Record<Service, Express> = {
-    messaging: buildMessagingApp({
-      logger,
-      authSecret: TEST_AUTH_SECRET,
-      conversations: createConversationStore(messaging),
-      groups: createCollaborationGroupStore(messaging),
-      idempotencyStore: createPrismaIdempotencyStore(messaging.idempotencyKey),
-      readiness: [],
-    }),
-    notifications: buildNotificationsApp({
-      logger,
-      authSecret: TEST_AUTH_SECRET,
-      inbox: createInboxStore(notifications),
-      idempotencyStore: createPrismaIdempotencyStore(notifications.idempotencyKey),
-      readiness: [],
-    }),
+    messaging: messenger.messagingApp,
+    notifications: messenger.notificationsApp,
   };
   const brandId = `brand-${randomUUID()}`;
   const influencerId = `influencer-${randomUUID()}`;
@@ -98,15 +71,14 @@ describe('the Messenger and the inbox refuse with the reason, changing nothing',
       stranger: await bearer({ role: 'influencer', userId: `stranger-${randomUUID()}` }),
     };
     // A started collaboration of one member, and the member's inbox with one notification.
-    const groups = createCollaborationGroupStore(messaging);
-    await groups.start({
+    await messenger.groups.start({
       campaignId,
       brandId,
       influencerIds: [influencerId],
       startedAt: new Date(),
     });
     const conversation = await messaging.conversation.findFirstOrThrow({ where: { campaignId } });
-    await createInboxStore(notifications).deliver(eventId, [
+    await messenger.inbox.deliver(eventId, [
       { recipientId: influencerId, kind: 'congratulations', title: 'In', body: 'b', campaignId },
     ]);
     const notification = await notifications.notification.findFirstOrThrow({ where: { eventId } });
@@ -114,8 +86,7 @@ describe('the Messenger and the inbox refuse with the reason, changing nothing',
   });
 
   afterAll(async () => {
-    await messaging.$disconnect();
-    await notifications.$disconnect();
+    await messenger.stop();
   });
 
   const stored = async () => ({

@@ -6,32 +6,16 @@ import {
   type CampaignPublished,
 } from '@campaign/contracts';
 import { TEST_AUTH_SECRET, eventually, testEnvironment } from '@campaign/testing';
-import {
-  buildNotificationsApp,
-  consumeCampaignEvents,
-  createInboxStore,
-  createPrismaClient as notificationsDb,
-} from '@campaign/notifications-service';
-import {
-  createKafka,
-  createLogger,
-  createPrismaIdempotencyStore,
-  issueToken,
-  kafkaProbe,
-} from '@campaign/service-runtime';
-import {
-  buildMessagingApp,
-  consumeCampaignEvents as consumeCampaignEventsIntoMessenger,
-  createCollaborationGroupStore,
-  createConversationStore,
-  createPrismaClient as messagingDb,
-} from '@campaign/messaging-service';
+import { consumeCampaignEvents } from '@campaign/notifications-service';
+import { createLogger, issueToken } from '@campaign/service-runtime';
+import { consumeCampaignEvents as consumeCampaignEventsIntoMessenger } from '@campaign/messaging-service';
 import ExcelJS from 'exceljs';
 import type { Consumer } from 'kafkajs';
 import request from 'supertest';
 import { runCommand } from '../src/tools/run-command';
 import { ensureTemporalCli } from '../src/tools/temporal-binaries';
 import { startCampaignSystem, type CampaignSystem } from './system/campaign-system';
+import { buildMessengerAndInbox } from './system/messenger-inbox-system';
 
 // The walking skeleton end to end on the real engines: HTTP → Temporal workflow → read model →
 // Kafka → notifications consumer → inbox over HTTP.
@@ -39,64 +23,34 @@ const env = testEnvironment();
 const logger = createLogger('publish-slice-test', 'silent');
 
 describe('publishing a campaign (real PostgreSQL, Temporal and Kafka)', () => {
-  const notificationsPrisma = notificationsDb(env.databaseUrls.notifications);
-  const messagingPrisma = messagingDb(env.databaseUrls.messaging);
-  const kafka = createKafka('publish-slice-test', env.kafkaBrokers, logger);
-  const probe = kafkaProbe(kafka);
+  const messenger = buildMessengerAndInbox('publish-slice-test');
+  const { kafka, messagingApp, notificationsApp } = messenger;
   let system: CampaignSystem;
   let campaignApp: CampaignSystem['app'];
   let campaignPrisma: CampaignSystem['db'];
   let lifecycle: CampaignSystem['lifecycle'];
-  let consumer: Consumer;
-  let messagingConsumer: Consumer;
-  let messagingApp: ReturnType<typeof buildMessagingApp>;
-  let notificationsApp: ReturnType<typeof buildNotificationsApp>;
+  let consumers: Consumer[] = [];
 
   beforeAll(async () => {
     system = await startCampaignSystem('publish-slice-test');
     ({ app: campaignApp, db: campaignPrisma, lifecycle } = system);
-
-    const inbox = createInboxStore(notificationsPrisma);
-    const consuming = consumeCampaignEvents({ kafka, inbox, logger });
-    consumer = consuming.consumer;
-    await consuming.running;
-    const conversations = createConversationStore(messagingPrisma);
-    const groups = createCollaborationGroupStore(messagingPrisma);
-    const invitations = consumeCampaignEventsIntoMessenger({
-      kafka,
-      conversations,
-      groups,
-      logger,
-    });
-    messagingConsumer = invitations.consumer;
-    await invitations.running;
-    messagingApp = buildMessagingApp({
-      logger,
-      authSecret: TEST_AUTH_SECRET,
-      conversations,
-      groups,
-      idempotencyStore: createPrismaIdempotencyStore(messagingPrisma.idempotencyKey),
-      readiness: [],
-    });
-    notificationsApp = buildNotificationsApp({
-      logger,
-      authSecret: TEST_AUTH_SECRET,
-      inbox,
-      idempotencyStore: createPrismaIdempotencyStore(notificationsPrisma.idempotencyKey),
-      readiness: [
-        { name: 'database', check: () => inbox.ping() },
-        { name: 'kafka', check: probe.check },
-      ],
-    });
+    const consuming = [
+      consumeCampaignEvents({ kafka, inbox: messenger.inbox, logger }),
+      consumeCampaignEventsIntoMessenger({
+        kafka,
+        conversations: messenger.conversations,
+        groups: messenger.groups,
+        logger,
+      }),
+    ];
+    await Promise.all(consuming.map(({ running }) => running));
+    consumers = consuming.map(({ consumer }) => consumer);
   });
 
   afterAll(async () => {
     await system?.stop();
-    await consumer?.disconnect();
-    await messagingConsumer?.disconnect();
-    await probe.close();
-    await messagingPrisma.$disconnect();
-    await notificationsPrisma.$disconnect();
+    await Promise.all(consumers.map((consumer) => consumer.disconnect()));
+    await messenger.stop();
   });
 
   const tokenFor = (userId: string, brandId = `brand-of-${userId}`) =>

@@ -1,0 +1,69 @@
+import {
+  buildMessagingApp,
+  createCollaborationGroupStore,
+  createConversationStore,
+  createPrismaClient as messagingDb,
+} from '@campaign/messaging-service';
+import {
+  buildNotificationsApp,
+  createInboxStore,
+  createPrismaClient as notificationsDb,
+} from '@campaign/notifications-service';
+import {
+  createKafka,
+  createLogger,
+  createPrismaIdempotencyStore,
+  kafkaProbe,
+} from '@campaign/service-runtime';
+import { TEST_AUTH_SECRET, testEnvironment } from '@campaign/testing';
+
+/**
+ * The messaging and notifications APIs as their `main.ts` wires them, on this run's engines.
+ * Their Kafka consumers and the message relay are the test's to start: tests differ in which.
+ */
+export function buildMessengerAndInbox(name: string) {
+  const env = testEnvironment();
+  const logger = createLogger(name, 'silent');
+  const kafka = createKafka(name, env.kafkaBrokers, logger);
+  const probe = kafkaProbe(kafka);
+  const messaging = messagingDb(env.databaseUrls.messaging);
+  const notifications = notificationsDb(env.databaseUrls.notifications);
+  const conversations = createConversationStore(messaging);
+  const groups = createCollaborationGroupStore(messaging);
+  const inbox = createInboxStore(notifications);
+  return {
+    logger,
+    kafka,
+    messaging,
+    notifications,
+    conversations,
+    groups,
+    inbox,
+    messagingApp: buildMessagingApp({
+      logger,
+      authSecret: TEST_AUTH_SECRET,
+      conversations,
+      groups,
+      idempotencyStore: createPrismaIdempotencyStore(messaging.idempotencyKey),
+      readiness: [
+        { name: 'database', check: () => conversations.ping() },
+        { name: 'kafka', check: probe.check },
+      ],
+    }),
+    notificationsApp: buildNotificationsApp({
+      logger,
+      authSecret: TEST_AUTH_SECRET,
+      inbox,
+      idempotencyStore: createPrismaIdempotencyStore(notifications.idempotencyKey),
+      readiness: [
+        { name: 'database', check: () => inbox.ping() },
+        { name: 'kafka', check: probe.check },
+      ],
+    }),
+    async stop() {
+      await probe.close();
+      await messaging.$disconnect();
+      await notifications.$disconnect();
+    },
+  };
+}
