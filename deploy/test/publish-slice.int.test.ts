@@ -56,6 +56,12 @@ describe('publishing a campaign (real PostgreSQL, Temporal and Kafka)', () => {
   const tokenFor = (userId: string, brandId = `brand-of-${userId}`) =>
     issueToken({ role: 'brand', userId, brandId }, TEST_AUTH_SECRET);
 
+  /** Asks to publish a campaign as the holder of `token`; the caller expects the answer. */
+  const publish = (token: string, campaignId: string) =>
+    request(campaignApp)
+      .post(`/campaigns/${campaignId}/publish`)
+      .set('authorization', `Bearer ${token}`);
+
   async function createCampaign(token: string, schedule: Record<string, number> = {}) {
     const response = await request(campaignApp)
       .post('/campaigns')
@@ -89,10 +95,7 @@ describe('publishing a campaign (real PostgreSQL, Temporal and Kafka)', () => {
     const draft = await createCampaign(token);
     expect(draft.status).toBe('draft');
 
-    const published = await request(campaignApp)
-      .post(`/campaigns/${draft.id}/publish`)
-      .set('authorization', `Bearer ${token}`)
-      .expect(202);
+    const published = await publish(token, draft.id).expect(202);
     expect(published.body.workflowId).toBe(`campaign-${draft.id}`);
 
     const inbox = await eventually(async () => {
@@ -120,10 +123,7 @@ describe('publishing a campaign (real PostgreSQL, Temporal and Kafka)', () => {
   it('refuses a second publish and starts no second workflow', async () => {
     const token = await tokenFor(`user-${randomUUID()}`);
     const draft = await createCampaign(token);
-    await request(campaignApp)
-      .post(`/campaigns/${draft.id}/publish`)
-      .set('authorization', `Bearer ${token}`)
-      .expect(202);
+    await publish(token, draft.id).expect(202);
     // Racing the workflow's own write: the workflow id alone must refuse the second start.
     const again = await lifecycle.start({
       campaignId: draft.id,
@@ -136,10 +136,7 @@ describe('publishing a campaign (real PostgreSQL, Temporal and Kafka)', () => {
     expect(again.started).toBe(false);
 
     await eventually(async () => {
-      const refused = await request(campaignApp)
-        .post(`/campaigns/${draft.id}/publish`)
-        .set('authorization', `Bearer ${token}`)
-        .expect(409);
+      const refused = await publish(token, draft.id).expect(409);
       expect(refused.type).toBe('application/problem+json');
       expect(refused.body.detail).toMatch(/already published/);
     });
@@ -149,10 +146,7 @@ describe('publishing a campaign (real PostgreSQL, Temporal and Kafka)', () => {
   it('closes the campaign automatically when its (compressed) week is over', async () => {
     const token = await tokenFor(`user-${randomUUID()}`);
     const draft = await createCampaign(token, { closeAfterSeconds: 2 });
-    await request(campaignApp)
-      .post(`/campaigns/${draft.id}/publish`)
-      .set('authorization', `Bearer ${token}`)
-      .expect(202);
+    await publish(token, draft.id).expect(202);
     const closed = await eventually(async () => {
       const view = await request(campaignApp)
         .get(`/campaigns/${draft.id}`)
@@ -167,10 +161,7 @@ describe('publishing a campaign (real PostgreSQL, Temporal and Kafka)', () => {
   it('closes early on a signal sent by ops with the Temporal CLI, recording who and why', async () => {
     const token = await tokenFor(`user-${randomUUID()}`);
     const draft = await createCampaign(token);
-    await request(campaignApp)
-      .post(`/campaigns/${draft.id}/publish`)
-      .set('authorization', `Bearer ${token}`)
-      .expect(202);
+    await publish(token, draft.id).expect(202);
     const cli = await ensureTemporalCli();
     await runCommand(cli, [
       'workflow',
@@ -202,10 +193,7 @@ describe('publishing a campaign (real PostgreSQL, Temporal and Kafka)', () => {
     const brandUser = `user-${randomUUID()}`;
     const token = await tokenFor(brandUser);
     const draft = await createCampaign(token);
-    await request(campaignApp)
-      .post(`/campaigns/${draft.id}/publish`)
-      .set('authorization', `Bearer ${token}`)
-      .expect(202);
+    await publish(token, draft.id).expect(202);
     const handle = system.temporal.workflow.getHandle(`campaign-${draft.id}`);
     const act = (name: CampaignActionName, args: unknown) =>
       handle.executeUpdate(campaignUpdateName(name), { args: [args] });
@@ -515,10 +503,7 @@ describe('publishing a campaign (real PostgreSQL, Temporal and Kafka)', () => {
     const brand = await tokenFor(brandUser);
     const ops = await issueToken({ role: 'ops', userId: 'ops-layla' }, TEST_AUTH_SECRET);
     const draft = await createCampaign(brand);
-    await request(campaignApp)
-      .post(`/campaigns/${draft.id}/publish`)
-      .set('authorization', `Bearer ${brand}`)
-      .expect(202);
+    await publish(brand, draft.id).expect(202);
     const [ann, bob] = ['ann', 'bob'].map((n) => `${n}-${randomUUID()}`) as [string, string];
     const address = (street: string) => ({
       street,
@@ -659,10 +644,7 @@ describe('publishing a campaign (real PostgreSQL, Temporal and Kafka)', () => {
     const brandUser = `user-${randomUUID()}`;
     const brand = await tokenFor(brandUser, proId);
     const draft = await createCampaign(brand);
-    await request(campaignApp)
-      .post(`/campaigns/${draft.id}/publish`)
-      .set('authorization', `Bearer ${brand}`)
-      .expect(202);
+    await publish(brand, draft.id).expect(202);
     await eventually(async () => {
       const row = await campaignPrisma.campaign.findUniqueOrThrow({ where: { id: draft.id } });
       expect(row.status).toBe('published');
@@ -828,18 +810,12 @@ describe('publishing a campaign (real PostgreSQL, Temporal and Kafka)', () => {
       .get(`/campaigns/${draft.id}`)
       .set('authorization', `Bearer ${stranger}`)
       .expect(404);
-    await request(campaignApp)
-      .post(`/campaigns/${draft.id}/publish`)
-      .set('authorization', `Bearer ${stranger}`)
-      .expect(404);
+    await publish(stranger, draft.id).expect(404);
     const influencer = await issueToken(
       { role: 'influencer', userId: 'influencer-1' },
       TEST_AUTH_SECRET,
     );
-    await request(campaignApp)
-      .post(`/campaigns/${draft.id}/publish`)
-      .set('authorization', `Bearer ${influencer}`)
-      .expect(403);
+    await publish(influencer, draft.id).expect(403);
     const row = await campaignPrisma.campaign.findUniqueOrThrow({ where: { id: draft.id } });
     expect(row.status).toBe('draft');
   });
