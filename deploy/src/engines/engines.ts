@@ -20,6 +20,12 @@ export type Profile = {
   kafkaControllerPort: number;
 };
 
+/**
+ * Moves the test engines' ports, so two checkouts on one machine can run their tests at once
+ * (e.g. TEST_PORT_OFFSET=100). Zero by default.
+ */
+const testPortOffset = Number.parseInt(process.env.TEST_PORT_OFFSET ?? '0', 10) || 0;
+
 export const profiles = {
   dev: {
     name: 'dev',
@@ -33,11 +39,11 @@ export const profiles = {
   test: {
     name: 'test',
     fresh: true,
-    postgresPort: 15433,
-    temporalPort: 17233,
+    postgresPort: 15433 + testPortOffset,
+    temporalPort: 17233 + testPortOffset,
     temporalUiPort: null,
-    kafkaPort: 19092,
-    kafkaControllerPort: 19093,
+    kafkaPort: 19092 + testPortOffset,
+    kafkaControllerPort: 19093 + testPortOffset,
   },
 } satisfies Record<string, Profile>;
 
