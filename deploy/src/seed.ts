@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { createPrismaClient } from '@campaign/campaign-service';
-import { issueToken, type Identity } from '@campaign/service-runtime';
+import { MAX_TOKEN_LIFETIME_SECONDS, issueToken, type Identity } from '@campaign/service-runtime';
 import { dataDir } from './paths';
 import { databaseUrl } from './engines/postgres';
 import { profiles } from './engines/engines';
@@ -22,7 +22,7 @@ async function main(): Promise<void> {
     process.env.DATABASE_URL ??
     `postgresql://postgres:postgres@127.0.0.1:${profiles.dev.postgresPort}/postgres`;
   const db = createPrismaClient(databaseUrl(serverUrl, 'campaign'));
-  const token = (identity: Identity) => issueToken(identity, secret, '30d');
+  const token = (identity: Identity) => issueToken(identity, secret, MAX_TOKEN_LIFETIME_SECONDS);
 
   const brands = [
     { id: 'brand-starter', name: 'Corner Bakery', plan: 'starter' as const, user: 'sam' },

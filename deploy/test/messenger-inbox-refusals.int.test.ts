@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Express } from 'express';
 import request from 'supertest';
+import { influencerKey } from '@campaign/service-runtime';
 import { bearer } from './system/campaign-system';
 import { buildMessengerAndInbox } from './system/messenger-inbox-system';
 import {
@@ -79,7 +80,13 @@ describe('the Messenger and the inbox refuse with the reason, changing nothing',
     });
     const conversation = await messaging.conversation.findFirstOrThrow({ where: { campaignId } });
     await messenger.inbox.deliver(eventId, [
-      { recipientId: influencerId, kind: 'congratulations', title: 'In', body: 'b', campaignId },
+      {
+        recipientId: influencerKey(influencerId),
+        kind: 'congratulations',
+        title: 'In',
+        body: 'b',
+        campaignId,
+      },
     ]);
     const notification = await notifications.notification.findFirstOrThrow({ where: { eventId } });
     ids = { messaging: conversation.id, notifications: notification.id };

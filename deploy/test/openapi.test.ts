@@ -48,7 +48,8 @@ function servedRoutes(app: Express): string[] {
   const walk = (stack: Layer[]) => {
     for (const layer of stack) {
       if (layer.route) {
-        for (const method of Object.keys(layer.route.methods)) {
+        // `_all` is the frame's 405 check on every declared path, not a route of its own.
+        for (const method of Object.keys(layer.route.methods).filter((m) => m !== '_all')) {
           found.push(`${method.toUpperCase()} ${openApiPath(layer.route.path)}`);
         }
       } else if (layer.handle?.stack) {

@@ -861,7 +861,8 @@ describe('publishing a campaign (real PostgreSQL, Temporal and Kafka)', () => {
     const marker = { ...event, id: randomUUID(), payload: { ...event.payload, title: 'Marker' } };
     await system.events.publish(CAMPAIGN_EVENTS_TOPIC, [marker]);
 
-    const token = await tokenFor(recipient);
+    // The recipient is user `recipient` of brand-x: the same user id in another brand reads none.
+    const token = await tokenFor(recipient, 'brand-x');
     const inbox = await eventually(async () => {
       const current = await inboxOf(token);
       expect(current.items.map((item) => item.title)).toContain('“Marker” is live');
@@ -871,5 +872,6 @@ describe('publishing a campaign (real PostgreSQL, Temporal and Kafka)', () => {
       '“Marker” is live',
       '“Twice sent” is live',
     ]);
+    expect((await inboxOf(await tokenFor(recipient, 'brand-y'))).items).toEqual([]);
   });
 });

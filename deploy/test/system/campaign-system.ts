@@ -30,17 +30,31 @@ import request from 'supertest';
  * The campaign service as it runs in the stack, on the engines of this test run: the HTTP API,
  * its workflow worker on Temporal and the facts it records in PostgreSQL and on Kafka.
  */
-export async function startCampaignSystem(name: string) {
+export async function startCampaignSystem(
+  name: string,
+  options: {
+    /** Another database than the run's (a test that stops its PostgreSQL). */
+    databaseUrl?: string;
+    /** A task queue of the test's own, so no other test's worker picks up its workflows. */
+    taskQueue?: string;
+    actionDeadlineMs?: number;
+    /** Without a worker: the workflows it starts wait for one. */
+    worker?: boolean;
+  } = {},
+) {
   const env = testEnvironment();
   const logger = createLogger(name, 'silent');
-  const db = createPrismaClient(env.databaseUrls.campaign);
+  const db = createPrismaClient(options.databaseUrl ?? env.databaseUrls.campaign);
   const kafka = createKafka(name, env.kafkaBrokers, logger);
   const events = new EventPublisher(kafka);
   const probe = kafkaProbe(kafka);
   await ensureTopics(kafka, [CAMPAIGN_EVENTS_TOPIC]);
   const connection = await Connection.connect({ address: env.temporalAddress });
   const temporal = new Client({ connection });
-  const lifecycle = temporalCampaignLifecycle(temporal);
+  const lifecycle = temporalCampaignLifecycle(temporal, {
+    ...(options.taskQueue ? { taskQueue: options.taskQueue } : {}),
+    ...(options.actionDeadlineMs ? { actionDeadlineMs: options.actionDeadlineMs } : {}),
+  });
   const store = createCampaignStore(db);
   const app = buildCampaignApp({
     logger,
@@ -59,12 +73,16 @@ export async function startCampaignSystem(name: string) {
     ],
   });
   const workerConnection = await NativeConnection.connect({ address: env.temporalAddress });
-  const worker = await createCampaignWorker({
-    connection: workerConnection,
-    namespace: 'default',
-    activities: createCampaignActivities({ readModel: createCampaignReadModel(db), events }),
-  });
-  const running = worker.run();
+  const worker =
+    options.worker === false
+      ? null
+      : await createCampaignWorker({
+          connection: workerConnection,
+          namespace: 'default',
+          ...(options.taskQueue ? { taskQueue: options.taskQueue } : {}),
+          activities: createCampaignActivities({ readModel: createCampaignReadModel(db), events }),
+        });
+  const running = worker?.run();
 
   return {
     app,
@@ -76,7 +94,7 @@ export async function startCampaignSystem(name: string) {
     /** Publishes to Kafka as the campaign service does. */
     events,
     async stop() {
-      worker.shutdown();
+      worker?.shutdown();
       await running;
       await workerConnection.close();
       await connection.close();

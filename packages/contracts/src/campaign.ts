@@ -1,8 +1,7 @@
 import { z } from 'zod';
+import { Count, DAY_SECONDS as DAY, HttpUrl, PageCursor, durationSeconds } from './bounds';
 
-const SECOND = 1;
-const MINUTE = 60 * SECOND;
-const DAY = 24 * 60 * MINUTE;
+const MINUTE = 60;
 
 /**
  * Every moment of the lifecycle is a duration from the publish moment, so a demo can compress the
@@ -10,38 +9,22 @@ const DAY = 24 * 60 * MINUTE;
  */
 export const CampaignSchedule = z
   .object({
-    storyDelaySeconds: z
-      .number()
-      .int()
-      .min(0)
-      .default(5 * MINUTE),
+    storyDelaySeconds: durationSeconds(0).default(5 * MINUTE),
     newsletterTimeUtc: z
       .string()
       .regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'expected HH:MM (24h, UTC)')
       .default('18:00'),
-    selectionReminderAfterSeconds: z
-      .number()
-      .int()
-      .min(0)
-      .default(4 * DAY),
-    closeAfterSeconds: z
-      .number()
-      .int()
-      .min(1)
-      .default(6 * DAY),
-    agreementWindowSeconds: z
-      .number()
-      .int()
-      .min(1)
-      .default(3 * DAY),
-    agreementReminderBeforeSeconds: z.number().int().min(0).default(DAY),
+    selectionReminderAfterSeconds: durationSeconds(0).default(4 * DAY),
+    closeAfterSeconds: durationSeconds(1).default(6 * DAY),
+    agreementWindowSeconds: durationSeconds(1).default(3 * DAY),
+    agreementReminderBeforeSeconds: durationSeconds(0).default(DAY),
   })
   .strict();
 export type CampaignSchedule = z.infer<typeof CampaignSchedule>;
 
 export const Qualifications = z
   .object({
-    minFollowers: z.number().int().min(0).optional(),
+    minFollowers: Count.optional(),
     niches: z.array(z.string().trim().min(1).max(40)).max(20).optional(),
     countries: z
       .array(z.string().regex(/^[A-Z]{2}$/, 'expected an ISO 3166-1 alpha-2 code'))
@@ -56,7 +39,7 @@ export const CreateCampaignRequest = z
     title: z.string().trim().min(3).max(120),
     brief: z.string().trim().min(1).max(5000),
     qualifications: Qualifications.default({}),
-    storyImageUrls: z.array(z.url()).max(10).default([]),
+    storyImageUrls: z.array(HttpUrl).max(10).default([]),
     schedule: CampaignSchedule.default(CampaignSchedule.parse({})),
   })
   .strict();
@@ -88,7 +71,7 @@ export const EditCampaignRequest = z
     title: z.string().trim().min(3).max(120),
     brief: z.string().trim().min(1).max(5000),
     qualifications: Qualifications,
-    storyImageUrls: z.array(z.url()).max(10),
+    storyImageUrls: z.array(HttpUrl).max(10),
     schedule: CampaignSchedule,
   })
   .partial()
@@ -104,7 +87,7 @@ export const MarketplaceQuery = z
       .regex(/^[A-Z]{2}$/, 'expected an ISO 3166-1 alpha-2 code')
       .optional(),
     limit: z.coerce.number().int().min(1).max(100).default(20),
-    cursor: z.string().max(200).optional(),
+    cursor: PageCursor.optional(),
   })
   .strict();
 export type MarketplaceQuery = z.infer<typeof MarketplaceQuery>;
@@ -123,7 +106,7 @@ export const CampaignListQuery = z
     /** Ops only: one brand's campaigns. */
     brandId: z.string().min(1).max(100).optional(),
     limit: z.coerce.number().int().min(1).max(100).default(20),
-    cursor: z.string().max(200).optional(),
+    cursor: PageCursor.optional(),
   })
   .strict();
 export type CampaignListQuery = z.infer<typeof CampaignListQuery>;

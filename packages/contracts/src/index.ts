@@ -1,3 +1,4 @@
+export * from './bounds';
 export * from './campaign';
 export * from './events/envelope';
 export * from './events/campaign-events';

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { PageCursor } from './bounds';
 
 export const MessageBody = z.object({ body: z.string().trim().min(1).max(5000) }).strict();
 export type MessageBody = z.infer<typeof MessageBody>;
@@ -16,7 +17,7 @@ export type MessageView = z.infer<typeof MessageView>;
 export const ConversationListQuery = z
   .object({
     limit: z.coerce.number().int().min(1).max(100).default(50),
-    cursor: z.string().max(200).optional(),
+    cursor: PageCursor.optional(),
   })
   .strict();
 
@@ -38,7 +39,7 @@ export const MessagePageQuery = z
   .object({
     limit: z.coerce.number().int().min(1).max(200).default(50),
     /** `olderCursor` of the previous page. */
-    before: z.string().max(200).optional(),
+    before: PageCursor.optional(),
   })
   .strict();
 export type MessagePageQuery = z.infer<typeof MessagePageQuery>;

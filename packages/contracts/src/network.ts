@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { MAX_COUNT, PageCursor } from './bounds';
 
 /** A brand's search of the Network: influencers who have not applied to the campaign. */
 export const NetworkSearchQuery = z
@@ -9,9 +10,9 @@ export const NetworkSearchQuery = z
       .string()
       .regex(/^[A-Z]{2}$/, 'expected an ISO 3166-1 alpha-2 code')
       .optional(),
-    minFollowers: z.coerce.number().int().min(0).optional(),
+    minFollowers: z.coerce.number().int().min(0).max(MAX_COUNT).optional(),
     limit: z.coerce.number().int().min(1).max(100).default(20),
-    cursor: z.string().max(200).optional(),
+    cursor: PageCursor.optional(),
   })
   .strict();
 export type NetworkSearchQuery = z.infer<typeof NetworkSearchQuery>;

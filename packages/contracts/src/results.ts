@@ -1,17 +1,16 @@
 import { z } from 'zod';
-
-const count = z.number().int().min(0);
+import { Count as count, HttpUrl } from './bounds';
 
 /** A collaborator's report on a post. */
 export const ResultUpload = z
   .object({
-    postUrl: z.url(),
+    postUrl: HttpUrl,
     reach: count,
     impressions: count,
     likes: count,
     comments: count,
     clicks: count,
-    screenshotUrls: z.array(z.url()).max(20).default([]),
+    screenshotUrls: z.array(HttpUrl).max(20).default([]),
   })
   .strict();
 export type ResultUpload = z.infer<typeof ResultUpload>;

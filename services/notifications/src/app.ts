@@ -22,7 +22,7 @@ export function buildNotificationsApp(deps: NotificationsAppDeps): Express {
     ...deps,
     api: { title: 'Notifications API', description: 'In-app inboxes.' },
     routes: [inboxRoutes(deps)],
-    bodyLimit: '100kb',
+    bodyLimitBytes: 100 * 1024,
   });
 }
 

@@ -25,7 +25,7 @@ describe('notificationsForEvent', () => {
     };
     expect(notificationsForEvent(event)).toEqual([
       {
-        recipientId: 'user-7',
+        recipientId: 'brand/brand-1/user/user-7',
         kind: 'campaign_published',
         title: '“Summer glow” is live',
         body: 'Your campaign is on the marketplace and influencers can apply until 2026-12-01T10:00:00.000Z.',
@@ -50,7 +50,7 @@ describe('notificationsForEvent', () => {
     });
     expect(notificationsForEvent(invited('Summer glow'))).toEqual([
       expect.objectContaining({
-        recipientId: 'zoe',
+        recipientId: 'influencer/zoe',
         kind: 'invitation',
         title: 'You are invited to “Summer glow”',
         campaignId,
@@ -89,9 +89,9 @@ describe('notificationsForEvent', () => {
       },
     };
     expect(notificationsForEvent(event).map((n) => [n.recipientId, n.kind])).toEqual([
-      ['ann', 'congratulations'],
-      ['bob', 'bummer'],
-      ['eve', 'bummer'],
+      ['influencer/ann', 'congratulations'],
+      ['influencer/bob', 'bummer'],
+      ['influencer/eve', 'bummer'],
     ]);
   });
 
@@ -138,9 +138,9 @@ describe('notificationsForEvent', () => {
       }),
     ].map((drafts) => drafts.map((n) => [n.recipientId, n.kind]));
     expect(kinds).toEqual([
-      [['ann', 'agreement_sent']],
-      [['ann', 'agreement_reminder']],
-      [['ann', 'agreement_expired']],
+      [['influencer/ann', 'agreement_sent']],
+      [['influencer/ann', 'agreement_reminder']],
+      [['influencer/ann', 'agreement_expired']],
     ]);
   });
 
@@ -156,6 +156,8 @@ describe('notificationsForEvent', () => {
         dueAt: '2026-11-29T10:00:00.000Z',
       },
     });
-    expect(drafts.map((n) => [n.recipientId, n.kind])).toEqual([['user-7', 'selection_reminder']]);
+    expect(drafts.map((n) => [n.recipientId, n.kind])).toEqual([
+      ['brand/brand-1/user/user-7', 'selection_reminder'],
+    ]);
   });
 });

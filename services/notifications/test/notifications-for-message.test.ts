@@ -29,7 +29,7 @@ describe('notificationsForMessage', () => {
   it('tells the influencer of a message from the brand, with a preview', () => {
     expect(notificationsForMessage(posted('brand'))).toEqual([
       {
-        recipientId: 'zoe',
+        recipientId: 'influencer/zoe',
         kind: 'new_message',
         title: 'New message in your Messenger',
         body: 'Your package ships on Monday',
@@ -39,17 +39,36 @@ describe('notificationsForMessage', () => {
   });
 
   it("tells the brand's team inbox of a message from the influencer", () => {
-    expect(recipients('influencer')).toEqual(['brand:brand-sunny']);
+    expect(recipients('influencer')).toEqual(['brand/brand-sunny/team']);
   });
 
   it('tells both sides when customer success writes', () => {
-    expect(recipients('ops')).toEqual(['zoe', 'brand:brand-sunny']);
+    expect(recipients('ops')).toEqual(['influencer/zoe', 'brand/brand-sunny/team']);
   });
 
   it("lets every user of a brand read the brand's team inbox, and nobody else", () => {
     const ava: Identity = { role: 'brand', userId: 'ava', brandId: 'brand-sunny' };
-    expect(inboxesOf(ava)).toEqual(['ava', 'brand:brand-sunny']);
-    expect(inboxesOf({ role: 'influencer', userId: 'zoe' })).toEqual(['zoe']);
-    expect(inboxesOf({ role: 'ops', userId: 'layla' })).toEqual(['layla']);
+    expect(inboxesOf(ava)).toEqual(['brand/brand-sunny/user/ava', 'brand/brand-sunny/team']);
+    expect(inboxesOf({ role: 'influencer', userId: 'zoe' })).toEqual(['influencer/zoe']);
+    expect(inboxesOf({ role: 'ops', userId: 'layla' })).toEqual(['ops/layla']);
+  });
+
+  it('never lets equal user ids in other roles or brands share an inbox', () => {
+    const namesakes: Identity[] = [
+      { role: 'influencer', userId: 'u1' },
+      { role: 'brand', userId: 'u1', brandId: 'brand-a' },
+      { role: 'brand', userId: 'u1', brandId: 'brand-b' },
+      { role: 'ops', userId: 'u1' },
+      // Ids shaped like another principal's key forge nothing: every part is encoded.
+      { role: 'influencer', userId: 'brand/brand-a/team' },
+      { role: 'brand', userId: 'team', brandId: 'brand-a/user' },
+    ];
+    const own = namesakes.map((identity) => inboxesOf(identity)[0]);
+    expect(new Set(own).size).toBe(namesakes.length);
+    const teamInboxes = namesakes.flatMap((identity) => inboxesOf(identity).slice(1));
+    for (const key of own) expect(teamInboxes).not.toContain(key);
+    // Only a brand's users read its team inbox.
+    expect(inboxesOf(namesakes[0]!)).toEqual(['influencer/u1']);
+    expect(inboxesOf(namesakes[4]!)).toEqual(['influencer/brand%2Fbrand-a%2Fteam']);
   });
 });

@@ -1,12 +1,12 @@
 import {
   CAMPAIGN_BOARD_QUERY,
   CampaignActions,
+  CampaignWorkflowInput,
   campaignActionNames,
   campaignUpdateName,
   type CampaignActionName,
   type CampaignBoard,
   type CampaignFact,
-  type CampaignWorkflowInput,
   type Refusal,
 } from '@campaign/contracts';
 import {
@@ -31,9 +31,15 @@ import { evolve, initialState, iso, type CampaignState } from '../domain/campaig
 
 // Deterministic code only: time is the workflow clock, ids come from the seeded uuid4, and every
 // side effect is the one activity below, which is idempotent.
+// Retries back off to 2 s at most, not further: however long an outage of the database or Kafka
+// lasts, the campaign moves again within seconds of its return (the retry is cheap: one query).
 const { recordCampaignFacts } = proxyActivities<CampaignActivities>({
   startToCloseTimeout: '1 minute',
-  retry: { initialInterval: '1 second', maximumInterval: '1 minute' },
+  retry: {
+    initialInterval: '500 milliseconds',
+    backoffCoefficient: 2,
+    maximumInterval: '2 seconds',
+  },
 });
 
 /** Facts per recording activity: large enough for bulk actions, small enough for one transaction. */
@@ -57,6 +63,15 @@ export async function campaignWorkflow(
   input: CampaignWorkflowInput,
   carried?: CampaignState,
 ): Promise<never> {
+  // Input the contract refuses ends this workflow as failed, at once, instead of failing its
+  // task forever: the campaign stays a draft that can be fixed and published again.
+  if (!carried && !CampaignWorkflowInput.safeParse(input).success) {
+    throw ApplicationFailure.create({
+      type: 'invalid_input',
+      message: 'The campaign cannot be published as it is: its settings are out of range.',
+      nonRetryable: true,
+    });
+  }
   const state = carried ?? initialState(input, Date.now());
   const unrecorded: RecordedFact[] = [];
   let emitted = 0;

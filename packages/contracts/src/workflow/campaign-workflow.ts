@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { Count } from '../bounds';
 import { CampaignSchedule, Qualifications } from '../campaign';
 
 /**
@@ -29,7 +30,7 @@ const InfluencerIds = z.array(InfluencerId).min(1).max(10_000);
 
 /** What the workflow needs of an influencer's profile to check the campaign's qualifications. */
 export const InfluencerQualities = z.object({
-  followers: z.number().int().min(0),
+  followers: Count,
   niches: z.array(z.string()),
   country: z.string().regex(/^[A-Z]{2}$/),
 });

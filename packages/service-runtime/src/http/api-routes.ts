@@ -26,13 +26,19 @@ export type RouteSpec = {
 };
 
 const problemStatus: Record<number, string> = {
-  400: 'Invalid input (each wrong field named)',
+  400: 'Invalid input (each wrong field named, text that cannot be stored among them)',
   401: 'No valid bearer token',
   403: 'Not for this role',
   404: 'Not found, or not yours',
   409: 'Refused: conflicts with the current state (the rule in words)',
+  405: 'This resource does not answer that method (`Allow` lists those it does)',
+  413: 'The request body is larger than the limit',
+  415: 'The request body is not UTF-8 JSON (Content-Type: application/json)',
   422: 'Refused by a rule about the request (the rule in words)',
+  503: 'A dependency did not answer in time; retry after `Retry-After` seconds',
 };
+
+const MUTATIONS: Method[] = ['post', 'put', 'patch', 'delete'];
 
 /** A service's routes with their descriptions; `router` serves them, `specs` documents them. */
 export class ApiRoutes {
@@ -50,6 +56,7 @@ export class ApiRoutes {
 export function openApiDocument(
   info: { title: string; version: string; description: string },
   specs: RouteSpec[],
+  limits: { bodyLimitBytes: number },
 ): ReturnType<OpenApiGeneratorV31['generateDocument']> {
   const registry = new OpenAPIRegistry();
   registry.registerComponent('securitySchemes', 'bearer', {
@@ -66,13 +73,30 @@ export function openApiDocument(
           : {}),
       },
     };
+    // Any request can be malformed (a query string that is not UTF-8, say); any mutation can
+    // carry a body that is too large or not JSON.
     for (const status of [
+      400,
       401,
-      ...(spec.body || spec.params || spec.query ? [400] : []),
+      ...(MUTATIONS.includes(spec.method) ? [413, 415] : []),
       ...(spec.refusals ?? []),
+      503,
     ]) {
       responses[status] = {
-        description: problemStatus[status] ?? 'Refused',
+        description:
+          status === 413
+            ? `The request body is larger than ${limits.bodyLimitBytes} bytes`
+            : (problemStatus[status] ?? 'Refused'),
+        ...(status === 503
+          ? {
+              headers: {
+                'Retry-After': {
+                  description: 'Seconds to wait before retrying',
+                  schema: { type: 'integer' },
+                },
+              },
+            }
+          : {}),
         content: { 'application/problem+json': { schema: Problem } },
       };
     }
@@ -85,7 +109,9 @@ export function openApiDocument(
       request: {
         ...(spec.params ? { params: spec.params } : {}),
         ...(spec.query ? { query: spec.query } : {}),
-        ...(spec.body ? { body: { content: { 'application/json': { schema: spec.body } } } } : {}),
+        ...(spec.body
+          ? { body: { required: true, content: { 'application/json': { schema: spec.body } } } }
+          : {}),
       },
       responses,
     });

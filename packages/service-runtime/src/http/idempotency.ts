@@ -1,6 +1,8 @@
 import { createHash } from 'node:crypto';
-import type { RequestHandler, Response } from 'express';
+import type { Request, RequestHandler, Response } from 'express';
 import { identityOf } from '../identity/authenticate';
+import { principalKey } from '../identity/principal';
+import { canonicalJson } from './canonical-json';
 import { HttpProblem } from './problem';
 
 /** What a store knows of a key when a request arrives with it. */
@@ -14,16 +16,32 @@ export type IdempotencyStore = {
   /** Claims the key for this request, or says what became of the earlier request with it. */
   claim: (scope: string, key: string, requestHash: string) => Promise<IdempotencyClaim>;
   complete: (scope: string, key: string, status: number, body: unknown) => Promise<void>;
+  /** Extends the lease of a key whose request is still running. */
+  renew: (scope: string, key: string) => Promise<void>;
   /** Frees a key whose request failed unexpectedly, so the client may retry with it. */
   release: (scope: string, key: string) => Promise<void>;
 };
 
 const KEY = /^[A-Za-z0-9_.:-]{8,200}$/;
 
+/** While its request runs, a claimed key's lease is renewed this often (see the store). */
+const LEASE_RENEWAL_MS = 2_000;
+
+const requestIds = new WeakMap<Request, string>();
+
+/**
+ * A stable id for a request sent with an Idempotency-Key: the same for every retry of it, by the
+ * same principal, and for no other request. Handed to what deduplicates on its own (a Temporal
+ * update id), so a retry after a crash gets the original outcome, not a second judgment.
+ */
+export function idempotentRequestId(req: Request): string | undefined {
+  return requestIds.get(req);
+}
+
 /**
  * `Idempotency-Key` on mutations: a retried request with the same key and body gets the first
- * reply again and has its effect once. Keys are scoped to the caller, so one user's key never
- * answers another's request. Mount after authentication.
+ * reply again and has its effect once. Keys are scoped to the whole principal (role, brand, user),
+ * so one person's key never answers another's request, whatever their user ids. Mount after authentication.
  */
 export function idempotency(store: IdempotencyStore): RequestHandler {
   return async (req, res, next) => {
@@ -42,11 +60,12 @@ export function idempotency(store: IdempotencyStore): RequestHandler {
       );
       return;
     }
-    const scope = identityOf(req).userId;
+    const scope = principalKey(identityOf(req));
     const requestHash = createHash('sha256')
-      .update(`${req.method} ${req.originalUrl}\n${JSON.stringify(req.body ?? null)}`)
+      .update(`${req.method} ${req.originalUrl}\n${canonicalJson(req.body ?? null)}`)
       .digest('hex');
     const claim = await store.claim(scope, key, requestHash);
+    requestIds.set(req, createHash('sha256').update(`${scope}\n${key}`).digest('base64url'));
     if (claim.state !== 'claimed') {
       if (claim.requestHash !== requestHash) {
         next(
@@ -57,6 +76,7 @@ export function idempotency(store: IdempotencyStore): RequestHandler {
           ),
         );
       } else if (claim.state === 'in-progress') {
+        res.set('Retry-After', '1');
         next(
           new HttpProblem(
             409,
@@ -71,7 +91,14 @@ export function idempotency(store: IdempotencyStore): RequestHandler {
       }
       return;
     }
+    // The claim is a lease: renewed while this request runs, so a retry of a request whose
+    // process died takes the key over within seconds, never while the request is alive.
+    const lease = setInterval(() => {
+      store.renew(scope, key).catch(() => {});
+    }, LEASE_RENEWAL_MS);
+    res.once('close', () => clearInterval(lease));
     captureReply(res, (status, body) => {
+      clearInterval(lease);
       // Server errors are not remembered: the client may retry them with the same key.
       const settle =
         status >= 500 ? store.release(scope, key) : store.complete(scope, key, status, body);

@@ -1,7 +1,11 @@
 import type { IdempotencyClaim, IdempotencyStore } from './idempotency';
 
-/** A request that died mid-way leaves its key claimed; after this long it may be claimed again. */
-const ABANDONED_AFTER_MS = 60_000;
+/**
+ * A request that died mid-way leaves its key claimed; once its lease is this old it may be taken
+ * over. A live request renews its lease every 2 s (see `idempotency.ts`), so only a dead one
+ * lapses. `createdAt` of an unfinished key is its lease: the claim's or the last renewal's time.
+ */
+const ABANDONED_AFTER_MS = 8_000;
 
 type Slot = { scope: string; key: string };
 
@@ -17,7 +21,7 @@ export type IdempotencyKeyModel = {
   }): PromiseLike<{ count: number }>;
   updateMany(args: {
     where: Slot & { status: null; createdAt: { lt: Date } };
-    data: { requestHash: string; createdAt: Date };
+    data: { requestHash?: string; createdAt: Date };
   }): PromiseLike<{ count: number }>;
   findUniqueOrThrow(args: {
     where: { scope_key: Slot };
@@ -63,6 +67,13 @@ export function createPrismaIdempotencyStore(keys: IdempotencyKeyModel): Idempot
       await keys.update({
         where: { scope_key: { scope, key } },
         data: { status, body: { reply: body as never } },
+      });
+    },
+
+    async renew(scope, key) {
+      await keys.updateMany({
+        where: { scope, key, status: null, createdAt: { lt: new Date() } },
+        data: { createdAt: new Date() },
       });
     },
 

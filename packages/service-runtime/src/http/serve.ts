@@ -1,5 +1,5 @@
 import type { Express } from 'express';
-import type { Server } from 'node:http';
+import { createServer, type Server } from 'node:http';
 import type { Logger } from '../logger';
 
 /**
@@ -12,8 +12,13 @@ export function serve(
   logger: Logger,
   release: () => Promise<void>,
 ): Promise<Server> {
-  return new Promise((resolve) => {
-    const server = app.listen(port, '0.0.0.0', () => {
+  return new Promise((resolve, reject) => {
+    // Express 5 hands a listen error to the callback, which cannot tell it from success; the
+    // server's own events can. A port already taken fails the start-up.
+    const server = createServer(app);
+    server.once('error', reject);
+    server.listen(port, '0.0.0.0', () => {
+      server.off('error', reject);
       logger.info({ port }, 'listening');
       resolve(server);
     });

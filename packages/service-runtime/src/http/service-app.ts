@@ -1,5 +1,10 @@
 import cors from 'cors';
 import express, { type Express } from 'express';
+import { allowedMethods } from './allowed-methods';
+import { BODY_LIMIT_BYTES, jsonBody } from './json-body';
+import { usePageCursorKey } from './page-cursor';
+import { requestDeadline } from './request-deadline';
+import { wellFormedQuery } from './well-formed-query';
 import { pinoHttp } from 'pino-http';
 import swaggerUi from 'swagger-ui-express';
 import { authenticate } from '../identity/authenticate';
@@ -17,9 +22,12 @@ export type ServiceAppOptions = {
   api: { title: string; description: string };
   /** The service's own routes; every one of them sits behind authentication. */
   routes: ApiRoutes[];
-  bodyLimit?: string;
+  /** The largest request body read, in bytes; 1 MiB when not given. */
+  bodyLimitBytes?: number;
   /** Where replies to requests with an Idempotency-Key are kept; without it the header is ignored. */
   idempotencyStore?: IdempotencyStore;
+  /** After this long without an answer a request gets 503 (15 s when not given). */
+  requestDeadlineMs?: number;
   /** Browser origins (the web app's) allowed to call the API; none when not given. */
   corsOrigins?: string[];
 };
@@ -29,10 +37,10 @@ export type ServiceAppOptions = {
  * JSON bodies, authentication, and errors as problem+json. Services only bring their routes.
  */
 export function buildServiceApp(options: ServiceAppOptions): Express {
-  const document = openApiDocument(
-    { ...options.api, version: '1' },
-    options.routes.flatMap((routes) => routes.specs),
-  );
+  const specs = options.routes.flatMap((routes) => routes.specs);
+  const bodyLimitBytes = options.bodyLimitBytes ?? BODY_LIMIT_BYTES;
+  const document = openApiDocument({ ...options.api, version: '1' }, specs, { bodyLimitBytes });
+  usePageCursorKey(options.authSecret);
   const app = express();
   app.disable('x-powered-by');
   app.use(pinoHttp({ logger: options.logger }));
@@ -50,7 +58,12 @@ export function buildServiceApp(options: ServiceAppOptions): Express {
     res.json(document);
   });
   app.use('/docs', swaggerUi.serve, swaggerUi.setup(document));
-  app.use(express.json({ limit: options.bodyLimit ?? '1mb' }));
+  // The shape of a request is checked before who sends it: a hostile body is refused (413, 415,
+  // 400) without being read past its limit, with or without a token.
+  app.use(allowedMethods(specs));
+  app.use(wellFormedQuery);
+  app.use(jsonBody(bodyLimitBytes));
+  app.use(requestDeadline(options.requestDeadlineMs ?? 15_000));
   app.use(authenticate(options.authSecret));
   if (options.idempotencyStore) app.use(idempotency(options.idempotencyStore));
   for (const routes of options.routes) app.use(routes.router);

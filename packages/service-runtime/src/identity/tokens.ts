@@ -4,6 +4,14 @@ import { Identity } from './identity';
 const ISSUER = 'campaign-platform';
 const AUDIENCE = 'campaign-platform-api';
 
+/**
+ * The longest a token may be valid, from its issue to its expiry. A token without an expiry, or
+ * valid for longer, is refused: a leaked token stops working within a day at most.
+ */
+export const MAX_TOKEN_LIFETIME_SECONDS = 24 * 60 * 60;
+/** Clocks of the issuer and the services may disagree this much. */
+const CLOCK_TOLERANCE_SECONDS = 30;
+
 function key(secret: string): Uint8Array {
   return new TextEncoder().encode(secret);
 }
@@ -11,16 +19,20 @@ function key(secret: string): Uint8Array {
 export async function issueToken(
   identity: Identity,
   secret: string,
-  expiresIn = '12h',
+  lifetimeSeconds = 12 * 60 * 60,
 ): Promise<string> {
+  if (lifetimeSeconds > MAX_TOKEN_LIFETIME_SECONDS) {
+    throw new Error(`a token may live ${MAX_TOKEN_LIFETIME_SECONDS} s at most`);
+  }
   const { userId, ...claims } = identity;
+  const now = Math.floor(Date.now() / 1000);
   return new SignJWT(claims)
     .setProtectedHeader({ alg: 'HS256' })
     .setSubject(userId)
     .setIssuer(ISSUER)
     .setAudience(AUDIENCE)
-    .setIssuedAt()
-    .setExpirationTime(expiresIn)
+    .setIssuedAt(now)
+    .setExpirationTime(now + lifetimeSeconds)
     .sign(key(secret));
 }
 
@@ -31,7 +43,13 @@ export async function verifyToken(token: string, secret: string): Promise<Identi
       issuer: ISSUER,
       audience: AUDIENCE,
       algorithms: ['HS256'],
+      requiredClaims: ['exp', 'iat', 'sub'],
+      // Checks that iat is neither in the future nor older than the longest lifetime.
+      maxTokenAge: MAX_TOKEN_LIFETIME_SECONDS,
+      clockTolerance: CLOCK_TOLERANCE_SECONDS,
     });
+    const { exp, iat } = payload as { exp: number; iat: number };
+    if (exp - iat > MAX_TOKEN_LIFETIME_SECONDS) return null;
     const parsed = Identity.safeParse({ ...payload, userId: payload.sub });
     return parsed.success ? parsed.data : null;
   } catch {

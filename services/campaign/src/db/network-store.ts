@@ -1,19 +1,22 @@
-import type { NetworkPage, NetworkSearchQuery, PlanName } from '@campaign/contracts';
+import {
+  Count,
+  type NetworkPage,
+  type NetworkSearchQuery,
+  type PlanName,
+} from '@campaign/contracts';
+import { openCursor, sealCursor } from '@campaign/service-runtime';
+import { z } from 'zod';
 import { Prisma } from '../generated/prisma/client';
 import type { CampaignDb } from './prisma-client';
 
-type Cursor = { followers: number; id: string };
+/** Where a page of the Network ended: keyset on (followers, id). */
+const NetworkCursor = z.object({ followers: Count, id: z.string().min(1).max(200) });
+type NetworkCursor = z.infer<typeof NetworkCursor>;
 
-const encode = (cursor: Cursor) => Buffer.from(JSON.stringify(cursor)).toString('base64url');
+const encode = (cursor: NetworkCursor) => sealCursor(cursor);
 
-function decode(cursor: string | undefined): Cursor | null {
-  if (!cursor) return null;
-  try {
-    const value = JSON.parse(Buffer.from(cursor, 'base64url').toString()) as Cursor;
-    return typeof value.followers === 'number' && typeof value.id === 'string' ? value : null;
-  } catch {
-    return null;
-  }
+function decode(cursor: string | undefined): NetworkCursor | null {
+  return cursor ? openCursor(cursor, NetworkCursor) : null;
 }
 
 type Row = {

@@ -13,6 +13,7 @@ import {
   type RouteSpec,
   HttpProblem,
   identityOf,
+  idempotentRequestId,
   parseBody,
   parseParams,
   requireRole,
@@ -96,12 +97,13 @@ export function lifecycleRoutes({ store, lifecycle, boards }: Deps) {
   }
 
   async function answer<Name extends CampaignActionName>(
+    req: Request,
     res: Response,
     campaignId: string,
     action: Name,
     args: CampaignActionArgs<Name>,
   ) {
-    const outcome = await lifecycle.act(campaignId, action, args);
+    const outcome = await lifecycle.act(campaignId, action, args, idempotentRequestId(req));
     requireAccepted(outcome);
     res.status(200).json({ campaignId, action, accepted: true });
   }
@@ -139,7 +141,7 @@ export function lifecycleRoutes({ store, lifecycle, boards }: Deps) {
       requireRole(req, 'brand');
       const campaign = await published(req, 'owner');
       const { influencerIds, status } = parseBody(MoveApplicantsRequest, req);
-      await answer(res, campaign.id, moveAction[status], { influencerIds });
+      await answer(req, res, campaign.id, moveAction[status], { influencerIds });
     },
   );
 
@@ -153,7 +155,7 @@ export function lifecycleRoutes({ store, lifecycle, boards }: Deps) {
     async (req, res) => {
       requireRole(req, 'brand');
       const campaign = await published(req, 'owner');
-      await answer(res, campaign.id, 'sendAgreement', parseBody(SendAgreementsRequest, req));
+      await answer(req, res, campaign.id, 'sendAgreement', parseBody(SendAgreementsRequest, req));
     },
   );
 
@@ -162,7 +164,7 @@ export function lifecycleRoutes({ store, lifecycle, boards }: Deps) {
     async (req, res) => {
       const brand = requireRole(req, 'brand');
       const campaign = await published(req, 'owner');
-      await answer(res, campaign.id, 'startCollaboration', { startedBy: brand.userId });
+      await answer(req, res, campaign.id, 'startCollaboration', { startedBy: brand.userId });
     },
   );
 
@@ -172,7 +174,7 @@ export function lifecycleRoutes({ store, lifecycle, boards }: Deps) {
       const ops = requireRole(req, 'ops');
       const campaign = await published(req, 'ops');
       const { reason } = parseBody(CloseEarlyRequest, req);
-      await answer(res, campaign.id, 'closeEarly', { closedBy: ops.userId, reason });
+      await answer(req, res, campaign.id, 'closeEarly', { closedBy: ops.userId, reason });
     },
   );
 
@@ -188,7 +190,11 @@ export function lifecycleRoutes({ store, lifecycle, boards }: Deps) {
       const ops = requireRole(req, 'ops');
       const campaign = await published(req, 'ops');
       const { influencerId, reason } = parseBody(ManualAdditionRequest, req);
-      await answer(res, campaign.id, 'addManually', { influencerId, addedBy: ops.userId, reason });
+      await answer(req, res, campaign.id, 'addManually', {
+        influencerId,
+        addedBy: ops.userId,
+        reason,
+      });
     },
   );
 
@@ -213,7 +219,7 @@ export function lifecycleRoutes({ store, lifecycle, boards }: Deps) {
             'You have no agreement for this campaign.',
           );
         }
-        await answer(res, campaignId, action, { influencerId: influencer.userId });
+        await answer(req, res, campaignId, action, { influencerId: influencer.userId });
       },
     );
   }

@@ -10,6 +10,7 @@ import {
 import {
   ApiRoutes,
   HttpProblem,
+  idempotentRequestId,
   parseBody,
   parseParams,
   parseQuery,
@@ -123,11 +124,12 @@ export function networkRoutes(deps: {
         campaign: campaign.title,
         brand: (await network.brandName(brand.brandId)) ?? brand.brandId,
       });
-      const outcome = await lifecycle.act(campaign.id, 'invite', {
-        influencerId,
-        invitedBy: brand.userId,
-        message,
-      });
+      const outcome = await lifecycle.act(
+        campaign.id,
+        'invite',
+        { influencerId, invitedBy: brand.userId, message },
+        idempotentRequestId(req),
+      );
       requireAccepted(outcome);
       res.status(201).json({ campaignId: campaign.id, influencerId, message });
     },
@@ -158,10 +160,12 @@ export function networkRoutes(deps: {
           'Complete your influencer profile (audience, niches, country) before applying.',
         );
       }
-      const outcome = await lifecycle.act(campaignId, 'apply', {
-        influencerId: influencer.userId,
-        profile,
-      });
+      const outcome = await lifecycle.act(
+        campaignId,
+        'apply',
+        { influencerId: influencer.userId, profile },
+        idempotentRequestId(req),
+      );
       requireAccepted(outcome);
       res.status(201).json({ campaignId, influencerId: influencer.userId });
     },

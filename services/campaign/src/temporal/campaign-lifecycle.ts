@@ -21,26 +21,41 @@ export type ActionOutcome = { accepted: true } | { accepted: false; refusal: Ref
 export type CampaignLifecycle = {
   /** Starts the campaign's workflow; false when it was already started (publish happens once). */
   start: (input: CampaignWorkflowInput) => Promise<{ started: boolean; workflowId: string }>;
-  /** Asks the campaign's workflow to take an action; answers once its facts are stored. */
+  /**
+   * Asks the campaign's workflow to take an action; answers once its facts are stored. With a
+   * `requestId` (stable across retries of one request), a retry gets the first outcome back.
+   * Throws when no worker answers before the deadline (the API answers 503).
+   */
   act: <Name extends CampaignActionName>(
     campaignId: string,
     action: Name,
     args: CampaignActionArgs<Name>,
+    requestId?: string,
   ) => Promise<ActionOutcome>;
   ping: () => Promise<void>;
 };
 
-export function temporalCampaignLifecycle(client: Client): CampaignLifecycle {
+/** How long an action waits for the workflow's answer before the caller is told to retry. */
+const ACTION_DEADLINE_MS = 10_000;
+
+export function temporalCampaignLifecycle(
+  client: Client,
+  options: { actionDeadlineMs?: number; taskQueue?: string } = {},
+): CampaignLifecycle {
+  const deadlineMs = options.actionDeadlineMs ?? ACTION_DEADLINE_MS;
+  const taskQueue = options.taskQueue ?? CAMPAIGN_TASK_QUEUE;
   return {
     async start(input) {
       const workflowId = campaignWorkflowId(input.campaignId);
       try {
         await client.workflow.start(CAMPAIGN_WORKFLOW_TYPE, {
-          taskQueue: CAMPAIGN_TASK_QUEUE,
+          taskQueue,
           workflowId,
           args: [input],
-          // Even after the campaign's workflow has finished, its id can never start another.
-          workflowIdReusePolicy: 'REJECT_DUPLICATE',
+          // A campaign's id starts one lifecycle, ever: once its workflow runs or ran, never again.
+          // Only a workflow that failed at once on input it refused leaves the id free, so the
+          // draft, fixed, can be published.
+          workflowIdReusePolicy: 'ALLOW_DUPLICATE_FAILED_ONLY',
         });
         return { started: true, workflowId };
       } catch (error) {
@@ -51,10 +66,17 @@ export function temporalCampaignLifecycle(client: Client): CampaignLifecycle {
       }
     },
 
-    async act(campaignId, action, args) {
+    async act(campaignId, action, args, requestId) {
       const handle = client.workflow.getHandle(campaignWorkflowId(campaignId));
       try {
-        await handle.executeUpdate(campaignUpdateName(action), { args: [args] });
+        // The server deduplicates updates by id within the workflow's run: a retry whose first
+        // attempt reached the workflow is answered with that attempt's outcome.
+        await client.connection.withDeadline(Date.now() + deadlineMs, () =>
+          handle.executeUpdate(campaignUpdateName(action), {
+            args: [args],
+            ...(requestId ? { updateId: `request-${requestId}` } : {}),
+          }),
+        );
         return { accepted: true };
       } catch (error) {
         const refusal = refusalOf(error);

@@ -1,6 +1,8 @@
 import type { CampaignEvent, NotificationKind } from '@campaign/contracts';
+import { brandUserKey, influencerKey } from '@campaign/service-runtime';
 
 export type NotificationDraft = {
+  /** The inbox: a principal's key (`principalKey`) or a brand's team inbox (`brandTeamKey`). */
   recipientId: string;
   kind: NotificationKind;
   title: string;
@@ -25,7 +27,7 @@ export function notificationsForEvent(event: CampaignEvent): NotificationDraft[]
     case 'CampaignPublished':
       return [
         to(
-          event.payload.publishedBy,
+          brandUserKey(event.payload.brandId, event.payload.publishedBy),
           'campaign_published',
           `“${event.payload.title}” is live`,
           `Your campaign is on the marketplace and influencers can apply until ${event.payload.closesAt}.`,
@@ -34,7 +36,7 @@ export function notificationsForEvent(event: CampaignEvent): NotificationDraft[]
     case 'SelectionReminderDue':
       return [
         to(
-          event.payload.brandUserId,
+          brandUserKey(event.payload.brandId, event.payload.brandUserId),
           'selection_reminder',
           `Finalise your selection for “${event.payload.title}”`,
           'Influencers need to hear about their participation soon: settle the selection and send the agreements.',
@@ -44,7 +46,7 @@ export function notificationsForEvent(event: CampaignEvent): NotificationDraft[]
       // The brand's own words reach the Messenger; the inbox points there.
       return [
         to(
-          event.payload.influencerId,
+          influencerKey(event.payload.influencerId),
           'invitation',
           `You are invited to ${event.payload.title ? `“${event.payload.title}”` : 'a campaign'}`,
           'A brand thinks you fit its campaign: read its invitation in your Messenger, and apply on the marketplace if it suits you.',
@@ -53,7 +55,7 @@ export function notificationsForEvent(event: CampaignEvent): NotificationDraft[]
     case 'AgreementSent':
       return [
         to(
-          event.payload.influencerId,
+          influencerKey(event.payload.influencerId),
           'agreement_sent',
           `An agreement for “${event.payload.title}” is waiting for you`,
           `Read and sign it before ${event.payload.deadline}.`,
@@ -62,7 +64,7 @@ export function notificationsForEvent(event: CampaignEvent): NotificationDraft[]
     case 'AgreementReminderDue':
       return [
         to(
-          event.payload.influencerId,
+          influencerKey(event.payload.influencerId),
           'agreement_reminder',
           `Your agreement for “${event.payload.title}” expires soon`,
           `Sign it before ${event.payload.deadline}, or it expires.`,
@@ -71,7 +73,7 @@ export function notificationsForEvent(event: CampaignEvent): NotificationDraft[]
     case 'AgreementExpired':
       return [
         to(
-          event.payload.influencerId,
+          influencerKey(event.payload.influencerId),
           'agreement_expired',
           `Your agreement for “${event.payload.title}” expired`,
           'It was not signed in time.',
@@ -81,7 +83,7 @@ export function notificationsForEvent(event: CampaignEvent): NotificationDraft[]
       return [
         ...event.payload.group.map((id) =>
           to(
-            id,
+            influencerKey(id),
             'congratulations',
             `Congratulations! You are in “${event.payload.title}”`,
             'The collaboration has started. Upload your results under Results when you have posted.',
@@ -89,7 +91,7 @@ export function notificationsForEvent(event: CampaignEvent): NotificationDraft[]
         ),
         ...event.payload.others.map((id) =>
           to(
-            id,
+            influencerKey(id),
             'bummer',
             `Bummer: “${event.payload.title}” went ahead without you`,
             'The brand has formed its group for this campaign. Keep an eye on the marketplace for the next one.',

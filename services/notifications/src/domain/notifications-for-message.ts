@@ -1,5 +1,5 @@
 import type { MessagePosted } from '@campaign/contracts';
-import { brandInbox } from './inboxes';
+import { brandTeamKey, influencerKey } from '@campaign/service-runtime';
 import type { NotificationDraft } from './notifications-for-event';
 
 /** A chat message tells the other side of the conversation; ops (who help) tell both sides. */
@@ -7,10 +7,10 @@ export function notificationsForMessage(event: MessagePosted): NotificationDraft
   const { senderRole, influencerId, brandId, preview, campaignId } = event.payload;
   const recipients =
     senderRole === 'brand'
-      ? [influencerId]
+      ? [influencerKey(influencerId)]
       : senderRole === 'influencer'
-        ? [brandInbox(brandId)]
-        : [influencerId, brandInbox(brandId)];
+        ? [brandTeamKey(brandId)]
+        : [influencerKey(influencerId), brandTeamKey(brandId)];
   return recipients.map((recipientId) => ({
     recipientId,
     kind: 'new_message',
