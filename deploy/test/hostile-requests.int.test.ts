@@ -6,7 +6,13 @@ import { BODY_LIMIT_BYTES } from '@campaign/service-runtime';
 import type { Express } from 'express';
 import { SignJWT } from 'jose';
 import request from 'supertest';
-import { TEST_AUTH_SECRET } from '@campaign/testing';
+import {
+  CAMPAIGN_TASK_QUEUE,
+  CAMPAIGN_WORKFLOW_TYPE,
+  campaignWorkflowId,
+} from '@campaign/contracts';
+import { TEST_AUTH_SECRET, eventually } from '@campaign/testing';
+import { WorkflowFailedError } from '@temporalio/client';
 import {
   bearer,
   createBrand,
@@ -343,6 +349,34 @@ describe('hostile requests get a 4xx that names the fault, and store nothing (re
         'body.schedule.closeAfterSeconds',
         'body.schedule.storyDelaySeconds',
       ]);
+    });
+
+    it('ends a workflow given a schedule out of range at once, and the fixed draft publishes', async () => {
+      const id = await createCampaign(system, brand.auth, { draft: true });
+      // As the Temporal CLI (or a draft stored before the bounds) could start it.
+      const handle = await system.temporal.workflow.start(CAMPAIGN_WORKFLOW_TYPE, {
+        taskQueue: CAMPAIGN_TASK_QUEUE,
+        workflowId: campaignWorkflowId(id),
+        args: [
+          {
+            campaignId: id,
+            brandId: brand.id,
+            title: 'Forever open',
+            publishedBy: 'user-1',
+            schedule: { closeAfterSeconds: 9_007_199_254_740_991 },
+          },
+        ],
+      });
+      await expect(handle.result()).rejects.toThrow(WorkflowFailedError);
+      expect((await system.db.campaign.findUniqueOrThrow({ where: { id } })).status).toBe('draft');
+      await request(system.app)
+        .post(`/campaigns/${id}/publish`)
+        .set('authorization', brand.auth)
+        .expect(202);
+      await eventually(async () => {
+        const row = await system.db.campaign.findUniqueOrThrow({ where: { id } });
+        expect(row.status).toBe('published');
+      });
     });
 
     it('accepts only http(s) links', async () => {

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Request, RequestHandler, Response } from 'express';
 import { identityOf } from '../identity/authenticate';
+import type { Identity } from '../identity/identity';
 import { principalKey } from '../identity/principal';
 import { canonicalJson } from './canonical-json';
 import { HttpProblem } from './problem';
@@ -39,6 +40,27 @@ export function idempotentRequestId(req: Request): string | undefined {
 }
 
 /**
+ * What a keyed request is known by: the scope of its key (the whole principal), the hash of what
+ * it asks (the same whatever order the body lists its keys in), and its stable id.
+ */
+export function keyedRequest(request: {
+  identity: Identity;
+  key: string;
+  method: string;
+  url: string;
+  body: unknown;
+}): { scope: string; requestHash: string; requestId: string } {
+  const scope = principalKey(request.identity);
+  return {
+    scope,
+    requestHash: createHash('sha256')
+      .update(`${request.method} ${request.url}\n${canonicalJson(request.body ?? null)}`)
+      .digest('hex'),
+    requestId: createHash('sha256').update(`${scope}\n${request.key}`).digest('base64url'),
+  };
+}
+
+/**
  * `Idempotency-Key` on mutations: a retried request with the same key and body gets the first
  * reply again and has its effect once. Keys are scoped to the whole principal (role, brand, user),
  * so one person's key never answers another's request, whatever their user ids. Mount after authentication.
@@ -60,12 +82,15 @@ export function idempotency(store: IdempotencyStore): RequestHandler {
       );
       return;
     }
-    const scope = principalKey(identityOf(req));
-    const requestHash = createHash('sha256')
-      .update(`${req.method} ${req.originalUrl}\n${canonicalJson(req.body ?? null)}`)
-      .digest('hex');
+    const { scope, requestHash, requestId } = keyedRequest({
+      identity: identityOf(req),
+      key,
+      method: req.method,
+      url: req.originalUrl,
+      body: req.body,
+    });
     const claim = await store.claim(scope, key, requestHash);
-    requestIds.set(req, createHash('sha256').update(`${scope}\n${key}`).digest('base64url'));
+    requestIds.set(req, requestId);
     if (claim.state !== 'claimed') {
       if (claim.requestHash !== requestHash) {
         next(
