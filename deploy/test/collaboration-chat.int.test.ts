@@ -158,7 +158,11 @@ describe('chatting with the collaboration (real PostgreSQL, Temporal and Kafka)'
       .set('authorization', member.auth)
       .send({ body: 'Thanks! My address is in my profile.' })
       .expect(201);
-    expect(reply.body).toMatchObject({ conversationId, senderId: member.id });
+    expect(reply.body).toMatchObject({
+      conversationId,
+      senderId: member.id,
+      senderRole: 'influencer',
+    });
     for (const user of [brand.auth, colleague]) {
       await eventually(async () => {
         expect(newMessages(await inboxOf(user))).toEqual([

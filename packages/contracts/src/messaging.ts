@@ -8,6 +8,8 @@ export const MessageView = z.object({
   id: z.uuid(),
   conversationId: z.uuid(),
   senderId: z.string(),
+  /** Who the sender is: a user id alone does not say, since ids are unique only within a role. */
+  senderRole: z.enum(['brand', 'influencer', 'ops']),
   body: z.string(),
   createdAt: z.iso.datetime(),
 });

@@ -1,4 +1,4 @@
-import type { MessageView } from '@campaign/contracts';
+import { MessageView } from '@campaign/contracts';
 import type { Message } from '../generated/prisma/client';
 
 export function toMessageView(message: Message): MessageView {
@@ -6,6 +6,7 @@ export function toMessageView(message: Message): MessageView {
     id: message.id,
     conversationId: message.conversationId,
     senderId: message.senderId,
+    senderRole: MessageView.shape.senderRole.parse(message.senderRole),
     body: message.body,
     createdAt: message.createdAt.toISOString(),
   };
