@@ -1,10 +1,21 @@
 import { randomUUID } from 'node:crypto';
-import { buildMessagingApp, consumeCampaignEvents } from '@campaign/messaging-service';
-import { EventPublisher, createPrismaIdempotencyStore } from '@campaign/service-runtime';
+import {
+  buildMessagingApp,
+  consumeCampaignEvents,
+  createCollaborationGroupStore,
+  createConversationStore,
+  createPrismaClient,
+} from '@campaign/messaging-service';
+import {
+  EventPublisher,
+  consumerGroupTopics,
+  createPrismaIdempotencyStore,
+} from '@campaign/service-runtime';
 import { TEST_AUTH_SECRET, eventually } from '@campaign/testing';
 import type { Consumer } from 'kafkajs';
 import request from 'supertest';
 import { listParkedEvents } from '../src/dead-letters/parked-events';
+import { replayParkedEvents } from '../src/dead-letters/replay-parked-events';
 import { invitation, topicOfOwn } from './system/campaign-events';
 import { buildMessengerAndInbox } from './system/messenger-inbox-system';
 
@@ -91,6 +102,25 @@ describe('a poison event on the campaign topic (real Kafka and PostgreSQL)', () 
     });
     const ready = await request(app).get('/readyz').expect(200);
     expect(ready.body.checks).toEqual({ [`${groupId} consumer`]: 'ok' });
+
+    // Replayed before a fix, it fails again and is parked again, from the group's retry topic.
+    await replayParkedEvents(kafka, { groupId });
+    const again = await parkedOf(groupId, 2);
+    expect(
+      again.map(({ eventId, replayedAt, parking }) => ({ eventId, replayedAt, parking })),
+    ).toEqual([
+      {
+        eventId: refused.id,
+        replayedAt: expect.any(Date),
+        parking: expect.objectContaining({ topic }),
+      },
+      {
+        eventId: refused.id,
+        replayedAt: null,
+        parking: expect.objectContaining({ topic: consumerGroupTopics(topic, groupId).retries }),
+      },
+    ]);
+    expect(await storedMessage(refused.id)).toBeNull();
   });
 
   it('parks an unknown type, a newer version and a record that is no JSON at once', async () => {
@@ -137,5 +167,42 @@ describe('a poison event on the campaign topic (real Kafka and PostgreSQL)', () 
     ]);
     expect(await storedMessage(unknownType.id)).toBeNull();
     expect(await storedMessage(newerVersion.id)).toBeNull();
+  });
+
+  it('parks nothing while the Messenger’s database is down, and gives up no offset', async () => {
+    // Nothing listens on port 1: every query fails, as in an outage.
+    const down = createPrismaClient('postgresql://postgres:postgres@127.0.0.1:1/messaging');
+    const store = createConversationStore(down);
+    let refusedPings = 0;
+    const topic = await topicOfOwn(kafka, 'poison-events-test');
+    const groupId = `poison-events-test-${randomUUID()}`;
+    const started = consumeCampaignEvents({
+      kafka,
+      conversations: {
+        ...store,
+        ping: () => store.ping().catch((error: unknown) => (refusedPings++, Promise.reject(error))),
+      },
+      groups: createCollaborationGroupStore(down),
+      logger,
+      groupId,
+      topic,
+      retry: { attempts: 2, initialDelayMs: 50, maxDelayMs: 50 },
+    });
+    consumers.push(started.consumer);
+    await started.running;
+    await events.publish(topic, [invitation(randomUUID(), 'Hi Sam, join our summer campaign')]);
+
+    // The consumer has given up on the event's last try, and asked whether the database answers.
+    await eventually(async () => expect(refusedPings).toBeGreaterThan(0));
+    expect(await listParkedEvents(kafka, { groupId })).toEqual([]);
+    const admin = kafka.admin();
+    await admin.connect();
+    const [offsets] = await admin.fetchOffsets({ groupId, topics: [topic] });
+    await admin.disconnect();
+    expect(offsets!.partitions.map(({ offset }) => offset)).toEqual(
+      offsets!.partitions.map(() => '-1'),
+    );
+    await started.consumer.disconnect();
+    await down.$disconnect();
   });
 });
