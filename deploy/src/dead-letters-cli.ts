@@ -22,10 +22,7 @@ const Config = z.object({
 });
 
 async function main(): Promise<void> {
-  const { positionals, values } = parseArgs({
-    allowPositionals: true,
-    options: { group: { type: 'string' }, id: { type: 'string' }, all: { type: 'boolean' } },
-  });
+  const { positionals, values } = readArguments();
   const [command, ...rest] = positionals;
   const config = loadConfig(Config);
   const kafka = createKafka(
@@ -52,6 +49,19 @@ async function main(): Promise<void> {
   }
   console.error(USAGE);
   process.exit(2);
+}
+
+function readArguments() {
+  try {
+    return parseArgs({
+      allowPositionals: true,
+      options: { group: { type: 'string' }, id: { type: 'string' }, all: { type: 'boolean' } },
+    });
+  } catch (error) {
+    // An unknown or incomplete option: say what is known rather than a stack.
+    console.error(`${error instanceof Error ? error.message : error}\n${USAGE}`);
+    process.exit(2);
+  }
 }
 
 function table(parked: ParkedEvent[]): string {
