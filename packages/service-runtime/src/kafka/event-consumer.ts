@@ -103,7 +103,10 @@ export function runEventConsumer<Schema extends z.ZodType<KnownEvent>>(
             if (attempt >= retry.attempts) {
               if (!(await answers(options.dependenciesReady))) {
                 logger.warn({ ...about, reason }, 'event failed while a dependency is down');
-                throw error;
+                // kafkajs logs the thrown error's message and stack: the reason, never a driver's values.
+                throw new Error(`event failed while a dependency is down: ${reason}`, {
+                  cause: error,
+                });
               }
               await park(message, { topic: from, partition }, reason, attempt);
               return;
