@@ -20,3 +20,6 @@ export * from './http/idempotency';
 export * from './http/prisma-idempotency-store';
 export * from './http/page-cursor';
 export * from './http/api-routes';
+export * from './kafka/retry-policy';
+export * from './kafka/dead-letter-topics';
+export * from './kafka/parked-record';

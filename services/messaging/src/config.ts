@@ -1,4 +1,4 @@
-import { configFields } from '@campaign/service-runtime';
+import { configFields, eventRetryConfigFields } from '@campaign/service-runtime';
 import { z } from 'zod';
 
 export const MessagingConfig = z.object({
@@ -8,5 +8,6 @@ export const MessagingConfig = z.object({
   AUTH_SECRET: configFields.authSecret,
   CORS_ORIGINS: configFields.corsOrigins,
   LOG_LEVEL: configFields.logLevel,
+  ...eventRetryConfigFields,
 });
 export type MessagingConfig = z.infer<typeof MessagingConfig>;

@@ -6,6 +6,7 @@ import {
   createLogger,
   kafkaProbe,
   loadConfig,
+  retryPolicyFromConfig,
   runMain,
   serve,
 } from '@campaign/service-runtime';
@@ -30,6 +31,15 @@ async function main(): Promise<void> {
   const events = new EventPublisher(kafka);
   const probe = kafkaProbe(kafka);
 
+  // The API serves while the consumer joins its group; campaign events wait in Kafka meanwhile.
+  const { consumer, running, readiness } = consumeCampaignEvents({
+    kafka,
+    conversations,
+    groups,
+    logger,
+    retry: retryPolicyFromConfig(config),
+  });
+
   const app = buildMessagingApp({
     logger,
     authSecret: config.AUTH_SECRET,
@@ -40,10 +50,9 @@ async function main(): Promise<void> {
     readiness: [
       { name: 'database', check: () => conversations.ping() },
       { name: 'kafka', check: probe.check },
+      readiness,
     ],
   });
-  // The API serves while the consumer joins its group; campaign events wait in Kafka meanwhile.
-  const { consumer, running } = consumeCampaignEvents({ kafka, conversations, groups, logger });
   running.catch((error: unknown) => {
     logger.fatal({ err: error }, 'campaign event consumer could not start');
     process.exit(1);

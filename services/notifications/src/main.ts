@@ -6,6 +6,7 @@ import {
   ensureTopics,
   kafkaProbe,
   loadConfig,
+  retryPolicyFromConfig,
   runMain,
   serve,
 } from '@campaign/service-runtime';
@@ -25,6 +26,12 @@ async function main(): Promise<void> {
   await ensureTopics(kafka, [CAMPAIGN_EVENTS_TOPIC, MESSAGING_EVENTS_TOPIC]);
   const probe = kafkaProbe(kafka);
 
+  // The inbox API serves while the consumers join their groups; events wait in Kafka meanwhile.
+  const retry = retryPolicyFromConfig(config);
+  const consumers = [
+    consumeCampaignEvents({ kafka, inbox, logger, retry }),
+    consumeMessagingEvents({ kafka, inbox, logger, retry }),
+  ];
   const app = buildNotificationsApp({
     logger,
     authSecret: config.AUTH_SECRET,
@@ -34,13 +41,9 @@ async function main(): Promise<void> {
     readiness: [
       { name: 'database', check: () => inbox.ping() },
       { name: 'kafka', check: probe.check },
+      ...consumers.map(({ readiness }) => readiness),
     ],
   });
-  // The inbox API serves while the consumer joins its group; events wait in Kafka meanwhile.
-  const consumers = [
-    consumeCampaignEvents({ kafka, inbox, logger }),
-    consumeMessagingEvents({ kafka, inbox, logger }),
-  ];
   for (const { running } of consumers) {
     running.catch((error: unknown) => {
       logger.fatal({ err: error }, 'an event consumer could not start');

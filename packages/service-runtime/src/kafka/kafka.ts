@@ -1,4 +1,4 @@
-import { Kafka, logLevel, type LogEntry } from 'kafkajs';
+import { Kafka, logLevel, type Admin, type LogEntry } from 'kafkajs';
 import type { Logger } from '../logger';
 
 const levels: Record<number, 'error' | 'warn' | 'info' | 'debug'> = {
@@ -34,11 +34,34 @@ export async function ensureTopics(kafka: Kafka, topics: string[], partitions = 
     const missing = topics.filter((topic) => !existing.has(topic));
     if (missing.length > 0) {
       await admin.createTopics({
-        waitForLeaders: true,
+        waitForLeaders: false,
         topics: missing.map((topic) => ({ topic, numPartitions: partitions })),
       });
+      await waitForLeaders(admin, missing);
     }
   } finally {
     await admin.disconnect();
+  }
+}
+
+/**
+ * kafkajs's own wait for leaders (`waitForLeaders`) gives up when the broker does not know yet a
+ * topic its controller has just made, which KRaft tells the brokers a moment later; this waits
+ * that moment out.
+ */
+async function waitForLeaders(admin: Admin, topics: string[], timeoutMs = 15_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    try {
+      const metadata = await admin.fetchTopicMetadata({ topics });
+      const led = metadata.topics.every(
+        ({ partitions }) => partitions.length > 0 && partitions.every(({ leader }) => leader >= 0),
+      );
+      if (led) return;
+    } catch (error) {
+      if (Date.now() > deadline) throw error;
+    }
+    if (Date.now() > deadline) throw new Error(`no leaders for ${topics.join(', ')} in time`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
   }
 }

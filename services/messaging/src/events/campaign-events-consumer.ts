@@ -1,5 +1,5 @@
 import { CAMPAIGN_EVENTS_TOPIC, CampaignEvent } from '@campaign/contracts';
-import { runEventConsumer, type Logger } from '@campaign/service-runtime';
+import { runEventConsumer, type Logger, type RetryPolicy } from '@campaign/service-runtime';
 import type { Kafka } from 'kafkajs';
 import type { CollaborationGroupStore } from '../db/collaboration-group-store';
 import type { ConversationStore } from '../db/conversation-store';
@@ -15,15 +15,20 @@ export function consumeCampaignEvents(deps: {
   conversations: ConversationStore;
   groups: CollaborationGroupStore;
   logger: Logger;
+  retry?: RetryPolicy;
   /** Another consumer group than the service's own, for a test reading beside a running one. */
   groupId?: string;
+  /** Another topic than the campaign topic, for a test whose events no other test may read. */
+  topic?: string;
 }) {
   return runEventConsumer({
     kafka: deps.kafka,
     groupId: deps.groupId ?? MESSAGING_CONSUMER_GROUP,
-    topic: CAMPAIGN_EVENTS_TOPIC,
+    topic: deps.topic ?? CAMPAIGN_EVENTS_TOPIC,
     schema: CampaignEvent,
     logger: deps.logger,
+    retry: deps.retry,
+    dependenciesReady: () => deps.conversations.ping(),
     handle: async (event) => {
       if (event.type === 'InfluencerInvited' && event.payload.message) {
         const { campaignId, brandId, influencerId, invitedBy, message, at } = event.payload;

@@ -1,5 +1,5 @@
 import { CAMPAIGN_EVENTS_TOPIC, CampaignEvent } from '@campaign/contracts';
-import { runEventConsumer, type Logger } from '@campaign/service-runtime';
+import { runEventConsumer, type Logger, type RetryPolicy } from '@campaign/service-runtime';
 import type { Kafka } from 'kafkajs';
 import type { InboxStore } from '../db/inbox-store';
 import { notificationsForEvent } from '../domain/notifications-for-event';
@@ -7,13 +7,20 @@ import { notificationsForEvent } from '../domain/notifications-for-event';
 export const NOTIFICATIONS_CONSUMER_GROUP = 'notifications';
 
 /** Fans campaign events out to inboxes; a redelivered event finds its rows there already. */
-export function consumeCampaignEvents(deps: { kafka: Kafka; inbox: InboxStore; logger: Logger }) {
+export function consumeCampaignEvents(deps: {
+  kafka: Kafka;
+  inbox: InboxStore;
+  logger: Logger;
+  retry?: RetryPolicy;
+}) {
   return runEventConsumer({
     kafka: deps.kafka,
     groupId: NOTIFICATIONS_CONSUMER_GROUP,
     topic: CAMPAIGN_EVENTS_TOPIC,
     schema: CampaignEvent,
     logger: deps.logger,
+    retry: deps.retry,
+    dependenciesReady: () => deps.inbox.ping(),
     handle: async (event) => {
       const delivered = await deps.inbox.deliver(event.id, notificationsForEvent(event));
       deps.logger.debug({ eventId: event.id, type: event.type, delivered }, 'event fanned out');

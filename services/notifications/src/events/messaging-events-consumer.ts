@@ -1,5 +1,5 @@
 import { MESSAGING_EVENTS_TOPIC, MessagingEvent } from '@campaign/contracts';
-import { runEventConsumer, type Logger } from '@campaign/service-runtime';
+import { runEventConsumer, type Logger, type RetryPolicy } from '@campaign/service-runtime';
 import type { Kafka } from 'kafkajs';
 import type { InboxStore } from '../db/inbox-store';
 import { notificationsForMessage } from '../domain/notifications-for-message';
@@ -11,6 +11,7 @@ export function consumeMessagingEvents(deps: {
   kafka: Kafka;
   inbox: InboxStore;
   logger: Logger;
+  retry?: RetryPolicy;
   /** Another consumer group than the service's own, for a test reading beside a running one. */
   groupId?: string;
 }) {
@@ -20,6 +21,8 @@ export function consumeMessagingEvents(deps: {
     topic: MESSAGING_EVENTS_TOPIC,
     schema: MessagingEvent,
     logger: deps.logger,
+    retry: deps.retry,
+    dependenciesReady: () => deps.inbox.ping(),
     handle: async (event) => {
       const delivered = await deps.inbox.deliver(event.id, notificationsForMessage(event));
       deps.logger.debug({ eventId: event.id, type: event.type, delivered }, 'message announced');
