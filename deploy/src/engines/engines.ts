@@ -5,6 +5,7 @@ import { dataDir } from '../paths';
 import { ensureKafkaBroker } from '../tools/kafka-broker';
 import { ensureTemporalCli, ensureTemporalTestServer } from '../tools/temporal-binaries';
 import { startKafka, type KafkaEngine } from './kafka';
+import { startOnce, type Launch } from './launch';
 import { stopStaleProcesses } from './managed-process';
 import { dropDatabase, ensureDatabase, startPostgres, type PostgresEngine } from './postgres';
 import { startTemporal, type TemporalEngine } from './temporal';
@@ -65,10 +66,14 @@ export async function ensureTools(): Promise<{ temporalTestServer: string }> {
   return { temporalTestServer };
 }
 
-/** PostgreSQL, then Temporal, then Kafka, then every service's migrations. */
+/**
+ * PostgreSQL, then Temporal, then Kafka, then every service's migrations. `launch` decides what
+ * happens when an engine dies: by default it stays dead; run-stack passes one that restarts it.
+ */
 export async function startEngines(
   profile: Profile,
   log: (line: string) => void = () => {},
+  launch: Launch = startOnce,
 ): Promise<Engines> {
   const dir = dataDir(profile.name);
   if (profile.fresh) {
@@ -81,27 +86,24 @@ export async function startEngines(
     for (const engine of started.reverse()) await engine.stop().catch(() => {});
   };
   try {
-    const postgres = await startPostgres({
-      dataDir: dir,
-      port: profile.postgresPort,
-      databaseUrl: process.env.DATABASE_URL,
-    });
+    const postgres = await startPostgres(
+      { dataDir: dir, port: profile.postgresPort, databaseUrl: process.env.DATABASE_URL },
+      launch,
+    );
     started.push(postgres);
     log(`PostgreSQL   ${redactPassword(postgres.serverUrl)}`);
 
-    const temporal = await startTemporal({
-      dataDir: dir,
-      port: profile.temporalPort,
-      uiPort: profile.temporalUiPort,
-    });
+    const temporal = await startTemporal(
+      { dataDir: dir, port: profile.temporalPort, uiPort: profile.temporalUiPort },
+      launch,
+    );
     started.push(temporal);
     log(`Temporal     ${temporal.address}`);
 
-    const kafka = await startKafka({
-      dataDir: dir,
-      port: profile.kafkaPort,
-      controllerPort: profile.kafkaControllerPort,
-    });
+    const kafka = await startKafka(
+      { dataDir: dir, port: profile.kafkaPort, controllerPort: profile.kafkaControllerPort },
+      launch,
+    );
     started.push(kafka);
     log(`Kafka        ${kafka.brokers}`);
 

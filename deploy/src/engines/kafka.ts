@@ -3,16 +3,20 @@ import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { runCommand } from '../tools/run-command';
 import { ensureKafkaBroker } from '../tools/kafka-broker';
-import { startProcess, waitForPort, type ManagedProcess } from './managed-process';
+import { startOnce, type Launch } from './launch';
+import { waitForPort } from './managed-process';
 
-export type KafkaEngine = ManagedProcess & { brokers: string };
+export type KafkaEngine = { brokers: string; stop: () => Promise<void> };
 
 /** A single-node Kafka in KRaft mode (broker and controller in one JVM), no ZooKeeper. */
-export async function startKafka(options: {
-  dataDir: string;
-  port: number;
-  controllerPort: number;
-}): Promise<KafkaEngine> {
+export async function startKafka(
+  options: {
+    dataDir: string;
+    port: number;
+    controllerPort: number;
+  },
+  launch: Launch = startOnce,
+): Promise<KafkaEngine> {
   const libs = await ensureKafkaBroker();
   const kafkaDir = path.join(options.dataDir, 'kafka');
   const logDir = path.join(kafkaDir, 'log');
@@ -43,15 +47,23 @@ export async function startKafka(options: {
       config,
     ]);
   }
-  const process = await startProcess({
-    name: 'kafka',
-    command: 'java',
-    args: [...jvm, 'kafka.Kafka', config],
-    runDir: options.dataDir,
-    port: options.port,
-  });
-  await waitForPort(options.port, 'Kafka');
-  return { ...process, brokers: `127.0.0.1:${options.port}` };
+  const { process: broker, ready } = await launch(
+    {
+      name: 'kafka',
+      command: 'java',
+      args: [...jvm, 'kafka.Kafka', config],
+      runDir: options.dataDir,
+      port: options.port,
+    },
+    {
+      ready: async () => {
+        await waitForPort(options.port, 'Kafka');
+        return `listening on :${options.port}`;
+      },
+    },
+  );
+  await ready;
+  return { brokers: `127.0.0.1:${options.port}`, stop: broker.stop };
 }
 
 function serverProperties(port: number, controllerPort: number, logDir: string): string {

@@ -15,8 +15,13 @@ export type ManagedProcess = {
   name: string;
   pid: number;
   logFile: string;
+  /** Resolves when the program ends, whether stopped, crashed or killed. */
+  exited: Promise<ProcessExit>;
   stop: () => Promise<void>;
 };
+
+/** How a program ended: its exit code, the signal that ended it, or why it could not start. */
+export type ProcessExit = { code: number | null; signal: NodeJS.Signals | null; error?: string };
 
 export type ProcessOptions = {
   name: string;
@@ -58,13 +63,24 @@ export async function startProcess(options: ProcessOptions): Promise<ManagedProc
   });
   child.stdout?.pipe(log);
   child.stderr?.pipe(log);
+  // A program that cannot be spawned at all reports an error and may never report an exit.
+  const exited = new Promise<ProcessExit>((resolve) => {
+    child.once('exit', (code, signal) => resolve({ code, signal }));
+    child.on('error', (error) => resolve({ code: null, signal: null, error: error.message }));
+  });
   writeFileSync(pidFile(name, runDir), String(child.pid));
   return {
     name,
     pid: child.pid ?? -1,
     logFile,
-    stop: () => stopChild(child, stopSignal, pidFile(name, runDir)),
+    exited,
+    stop: () => stopChild(child, exited, stopSignal, pidFile(name, runDir)),
   };
+}
+
+export function describeExit({ code, signal, error }: ProcessExit): string {
+  if (signal) return `signal ${signal}`;
+  return code === null ? (error ?? 'unknown') : `code ${code}`;
 }
 
 function pidFile(name: string, runDir: string): string {
@@ -98,9 +114,13 @@ function isAlive(pid: number): boolean {
   }
 }
 
-async function stopChild(child: ChildProcess, signal: NodeJS.Signals, file: string): Promise<void> {
+async function stopChild(
+  child: ChildProcess,
+  exited: Promise<ProcessExit>,
+  signal: NodeJS.Signals,
+  file: string,
+): Promise<void> {
   if (child.exitCode === null && child.signalCode === null) {
-    const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
     child.kill(signal);
     const killTimer = setTimeout(() => child.kill('SIGKILL'), STOP_GRACE_MS);
     await exited;

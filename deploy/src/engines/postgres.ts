@@ -13,7 +13,8 @@ import {
 import path from 'node:path';
 import { Client } from 'pg';
 import { runCommand } from '../tools/run-command';
-import { startProcess, waitForPort, type ManagedProcess } from './managed-process';
+import { startOnce, type Launch } from './launch';
+import { waitForPort } from './managed-process';
 
 export type PostgresEngine = {
   /** A URL of the server without a database; per-service URLs are derived from it. */
@@ -33,11 +34,14 @@ const PASSWORD = 'postgres';
  * because the package traps SIGINT/SIGTERM and exits the process, which would cut short the
  * stack's ordered shutdown.
  */
-export async function startPostgres(options: {
-  dataDir: string;
-  port: number;
-  databaseUrl?: string;
-}): Promise<PostgresEngine> {
+export async function startPostgres(
+  options: {
+    dataDir: string;
+    port: number;
+    databaseUrl?: string;
+  },
+  launch: Launch = startOnce,
+): Promise<PostgresEngine> {
   if (options.databaseUrl) {
     return { serverUrl: options.databaseUrl, stop: async () => {} };
   }
@@ -47,28 +51,40 @@ export async function startPostgres(options: {
   if (!existsSync(path.join(databaseDir, 'PG_VERSION'))) {
     await initialise(bin, databaseDir, runAs);
   }
-  const server: ManagedProcess = await startProcess({
-    name: 'postgres',
-    command: path.join(bin, 'postgres'),
-    args: [
-      '-D',
-      databaseDir,
-      '-p',
-      String(options.port),
-      '-c',
-      'listen_addresses=127.0.0.1',
-      '-c',
-      'unix_socket_directories=',
-    ],
-    runDir: options.dataDir,
-    port: options.port,
-    runAs,
-    // SIGINT is PostgreSQL's "fast" shutdown: it does not wait for clients to disconnect.
-    stopSignal: 'SIGINT',
-  });
   const serverUrl = `postgresql://${USER}:${PASSWORD}@127.0.0.1:${options.port}/postgres`;
-  await waitForPort(options.port, 'PostgreSQL');
-  await waitUntilAccepting(serverUrl);
+  const { process: server, ready } = await launch(
+    {
+      name: 'postgres',
+      command: path.join(bin, 'postgres'),
+      args: [
+        '-D',
+        databaseDir,
+        '-p',
+        String(options.port),
+        '-c',
+        'listen_addresses=127.0.0.1',
+        '-c',
+        'unix_socket_directories=',
+      ],
+      runDir: options.dataDir,
+      port: options.port,
+      runAs,
+      // SIGINT is PostgreSQL's "fast" shutdown: it does not wait for clients to disconnect.
+      stopSignal: 'SIGINT',
+    },
+    {
+      ready: async () => {
+        await waitForPort(options.port, 'PostgreSQL');
+        await waitUntilAccepting(serverUrl);
+        return `accepting connections on :${options.port}`;
+      },
+      // The server that wrote the lock file is dead (it is being restarted). PostgreSQL would
+      // refuse to start if that pid now belonged to another live process; its shared-memory
+      // check, not this file, is what guards the data folder against a server still running.
+      beforeRestart: () => rmSync(path.join(databaseDir, 'postmaster.pid'), { force: true }),
+    },
+  );
+  await ready;
   return { serverUrl, stop: server.stop };
 }
 

@@ -1,15 +1,23 @@
 import path from 'node:path';
 import { ensureTemporalCli } from '../tools/temporal-binaries';
-import { startProcess, waitForPort, type ManagedProcess } from './managed-process';
+import { startOnce, type Launch } from './launch';
+import { waitForPort } from './managed-process';
 
-export type TemporalEngine = ManagedProcess & { address: string; uiUrl: string | null };
+export type TemporalEngine = {
+  address: string;
+  uiUrl: string | null;
+  stop: () => Promise<void>;
+};
 
 /** The Temporal dev server, persisting to a SQLite file so a second start keeps every workflow. */
-export async function startTemporal(options: {
-  dataDir: string;
-  port: number;
-  uiPort: number | null;
-}): Promise<TemporalEngine> {
+export async function startTemporal(
+  options: {
+    dataDir: string;
+    port: number;
+    uiPort: number | null;
+  },
+  launch: Launch = startOnce,
+): Promise<TemporalEngine> {
   const cli = await ensureTemporalCli();
   const args = [
     'server',
@@ -25,18 +33,20 @@ export async function startTemporal(options: {
   ];
   if (options.uiPort === null) args.push('--headless');
   else args.push('--ui-port', String(options.uiPort));
-  const process = await startProcess({
-    name: 'temporal',
-    command: cli,
-    args,
-    runDir: options.dataDir,
-    port: options.port,
-  });
-  await waitForPort(options.port, 'Temporal');
-  if (options.uiPort !== null) await waitForPort(options.uiPort, 'Temporal Web UI');
+  const { process: server, ready } = await launch(
+    { name: 'temporal', command: cli, args, runDir: options.dataDir, port: options.port },
+    {
+      ready: async () => {
+        await waitForPort(options.port, 'Temporal');
+        if (options.uiPort !== null) await waitForPort(options.uiPort, 'Temporal Web UI');
+        return `listening on :${options.port}`;
+      },
+    },
+  );
+  await ready;
   return {
-    ...process,
     address: `127.0.0.1:${options.port}`,
     uiUrl: options.uiPort === null ? null : `http://127.0.0.1:${options.uiPort}`,
+    stop: server.stop,
   };
 }

@@ -1,0 +1,108 @@
+import path from 'node:path';
+import type { ServiceName } from './database/service-databases';
+import type { Readiness } from './engines/launch';
+import type { ProcessOptions } from './engines/managed-process';
+import { waitUntilPolling } from './engines/worker-readiness';
+import { repoRoot } from './paths';
+
+/**
+ * The worker and the three services as run-stack starts them, kept apart from stack.ts so a test
+ * can start one of them exactly as the stack does.
+ */
+export type App = {
+  name: string;
+  main: string;
+  /** The port a service listens on; null for the worker, which polls Temporal instead. */
+  port: number | null;
+  database: ServiceName;
+};
+
+export const workerApp: App = {
+  name: 'worker',
+  main: 'workflows/src/main.ts',
+  port: null,
+  database: 'campaign',
+};
+
+export const serviceApps = [
+  { name: 'campaign', main: 'services/campaign/src/main.ts', port: 3001, database: 'campaign' },
+  { name: 'messaging', main: 'services/messaging/src/main.ts', port: 3002, database: 'messaging' },
+  {
+    name: 'notifications',
+    main: 'services/notifications/src/main.ts',
+    port: 3003,
+    database: 'notifications',
+  },
+] as const satisfies (App & { port: number })[];
+
+/** Where the apps find the engines, and where their logs go. */
+export type AppWiring = {
+  runDir: string;
+  databaseUrls: Record<ServiceName, string>;
+  kafkaBrokers: string;
+  temporalAddress: string;
+  authSecret: string;
+  /** The queue the worker polls: the one the campaign service starts workflows on, or a test's. */
+  taskQueue: string;
+};
+
+export function appProcess(app: App, wiring: AppWiring): ProcessOptions {
+  return {
+    name: app.name,
+    command: process.execPath,
+    args: ['--import', 'tsx', path.join(repoRoot, app.main)],
+    cwd: repoRoot,
+    runDir: wiring.runDir,
+    env: {
+      ...process.env,
+      NODE_ENV: 'development',
+      ...(app.port === null
+        ? { TEMPORAL_TASK_QUEUE: wiring.taskQueue }
+        : { PORT: String(app.port) }),
+      DATABASE_URL: wiring.databaseUrls[app.database],
+      KAFKA_BROKERS: wiring.kafkaBrokers,
+      TEMPORAL_ADDRESS: wiring.temporalAddress,
+      AUTH_SECRET: wiring.authSecret,
+    },
+  };
+}
+
+/** The worker is ready once Temporal lists it among the queue's pollers; a service on /readyz. */
+export function appReadiness(app: App, wiring: AppWiring): Readiness {
+  const { port } = app;
+  if (port === null) {
+    return {
+      ready: async ({ pid }) => {
+        await waitUntilPolling(wiring.temporalAddress, wiring.taskQueue, pid);
+        return `polling ${wiring.taskQueue}`;
+      },
+    };
+  }
+  return {
+    ready: async ({ logFile }) => {
+      await waitUntilReady(app.name, port, logFile);
+      return `ready on :${port}`;
+    },
+  };
+}
+
+async function waitUntilReady(
+  name: string,
+  port: number,
+  logFile: string,
+  timeoutMs = 90_000,
+): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    try {
+      const response = await fetch(`http://127.0.0.1:${port}/readyz`);
+      if (response.ok) return;
+    } catch {
+      // Not listening yet.
+    }
+    await new Promise((resolve) => setTimeout(resolve, 300));
+  }
+  throw new Error(
+    `${name} was not ready within ${timeoutMs / 1000} s; see ${path.relative(repoRoot, logFile)}`,
+  );
+}
