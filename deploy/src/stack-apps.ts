@@ -44,6 +44,8 @@ export type AppWiring = {
   authSecret: string;
   /** The queue the worker polls: the one the campaign service starts workflows on, or a test's. */
   taskQueue: string;
+  /** The workflow bundle written once for every start of the worker (see workflow-bundle.ts). */
+  workflowBundle?: string;
 };
 
 export function appProcess(app: App, wiring: AppWiring): ProcessOptions {
@@ -57,7 +59,10 @@ export function appProcess(app: App, wiring: AppWiring): ProcessOptions {
       ...process.env,
       NODE_ENV: 'development',
       ...(app.port === null
-        ? { TEMPORAL_TASK_QUEUE: wiring.taskQueue }
+        ? {
+            TEMPORAL_TASK_QUEUE: wiring.taskQueue,
+            ...(wiring.workflowBundle ? { WORKFLOW_BUNDLE: wiring.workflowBundle } : {}),
+          }
         : { PORT: String(app.port) }),
       DATABASE_URL: wiring.databaseUrls[app.database],
       KAFKA_BROKERS: wiring.kafkaBrokers,

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { CAMPAIGN_TASK_QUEUE } from '@campaign/contracts';
+import { writeCampaignWorkflowBundle } from '@campaign/workflows';
 import { ensureTools, profiles, redactPassword, startEngines } from './engines/engines';
 import { type RunningProcess } from './engines/launch';
 import { supervised } from './engines/supervised-process';
@@ -23,7 +24,11 @@ async function main(): Promise<void> {
   await ensureTools();
   log('Tools        cached in .cache/tools');
   const engines = await startEngines(profile, log, launch);
+  const workflowBundle = path.join(runDir, 'campaign-workflows.js');
+  await writeCampaignWorkflowBundle(workflowBundle);
+  log('Workflows    bundled once, for every start of the worker');
   const wiring = {
+    workflowBundle,
     runDir,
     databaseUrls: engines.databaseUrls,
     kafkaBrokers: engines.kafka.brokers,

@@ -11,6 +11,8 @@ export type CampaignWorkerOptions = {
   activities: CampaignActivities;
   taskQueue?: string;
   maxConcurrentActivityTaskExecutions?: number;
+  /** A bundle `writeCampaignWorkflowBundle` wrote; without it the worker bundles at start. */
+  workflowBundlePath?: string;
 };
 
 /** The worker that runs campaign workflows and their activities on the campaign task queue. */
@@ -19,7 +21,9 @@ export function createCampaignWorker(options: CampaignWorkerOptions): Promise<Wo
     connection: options.connection,
     namespace: options.namespace,
     taskQueue: options.taskQueue ?? CAMPAIGN_TASK_QUEUE,
-    workflowsPath: require.resolve('../workflows'),
+    ...(options.workflowBundlePath
+      ? { workflowBundle: { codePath: options.workflowBundlePath } }
+      : { workflowsPath: require.resolve('../workflows') }),
     activities: options.activities,
     maxConcurrentActivityTaskExecutions: options.maxConcurrentActivityTaskExecutions,
   });

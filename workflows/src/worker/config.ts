@@ -11,5 +11,7 @@ export const WorkerConfig = z.object({
   LOG_LEVEL: configFields.logLevel,
   /** How many workflow and activity tasks one worker runs at once. */
   MAX_CONCURRENT_ACTIVITIES: z.coerce.number().int().min(1).default(100),
+  /** A prebuilt workflow bundle (`writeCampaignWorkflowBundle`), so a start skips bundling. */
+  WORKFLOW_BUNDLE: z.string().min(1).optional(),
 });
 export type WorkerConfig = z.infer<typeof WorkerConfig>;
