@@ -84,16 +84,10 @@ describe('a retry after the service died with the request in flight (real engine
     await system.stop();
   });
 
-  it('gets the original acceptance, not the refusal a second judgment would give', async () => {
-    const brand = await createBrand(system, 'professional');
-    const influencer = await createInfluencer(system);
-    const campaignId = await createCampaign(system, brand.auth);
-    const key = `apply-${randomUUID()}`;
-    const url = `/campaigns/${campaignId}/applications`;
-    // What a campaign service killed mid-request leaves behind: its claim on the key, whose lease
-    // is no longer renewed, and the action it had sent, which the workflow accepted and stored.
+  /** The claim an influencer's keyed POST left on its key, its lease renewed `ageMs` ago. */
+  async function claimLeftBehind(influencerId: string, key: string, url: string, ageMs: number) {
     const keyed = keyedRequest({
-      identity: { role: 'influencer', userId: influencer.id },
+      identity: { role: 'influencer', userId: influencerId },
       key,
       method: 'POST',
       url,
@@ -104,9 +98,21 @@ describe('a retry after the service died with the request in flight (real engine
         scope: keyed.scope,
         key,
         requestHash: keyed.requestHash,
-        createdAt: new Date(Date.now() - 9_000),
+        createdAt: new Date(Date.now() - ageMs),
       },
     });
+    return keyed;
+  }
+
+  it('gets the original acceptance, not the refusal a second judgment would give', async () => {
+    const brand = await createBrand(system, 'professional');
+    const influencer = await createInfluencer(system);
+    const campaignId = await createCampaign(system, brand.auth);
+    const key = `apply-${randomUUID()}`;
+    const url = `/campaigns/${campaignId}/applications`;
+    // What a campaign service killed mid-request leaves behind: its claim on the key, whose lease
+    // is no longer renewed, and the action it had sent, which the workflow accepted and stored.
+    const keyed = await claimLeftBehind(influencer.id, key, url, 9_000);
     const profile = { followers: 10_000, niches: ['beauty'], country: 'NL' };
     expect(
       await system.lifecycle.act(
@@ -135,17 +141,8 @@ describe('a retry after the service died with the request in flight (real engine
     const influencer = await createInfluencer(system);
     const key = `running-${randomUUID()}`;
     const url = `/campaigns/${randomUUID()}/applications`;
-    const keyed = keyedRequest({
-      identity: { role: 'influencer', userId: influencer.id },
-      key,
-      method: 'POST',
-      url,
-      body: undefined,
-    });
     // A live request renews its lease every 2 s: this one was renewed a moment ago.
-    await system.db.idempotencyKey.create({
-      data: { scope: keyed.scope, key, requestHash: keyed.requestHash },
-    });
+    await claimLeftBehind(influencer.id, key, url, 0);
     const sent = await request(system.app)
       .post(url)
       .set('authorization', influencer.auth)

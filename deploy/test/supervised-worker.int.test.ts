@@ -4,6 +4,7 @@ import path from 'node:path';
 import { eventually, TEST_AUTH_SECRET, testEnvironment } from '@campaign/testing';
 import { writeCampaignWorkflowBundle } from '@campaign/workflows';
 import { type RunningProcess } from '../src/engines/launch';
+import { isAlive } from '../src/engines/managed-process';
 import { DEFAULT_BACKOFF, supervised } from '../src/engines/supervised-process';
 import { waitUntilPolling } from '../src/engines/worker-readiness';
 import { dataDir } from '../src/paths';
@@ -43,15 +44,6 @@ async function startSupervisedWorker(test: string) {
   running.push(worker);
   await ready;
   return { worker, reports, taskQueue: wiring.taskQueue };
-}
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 /** Long enough for a restart to have started had one been scheduled. */
