@@ -29,7 +29,8 @@ type Event = {
   NonFatalError?: { label: string; value: { type: string; message: string } };
 };
 
-const MAX_EXAMPLE = 400;
+const MAX_STRING = 40;
+const MAX_ITEMS = 5;
 
 /**
  * Reads a run's NDJSON event log (its `reports/` folder) into the list to fix: one entry per
@@ -75,9 +76,27 @@ function describe({ request }: Interaction): string {
   const { pathname, search } = new URL(request.uri);
   const encoded = request.body?.$base64;
   const body = encoded ? Buffer.from(encoded, 'base64').toString('utf8') : '';
-  const shown =
-    body.length > MAX_EXAMPLE ? `${body.slice(0, MAX_EXAMPLE)}… (${body.length} bytes)` : body;
-  return `${request.method} ${pathname}${search}${shown ? ` ${shown}` : ''}`;
+  return `${request.method} ${pathname}${search}${body ? ` ${abridged(body)}` : ''}`;
+}
+
+/**
+ * A JSON body with its long strings and arrays cut short, so every field still shows: the one
+ * value that broke the service may sit anywhere in it. Control characters show escaped.
+ */
+function abridged(body: string): string {
+  try {
+    return JSON.stringify(JSON.parse(body), (_key, value: unknown) => {
+      if (typeof value === 'string' && value.length > MAX_STRING) {
+        return `${value.slice(0, MAX_STRING)}…(${value.length} chars)`;
+      }
+      if (Array.isArray(value) && value.length > MAX_ITEMS) {
+        return [...value.slice(0, MAX_ITEMS), `…(${value.length} items)`];
+      }
+      return value;
+    });
+  } catch {
+    return body.length > MAX_STRING * 10 ? `${body.slice(0, MAX_STRING * 10)}…` : body;
+  }
 }
 
 /** Two lines per failure, for a test's message and the hand-run summary. */
