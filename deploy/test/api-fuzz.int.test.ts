@@ -75,5 +75,7 @@ describe('each service, fuzzed from its OpenAPI document', () => {
         );
       }
     },
+    // A run takes under a minute; hung requests (each given up after 5 s) can stretch it.
+    300_000,
   );
 });
