@@ -1,11 +1,6 @@
 import { enabledChecks, excludedChecks } from './checks';
-import {
-  cursorParameters,
-  forgedCursors,
-  hostileIntegers,
-  hostileStrings,
-  type BodyField,
-} from './hostile-values';
+import type { BodyField } from './body-fields';
+import { cursorParameters, forgedCursors, hostileIntegers, hostileStrings } from './hostile-values';
 
 /** One Schemathesis run: one service's document, fuzzed as one caller. */
 export type FuzzRun = {
@@ -23,7 +18,7 @@ export type FuzzRun = {
   knownIds: Record<string, string[]>;
 };
 
-/** How hard to fuzz: examples per operation and phase, and the seed that makes a run repeatable. */
+/** How hard to fuzz: examples per operation, and the seed that makes a run repeatable. */
 export type FuzzBudget = { maxExamples: number; seed: number };
 
 /** How often a field or parameter gets a hostile value instead of a generated one. */

@@ -2,7 +2,7 @@ import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { schemathesisConfig, type FuzzBudget, type FuzzRun } from './config';
 import { failuresIn, type FuzzFailure } from './failures';
-import { bodyFields, type OpenApiDocument } from './hostile-values';
+import { bodyFields, type OpenApiDocument } from './body-fields';
 import { runSchemathesis } from './schemathesis';
 
 export type FuzzOutcome = {
