@@ -11,13 +11,15 @@ mkdir -p .cache/tools
 # name their interpreter by absolute path, which must outlive any one checkout.
 venv="$(cd .cache/tools && pwd -P)/schemathesis-$version"
 stamp="$venv/.installed-requirements"
+# Installed from these pins, and the Python it was made with is still there.
+installed() { cmp -s "$requirements" "$stamp" && [ -e "$venv/bin/python" ]; }
 
-if cmp -s "$requirements" "$stamp"; then exit 0; fi
+if installed; then exit 0; fi
 
 # Checkouts sharing the cache may bootstrap at once; one installs, the others then find it done.
 exec 9>"$venv.lock"
 flock 9
-if cmp -s "$requirements" "$stamp"; then exit 0; fi
+if installed; then exit 0; fi
 echo "Installing Schemathesis $version into ${venv}"
 rm -rf "$venv"
 python3 -m venv "$venv"
