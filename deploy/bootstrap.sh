@@ -9,6 +9,9 @@ command -v java >/dev/null || missing+=(openjdk-17-jre-headless)
 command -v mvn >/dev/null || missing+=(maven)
 command -v python3 >/dev/null || missing+=(python3)
 python3 -m pip --version >/dev/null 2>&1 || missing+=(python3-pip)
+# Schemathesis gets a virtualenv of its own (deploy/fuzz/install.sh).
+python3 -c 'import ensurepip, venv' >/dev/null 2>&1 || missing+=(python3-venv)
+command -v flock >/dev/null || missing+=(util-linux)
 if [ ${#missing[@]} -gt 0 ]; then
   if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
     echo "Installing ${missing[*]} with apt-get"
@@ -29,3 +32,6 @@ pnpm install --frozen-lockfile --reporter=silent
 # cannot be downloaded here (deploy/README.md says why).
 export PRISMA_SCHEMA_ENGINE_BINARY="${PRISMA_SCHEMA_ENGINE_BINARY:-$(type -P true)}"
 pnpm --silent run generate >/dev/null
+
+# The OpenAPI fuzzer the integration tests run against each service.
+bash deploy/fuzz/install.sh
