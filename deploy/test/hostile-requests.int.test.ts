@@ -379,6 +379,28 @@ describe('hostile requests get a 4xx that names the fault, and store nothing (re
       });
     });
 
+    it('has the workflow refuse text no store can keep, from the CLI too, and keep working', async () => {
+      const id = await createCampaign(system, brand.auth);
+      const handle = system.temporal.workflow.getHandle(campaignWorkflowId(id));
+      // A signal cannot answer: its refusal is kept on the board, and the campaign goes on.
+      await handle.signal('closeEarly', { closedBy: 'ops-cli', reason: 'typed \u0000 in a shell' });
+      const board = await eventually(async () => {
+        const current = await handle.query<{ recentRefusals: { refusal: { code: string } }[] }>(
+          'board',
+        );
+        expect(current.recentRefusals.map((entry) => entry.refusal.code)).toEqual([
+          'invalid_input',
+        ]);
+        return current;
+      });
+      expect(board.recentRefusals).toHaveLength(1);
+      await request(system.app)
+        .post(`/campaigns/${id}/close`)
+        .set('authorization', await bearer({ role: 'ops', userId: 'ops-layla' }))
+        .send({ reason: 'the brand asked to stop' })
+        .expect(200);
+    });
+
     it('accepts only http(s) links', async () => {
       for (const link of [
         'javascript:alert(document.cookie)',

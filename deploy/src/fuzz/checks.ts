@@ -18,15 +18,16 @@ export const enabledChecks = [
   'negative_data_rejection',
   // Without a token, or with a broken one, every operation answers 401: all of them need one.
   'ignored_auth',
+  // A method a path does not serve is answered 405, with the methods it does serve in `Allow`.
+  'unsupported_method',
+  'allow_header_conformance',
 ] as const;
 
 /**
  * Left out, each for a reason. `positive_data_acceptance` demands a 2xx (or 401/403/404/409) for
  * every input the document allows, but schema-valid input is still refused for reasons no schema
  * can state: 400 for a cursor this API never issued, 422 for a selection over the plan's quota or
- * an agreement not yet out. `unsupported_method` and `allow_header_conformance` want 405 with an
- * Allow header for a method a path does not serve; the services answer such a request with the
- * same 404 problem as an unknown path, which the document does not promise otherwise. The
+ * an agreement not yet out. The
  * stateful `use_after_free` and `ensure_resource_availability` need DELETE operations (there are
  * none), `object_level_authorization` needs pairs of users declared to Schemathesis (the refusal
  * tests cover other callers' objects), `missing_required_header` needs declared required headers
@@ -34,8 +35,6 @@ export const enabledChecks = [
  */
 export const excludedChecks = [
   'positive_data_acceptance',
-  'unsupported_method',
-  'allow_header_conformance',
   'use_after_free',
   'ensure_resource_availability',
   'object_level_authorization',

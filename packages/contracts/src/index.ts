@@ -13,3 +13,4 @@ export * from './results';
 export * from './my-campaigns';
 export * from './events/messaging-events';
 export * from './messaging';
+export * from './stored-text';

@@ -1,10 +1,10 @@
 import net from 'node:net';
+import { malformedText, textFault } from '@campaign/contracts';
 import express from 'express';
 import { canonicalJson } from '../src/http/canonical-json';
 import { jsonDepth } from '../src/http/json-body';
 import { serve } from '../src/http/serve';
 import { isDependencyUnavailable } from '../src/http/unavailable';
-import { malformedText, textFault } from '../src/http/well-formed-text';
 import { createLogger } from '../src/logger';
 
 describe('the guards every request passes', () => {

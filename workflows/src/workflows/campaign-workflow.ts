@@ -4,6 +4,7 @@ import {
   CampaignWorkflowInput,
   campaignActionNames,
   campaignUpdateName,
+  malformedText,
   type CampaignActionName,
   type CampaignBoard,
   type CampaignFact,
@@ -65,7 +66,9 @@ export async function campaignWorkflow(
 ): Promise<never> {
   // Input the contract refuses ends this workflow as failed, at once, instead of failing its
   // task forever: the campaign stays a draft that can be fixed and published again.
-  if (!carried && !CampaignWorkflowInput.safeParse(input).success) {
+  const inputRefused =
+    malformedText(input, 'input').length > 0 || !CampaignWorkflowInput.safeParse(input).success;
+  if (!carried && inputRefused) {
     throw ApplicationFailure.create({
       type: 'invalid_input',
       message: 'The campaign cannot be published as it is: its settings are out of range.',
@@ -99,6 +102,17 @@ export async function campaignWorkflow(
   };
 
   const judge = (action: CampaignActionName, raw: unknown): Decision => {
+    // Text no store can keep would fail its recording forever and freeze the campaign: refused
+    // here like any broken rule, whoever sent the action (the API refuses it before, by name).
+    const unstorable = malformedText(raw, 'input');
+    if (unstorable.length > 0) {
+      return {
+        refusal: {
+          code: 'invalid_input',
+          message: unstorable.map((fault) => `${fault.path}: ${fault.message}`).join('; '),
+        },
+      };
+    }
     const parsed = CampaignActions[action].safeParse(raw);
     if (!parsed.success) {
       return {

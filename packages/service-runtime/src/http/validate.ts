@@ -1,7 +1,7 @@
 import type { Request } from 'express';
 import type { z } from 'zod';
 import { HttpProblem, invalidInput } from './problem';
-import { malformedText } from './well-formed-text';
+import { malformedText } from '@campaign/contracts';
 
 type Part = 'body' | 'query' | 'path';
 

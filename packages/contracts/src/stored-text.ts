@@ -1,6 +1,11 @@
-import type { Problem } from '@campaign/contracts';
+import type { Problem } from './problem';
 
 type FieldError = NonNullable<Problem['errors']>[number];
+
+/*
+ * Text every store can keep. Pure, so the API's edge (every request part) and the campaign
+ * workflow (every action, whoever sends it: the API, the CLI or the UI) refuse the same text.
+ */
 
 /** A UTF-16 surrogate without its partner: text that has no UTF-8 form. */
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
