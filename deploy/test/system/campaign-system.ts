@@ -38,6 +38,7 @@ export async function startCampaignSystem(
     /** A task queue of the test's own, so no other test's worker picks up its workflows. */
     taskQueue?: string;
     actionDeadlineMs?: number;
+    finishAfterCollaborationSeconds?: number;
     /** Without a worker: the workflows it starts wait for one. */
     worker?: boolean;
   } = {},
@@ -54,6 +55,9 @@ export async function startCampaignSystem(
   const lifecycle = temporalCampaignLifecycle(temporal, {
     ...(options.taskQueue ? { taskQueue: options.taskQueue } : {}),
     ...(options.actionDeadlineMs ? { actionDeadlineMs: options.actionDeadlineMs } : {}),
+    ...(options.finishAfterCollaborationSeconds === undefined
+      ? {}
+      : { finishAfterCollaborationSeconds: options.finishAfterCollaborationSeconds }),
   });
   const store = createCampaignStore(db);
   const app = buildCampaignApp({

@@ -1,3 +1,4 @@
+import { FINISH_AFTER_COLLABORATION_SECONDS, MAX_DURATION_SECONDS } from '@campaign/contracts';
 import { configFields } from '@campaign/service-runtime';
 import { z } from 'zod';
 
@@ -10,5 +11,12 @@ export const CampaignConfig = z.object({
   AUTH_SECRET: configFields.authSecret,
   CORS_ORIGINS: configFields.corsOrigins,
   LOG_LEVEL: configFields.logLevel,
+  /** How long a campaign's workflow stays after its collaboration started, then completes. */
+  FINISH_AFTER_COLLABORATION_SECONDS: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .max(MAX_DURATION_SECONDS)
+    .default(FINISH_AFTER_COLLABORATION_SECONDS),
 });
 export type CampaignConfig = z.infer<typeof CampaignConfig>;

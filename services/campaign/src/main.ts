@@ -25,6 +25,7 @@ async function main(): Promise<void> {
   const connection = await Connection.connect({ address: config.TEMPORAL_ADDRESS });
   const lifecycle = temporalCampaignLifecycle(
     new Client({ connection, namespace: config.TEMPORAL_NAMESPACE }),
+    { finishAfterCollaborationSeconds: config.FINISH_AFTER_COLLABORATION_SECONDS },
   );
   const kafka = kafkaProbe(createKafka('campaign', config.KAFKA_BROKERS, logger));
 

@@ -2,6 +2,7 @@ import {
   CAMPAIGN_BOARD_QUERY,
   CampaignActions,
   CampaignWorkflowInput,
+  FINISH_AFTER_COLLABORATION_SECONDS,
   campaignActionNames,
   campaignUpdateName,
   malformedText,
@@ -19,6 +20,7 @@ import {
   defineSignal,
   defineUpdate,
   log,
+  patched,
   proxyActivities,
   setHandler,
   uuid4,
@@ -57,13 +59,17 @@ export const boardQuery = defineQuery<CampaignBoard>(CAMPAIGN_BOARD_QUERY);
  * that refuses them. Every accepted action and every timed moment becomes a fact: it changes the
  * state at once and is then recorded (read model, then Kafka) by the recording activity, in order.
  *
- * It keeps running after the collaboration starts, so a second press of start collaboration (and
- * any late action) is still answered by the rules, and the board stays queryable.
+ * It keeps running for a grace period after the collaboration starts, so a second press of start
+ * collaboration (and any late action) is still answered by the rules, then completes; the
+ * campaign service answers later actions from the read model, and the id never starts again.
  */
 export async function campaignWorkflow(
   input: CampaignWorkflowInput,
   carried?: CampaignState,
-): Promise<never> {
+): Promise<void> {
+  // Campaigns started before workflows finished keep running as they did (replay-safe); every
+  // run started since, including their next continued-as-new run, finishes.
+  const finishes = patched(FINISHES_AFTER_COLLABORATION);
   // Input the contract refuses ends this workflow as failed, at once, instead of failing its
   // task forever: the campaign stays a draft that can be fixed and published again.
   const inputRefused =
@@ -196,11 +202,35 @@ export async function campaignWorkflow(
       if (unrecorded.length === 0) await continueAsNew<typeof campaignWorkflow>(input, state);
       continue;
     }
+    const finishAt = finishes ? finishMoment(state) : undefined;
+    if (finishAt !== undefined && Date.now() >= finishAt) {
+      await condition(allHandlersFinished);
+      if (unrecorded.length === 0) return;
+      continue;
+    }
     const somethingToRecord = () => unrecorded.length > 0;
-    if (wakeAt === undefined) await condition(somethingToRecord);
-    else if (wakeAt > Date.now()) await condition(somethingToRecord, wakeAt - Date.now());
+    const until = earliest(wakeAt, finishAt);
+    if (until === undefined) await condition(somethingToRecord);
+    else if (until > Date.now()) await condition(somethingToRecord, until - Date.now());
     catchUp();
   }
+}
+
+const FINISHES_AFTER_COLLABORATION = 'finishes-after-collaboration';
+
+/** When the workflow completes: its grace period after the collaboration started. */
+function finishMoment(state: CampaignState): number | undefined {
+  if (state.collaborationStartedAt === null) return undefined;
+  // A state carried from a run that predates the setting finishes after the default.
+  const grace =
+    state.settings.finishAfterCollaborationSeconds ?? FINISH_AFTER_COLLABORATION_SECONDS;
+  return state.collaborationStartedAt + grace * 1000;
+}
+
+function earliest(a: number | undefined, b: number | undefined): number | undefined {
+  if (a === undefined) return b;
+  if (b === undefined) return a;
+  return Math.min(a, b);
 }
 
 function refusalFailure(refusal: Refusal): ApplicationFailure {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Count } from '../bounds';
+import { Count, DAY_SECONDS, durationSeconds } from '../bounds';
 import { CampaignSchedule, Qualifications } from '../campaign';
 
 /**
@@ -8,6 +8,9 @@ import { CampaignSchedule, Qualifications } from '../campaign';
  */
 export const CAMPAIGN_TASK_QUEUE = 'campaign-lifecycle';
 export const CAMPAIGN_WORKFLOW_TYPE = 'campaignWorkflow';
+
+/** The default grace period a campaign's workflow stays after its collaboration started. */
+export const FINISH_AFTER_COLLABORATION_SECONDS = 7 * DAY_SECONDS;
 
 /** One workflow per campaign: a second publish finds this id taken and cannot start another. */
 export function campaignWorkflowId(campaignId: string): string {
@@ -22,6 +25,11 @@ export const CampaignWorkflowInput = z.object({
   qualifications: Qualifications.default({}),
   storyImageUrls: z.array(z.string()).default([]),
   schedule: CampaignSchedule,
+  /**
+   * How long the workflow stays after the collaboration started, answering late actions by the
+   * rules, before it completes: an operator's setting (the campaign service's), not the brand's.
+   */
+  finishAfterCollaborationSeconds: durationSeconds(0).default(FINISH_AFTER_COLLABORATION_SECONDS),
 });
 export type CampaignWorkflowInput = z.input<typeof CampaignWorkflowInput>;
 

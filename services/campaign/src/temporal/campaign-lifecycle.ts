@@ -40,7 +40,12 @@ const ACTION_DEADLINE_MS = 10_000;
 
 export function temporalCampaignLifecycle(
   client: Client,
-  options: { actionDeadlineMs?: number; taskQueue?: string } = {},
+  options: {
+    actionDeadlineMs?: number;
+    taskQueue?: string;
+    /** The grace period every campaign's workflow gets after its collaboration started. */
+    finishAfterCollaborationSeconds?: number;
+  } = {},
 ): CampaignLifecycle {
   const deadlineMs = options.actionDeadlineMs ?? ACTION_DEADLINE_MS;
   const taskQueue = options.taskQueue ?? CAMPAIGN_TASK_QUEUE;
@@ -51,7 +56,14 @@ export function temporalCampaignLifecycle(
         await client.workflow.start(CAMPAIGN_WORKFLOW_TYPE, {
           taskQueue,
           workflowId,
-          args: [input],
+          args: [
+            {
+              ...input,
+              ...(options.finishAfterCollaborationSeconds === undefined
+                ? {}
+                : { finishAfterCollaborationSeconds: options.finishAfterCollaborationSeconds }),
+            },
+          ],
           // A campaign's id starts one lifecycle, ever: once its workflow runs or ran, never again.
           // Only a workflow that failed at once on input it refused leaves the id free, so the
           // draft, fixed, can be published.

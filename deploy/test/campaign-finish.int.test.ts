@@ -1,0 +1,72 @@
+import {
+  CAMPAIGN_TASK_QUEUE,
+  CAMPAIGN_WORKFLOW_TYPE,
+  campaignWorkflowId,
+} from '@campaign/contracts';
+import { eventually } from '@campaign/testing';
+import { WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
+import request from 'supertest';
+import {
+  bearer,
+  createBrand,
+  createCampaign,
+  createInfluencer,
+  startCampaignSystem,
+  type CampaignSystem,
+} from './system/campaign-system';
+
+// A campaign's workflow completes a grace period after its collaboration started, instead of
+// continuing as new forever; its id can never start another.
+describe('a campaign whose collaboration started (real PostgreSQL, Temporal and Kafka)', () => {
+  let system: CampaignSystem;
+
+  beforeAll(async () => {
+    system = await startCampaignSystem('finish-test', { finishAfterCollaborationSeconds: 2 });
+  });
+
+  afterAll(async () => {
+    await system.stop();
+  });
+
+  it('completes its workflow after the grace period, and its id never starts again', async () => {
+    const brand = await createBrand(system, 'professional');
+    const member = await createInfluencer(system);
+    const campaignId = await createCampaign(system, brand.auth);
+    const act = (path: string, auth: string, body: object = {}) =>
+      request(system.app)
+        .post(`/campaigns/${campaignId}/${path}`)
+        .set('authorization', auth)
+        .send(body);
+    await act('applications', member.auth).expect(201);
+    await act('selection', brand.auth, { influencerIds: [member.id], status: 'selected' }).expect(
+      200,
+    );
+    await act('agreements', brand.auth, { influencerIds: [member.id] }).expect(200);
+    await act('agreement/sign', member.auth).expect(200);
+    const ops = await bearer({ role: 'ops', userId: 'ops-layla' });
+    await act('close', ops, { reason: 'the brand asked to start sooner' }).expect(200);
+    await act('collaboration', brand.auth).expect(200);
+
+    const handle = system.temporal.workflow.getHandle(campaignWorkflowId(campaignId));
+    // Within the grace period the workflow still answers by its rules.
+    const again = await act('collaboration', brand.auth).expect(409);
+    expect(again.body.detail).toMatch(/can be pressed once/);
+
+    await eventually(async () => {
+      expect((await handle.describe()).status.name).toBe('COMPLETED');
+    });
+    await expect(
+      system.temporal.workflow.start(CAMPAIGN_WORKFLOW_TYPE, {
+        taskQueue: CAMPAIGN_TASK_QUEUE,
+        workflowId: campaignWorkflowId(campaignId),
+        workflowIdReusePolicy: 'ALLOW_DUPLICATE_FAILED_ONLY',
+        args: [{ campaignId, brandId: brand.id, title: 'Again', publishedBy: 'u', schedule: {} }],
+      }),
+    ).rejects.toThrow(WorkflowExecutionAlreadyStartedError);
+    const publish = await request(system.app)
+      .post(`/campaigns/${campaignId}/publish`)
+      .set('authorization', brand.auth)
+      .expect(409);
+    expect(publish.body.title).toBe('Already published');
+  });
+});
