@@ -19,7 +19,7 @@ export type App = {
 
 export const workerApp: App = {
   name: 'worker',
-  main: 'workflows/src/main.ts',
+  main: 'services/campaign/src/worker/main.ts',
   port: null,
   database: 'campaign',
 };

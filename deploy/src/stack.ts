@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { CAMPAIGN_TASK_QUEUE } from '@campaign/contracts';
-import { writeCampaignWorkflowBundle } from '@campaign/workflows';
+import { writeCampaignWorkflowBundle } from '@campaign/campaign-service/worker';
 import { ensureTools, profiles, redactPassword, startEngines } from './engines/engines';
 import { type RunningProcess } from './engines/launch';
 import { supervised } from './engines/supervised-process';

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { eventually, TEST_AUTH_SECRET, testEnvironment } from '@campaign/testing';
-import { writeCampaignWorkflowBundle } from '@campaign/workflows';
+import { writeCampaignWorkflowBundle } from '@campaign/campaign-service/worker';
 import { type RunningProcess } from '../src/engines/launch';
 import { isAlive } from '../src/engines/managed-process';
 import { DEFAULT_BACKOFF, supervised } from '../src/engines/supervised-process';

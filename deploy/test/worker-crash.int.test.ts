@@ -26,7 +26,7 @@ const INFLUENCERS = 40;
 function startWorkerProcess(): ChildProcess {
   return spawn(
     process.execPath,
-    ['--import', 'tsx', path.join(repoRoot, 'workflows', 'src', 'main.ts')],
+    ['--import', 'tsx', path.join(repoRoot, 'services', 'campaign', 'src', 'worker', 'main.ts')],
     {
       cwd: repoRoot,
       stdio: 'ignore',

@@ -3,7 +3,7 @@ import { testEnvironment } from '@campaign/testing';
 import { Connection } from '@temporalio/client';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Worker } from '@temporalio/worker';
-import type { RecordedFact } from '../src/activities/campaign-activities';
+import type { RecordedFact } from '../src/workflows/activities';
 import { campaignWorkflow } from '../src/workflows';
 
 const DAY = 24 * 60 * 60 * 1000;

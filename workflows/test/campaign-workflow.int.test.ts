@@ -10,7 +10,7 @@ import { testEnvironment } from '@campaign/testing';
 import { WorkflowUpdateFailedError, type WorkflowHandle } from '@temporalio/client';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { bundleWorkflowCode, Worker, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
-import type { RecordedFact } from '../src/activities/campaign-activities';
+import type { RecordedFact } from '../src/workflows/activities';
 import { campaignWorkflow } from '../src/workflows';
 
 const DAY = 24 * 60 * 60 * 1000;

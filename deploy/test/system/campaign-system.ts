@@ -21,7 +21,7 @@ import {
   type Identity,
 } from '@campaign/service-runtime';
 import { TEST_AUTH_SECRET, eventually, testEnvironment } from '@campaign/testing';
-import { createCampaignActivities, createCampaignWorker } from '@campaign/workflows';
+import { createCampaignActivities, createCampaignWorker } from '@campaign/campaign-service/worker';
 import { Client, Connection } from '@temporalio/client';
 import { NativeConnection } from '@temporalio/worker';
 import request from 'supertest';

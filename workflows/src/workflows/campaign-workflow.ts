@@ -26,7 +26,7 @@ import {
   uuid4,
   workflowInfo,
 } from '@temporalio/workflow';
-import type { CampaignActivities, RecordedFact } from '../activities/campaign-activities';
+import type { CampaignActivities, RecordedFact } from './activities';
 import { toBoard } from '../domain/campaign-board';
 import { dueFacts, momentAddedBy, nextMoment } from '../domain/campaign-clock';
 import { campaignRules, type Decision } from '../domain/campaign-rules';

@@ -1,8 +1,6 @@
-import { CAMPAIGN_EVENTS_TOPIC, CampaignEvent, type CampaignFact } from '@campaign/contracts';
-import type { CampaignReadModel } from '@campaign/campaign-service/read-model';
-
-/** A fact with the identity the workflow gave it: the event id consumers dedupe on. */
-export type RecordedFact = { eventId: string; occurredAt: string; fact: CampaignFact };
+import { CAMPAIGN_EVENTS_TOPIC, CampaignEvent } from '@campaign/contracts';
+import type { CampaignActivities, RecordedFact } from '@campaign/workflows';
+import type { CampaignReadModel } from '../db/read-model';
 
 /** Where events go once the state that caused them is stored. */
 export type EventSink = {
@@ -18,7 +16,7 @@ export type EventSink = {
 export function createCampaignActivities(deps: {
   readModel: CampaignReadModel;
   events: EventSink;
-}) {
+}): CampaignActivities {
   const { readModel, events } = deps;
   return {
     async recordCampaignFacts(batch: RecordedFact[]): Promise<void> {
@@ -39,4 +37,4 @@ export function createCampaignActivities(deps: {
   };
 }
 
-export type CampaignActivities = ReturnType<typeof createCampaignActivities>;
+export type { CampaignActivities };

@@ -1,4 +1,5 @@
 import { writeFile } from 'node:fs/promises';
+import { campaignWorkflowsPath } from '@campaign/workflows';
 import { bundleWorkflowCode } from '@temporalio/worker';
 
 /**
@@ -8,7 +9,7 @@ import { bundleWorkflowCode } from '@temporalio/worker';
  */
 export async function writeCampaignWorkflowBundle(file: string): Promise<void> {
   const { code } = await bundleWorkflowCode({
-    workflowsPath: require.resolve('../workflows'),
+    workflowsPath: campaignWorkflowsPath,
     logger: { trace() {}, debug() {}, info() {}, warn() {}, error() {} } as never,
   });
   await writeFile(file, code);

@@ -1,4 +1,4 @@
-import { createCampaignReadModel, createPrismaClient } from '@campaign/campaign-service/read-model';
+import { createCampaignReadModel, createPrismaClient } from '../db/read-model';
 import { CAMPAIGN_EVENTS_TOPIC } from '@campaign/contracts';
 import {
   createKafka,
@@ -9,9 +9,9 @@ import {
   runMain,
 } from '@campaign/service-runtime';
 import { DefaultLogger, NativeConnection, Runtime } from '@temporalio/worker';
-import { createCampaignActivities } from './activities/campaign-activities';
-import { createCampaignWorker } from './worker/campaign-worker';
-import { WorkerConfig } from './worker/config';
+import { createCampaignActivities } from './campaign-activities';
+import { createCampaignWorker } from './campaign-worker';
+import { WorkerConfig } from './config';
 
 async function main(): Promise<void> {
   const config = loadConfig(WorkerConfig);

@@ -1,9 +1,7 @@
 import { CAMPAIGN_TASK_QUEUE } from '@campaign/contracts';
 import { type NativeConnection, Worker } from '@temporalio/worker';
-import {
-  createCampaignActivities,
-  type CampaignActivities,
-} from '../activities/campaign-activities';
+import { campaignWorkflowsPath, type CampaignActivities } from '@campaign/workflows';
+import { createCampaignActivities } from './campaign-activities';
 
 export type CampaignWorkerOptions = {
   connection: NativeConnection;
@@ -23,7 +21,7 @@ export function createCampaignWorker(options: CampaignWorkerOptions): Promise<Wo
     taskQueue: options.taskQueue ?? CAMPAIGN_TASK_QUEUE,
     ...(options.workflowBundlePath
       ? { workflowBundle: { codePath: options.workflowBundlePath } }
-      : { workflowsPath: require.resolve('../workflows') }),
+      : { workflowsPath: campaignWorkflowsPath }),
     activities: options.activities,
     maxConcurrentActivityTaskExecutions: options.maxConcurrentActivityTaskExecutions,
   });

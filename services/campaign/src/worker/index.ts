@@ -1,0 +1,6 @@
+// The campaign service's second process: the Temporal worker that runs campaign workflows and
+// records their facts in the service's own store. `main.ts` starts it; tests wire it from here.
+export * from './campaign-activities';
+export * from './campaign-worker';
+export * from './config';
+export * from './workflow-bundle';
