@@ -63,6 +63,30 @@ describe('a campaign whose collaboration started (real PostgreSQL, Temporal and 
         args: [{ campaignId, brandId: brand.id, title: 'Again', publishedBy: 'u', schedule: {} }],
       }),
     ).rejects.toThrow(WorkflowExecutionAlreadyStartedError);
+
+    // Later actions get the refusals the rules gave before, judged on the read model.
+    const latecomer = await createInfluencer(system);
+    const answers = {
+      again: await act('collaboration', brand.auth),
+      apply: await act('applications', latecomer.auth),
+      close: await act('close', ops, { reason: 'too late to close' }),
+      select: await act('selection', brand.auth, {
+        influencerIds: [member.id],
+        status: 'declined',
+      }),
+      signAgain: await act('agreement/sign', member.auth),
+    };
+    expect(
+      Object.fromEntries(
+        Object.entries(answers).map(([name, sent]) => [name, [sent.status, sent.body.detail]]),
+      ),
+    ).toEqual({
+      again: [409, again.body.detail],
+      apply: [409, expect.stringMatching(/takes no new applications/)],
+      close: [409, expect.stringMatching(/already closed/)],
+      select: [409, expect.stringMatching(/the group is final/)],
+      signAgain: [200, undefined],
+    });
     const publish = await request(system.app)
       .post(`/campaigns/${campaignId}/publish`)
       .set('authorization', brand.auth)

@@ -4,6 +4,7 @@ import {
   createBoardStore,
   createCampaignStore,
   createCollaborationStore,
+  createFinishedCampaignStore,
   createIdempotencyStore,
   createNetworkStore,
   createPrismaClient,
@@ -53,6 +54,7 @@ export async function startCampaignSystem(
   const connection = await Connection.connect({ address: env.temporalAddress });
   const temporal = new Client({ connection });
   const lifecycle = temporalCampaignLifecycle(temporal, {
+    finishedCampaigns: createFinishedCampaignStore(db),
     ...(options.taskQueue ? { taskQueue: options.taskQueue } : {}),
     ...(options.actionDeadlineMs ? { actionDeadlineMs: options.actionDeadlineMs } : {}),
     ...(options.finishAfterCollaborationSeconds === undefined

@@ -14,6 +14,7 @@ import { createCampaignStore } from './db/campaign-store';
 import { createIdempotencyStore } from './db/idempotency-store';
 import { createNetworkStore } from './db/network-store';
 import { createCollaborationStore } from './db/collaboration-store';
+import { createFinishedCampaignStore } from './db/finished-campaign-store';
 import { createPrismaClient } from './db/prisma-client';
 import { temporalCampaignLifecycle } from './temporal/campaign-lifecycle';
 
@@ -25,7 +26,10 @@ async function main(): Promise<void> {
   const connection = await Connection.connect({ address: config.TEMPORAL_ADDRESS });
   const lifecycle = temporalCampaignLifecycle(
     new Client({ connection, namespace: config.TEMPORAL_NAMESPACE }),
-    { finishAfterCollaborationSeconds: config.FINISH_AFTER_COLLABORATION_SECONDS },
+    {
+      finishAfterCollaborationSeconds: config.FINISH_AFTER_COLLABORATION_SECONDS,
+      finishedCampaigns: createFinishedCampaignStore(prisma),
+    },
   );
   const kafka = kafkaProbe(createKafka('campaign', config.KAFKA_BROKERS, logger));
 

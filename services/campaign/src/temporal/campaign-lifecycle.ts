@@ -10,9 +10,12 @@ import {
 } from '@campaign/contracts';
 import {
   WorkflowExecutionAlreadyStartedError,
+  WorkflowNotFoundError,
   WorkflowUpdateFailedError,
   type Client,
 } from '@temporalio/client';
+import type { FinishedCampaignStore } from '../db/finished-campaign-store';
+import { judgeFinishedCampaign } from '../domain/finished-campaign';
 
 /** What the workflow answered to an action: accepted, or refused with the rule. */
 export type ActionOutcome = { accepted: true } | { accepted: false; refusal: Refusal };
@@ -45,6 +48,8 @@ export function temporalCampaignLifecycle(
     taskQueue?: string;
     /** The grace period every campaign's workflow gets after its collaboration started. */
     finishAfterCollaborationSeconds?: number;
+    /** Where a campaign whose workflow has completed is judged from: the read model. */
+    finishedCampaigns?: FinishedCampaignStore;
   } = {},
 ): CampaignLifecycle {
   const deadlineMs = options.actionDeadlineMs ?? ACTION_DEADLINE_MS;
@@ -93,6 +98,15 @@ export function temporalCampaignLifecycle(
       } catch (error) {
         const refusal = refusalOf(error);
         if (refusal) return { accepted: false, refusal };
+        // A campaign's workflow completes a grace period after its collaboration started; later
+        // actions are judged by the same rules on what the read model recorded.
+        if (error instanceof WorkflowNotFoundError && options.finishedCampaigns) {
+          const campaign = await options.finishedCampaigns.find(campaignId, namedIn(args));
+          if (campaign) {
+            const late = judgeFinishedCampaign(campaign, action, args, Date.now());
+            return late ? { accepted: false, refusal: late } : { accepted: true };
+          }
+        }
         throw error;
       }
     },
@@ -101,6 +115,13 @@ export function temporalCampaignLifecycle(
       await client.connection.workflowService.getSystemInfo({});
     },
   };
+}
+
+/** The influencers an action names (one or many), whose records its rules may read. */
+function namedIn(args: object): string[] {
+  if ('influencerIds' in args && Array.isArray(args.influencerIds)) return args.influencerIds;
+  if ('influencerId' in args && typeof args.influencerId === 'string') return [args.influencerId];
+  return [];
 }
 
 /** The workflow's validators refuse with an application failure whose type is the rule's code. */
