@@ -1,4 +1,8 @@
-import { FINISH_AFTER_COLLABORATION_SECONDS, MAX_DURATION_SECONDS } from '@campaign/contracts';
+import {
+  FINISH_AFTER_COLLABORATION_SECONDS,
+  MAX_ACTIONS_PER_BATCH,
+  MAX_DURATION_SECONDS,
+} from '@campaign/contracts';
 import { configFields } from '@campaign/service-runtime';
 import { z } from 'zod';
 
@@ -11,6 +15,13 @@ export const CampaignConfig = z.object({
   AUTH_SECRET: configFields.authSecret,
   CORS_ORIGINS: configFields.corsOrigins,
   LOG_LEVEL: configFields.logLevel,
+  /** Actions on one campaign coalesced into one workflow update (see action-batcher.ts). */
+  ACTION_BATCH_MAX: z.coerce.number().int().min(1).max(MAX_ACTIONS_PER_BATCH).default(100),
+  /**
+   * Updates one replica keeps in flight per campaign. Replicas × this must stay within Temporal's
+   * per-workflow limit of updates in flight (10 by default): 1 allows up to 10 replicas.
+   */
+  UPDATES_IN_FLIGHT_PER_CAMPAIGN: z.coerce.number().int().min(1).max(10).default(1),
   /** How long a campaign's workflow stays after its collaboration started, then completes. */
   FINISH_AFTER_COLLABORATION_SECONDS: z.coerce
     .number()

@@ -29,6 +29,8 @@ async function main(): Promise<void> {
     {
       finishAfterCollaborationSeconds: config.FINISH_AFTER_COLLABORATION_SECONDS,
       finishedCampaigns: createFinishedCampaignStore(prisma),
+      maxBatch: config.ACTION_BATCH_MAX,
+      updatesInFlightPerCampaign: config.UPDATES_IN_FLIGHT_PER_CAMPAIGN,
     },
   );
   const kafka = kafkaProbe(createKafka('campaign', config.KAFKA_BROKERS, logger));

@@ -1,6 +1,7 @@
 import {
   CampaignWorkflowInput,
   type AgreementStatus,
+  type ActionOutcome,
   type ApplicantStatus,
   type CampaignFact,
   type CampaignPhase,
@@ -34,6 +35,11 @@ export type CampaignState = {
   group: string[];
   milestones: { story: boolean; newsletter: boolean; selectionReminder: boolean };
   recentRefusals: { action: string; at: number; refusal: Refusal }[];
+  /**
+   * The latest answers to batched actions sent with a request id, oldest first and bounded: a
+   * retry of a request whose first attempt was answered gets that answer again.
+   */
+  answered: { requestId: string; outcome: ActionOutcome }[];
 };
 
 export function initialState(input: CampaignWorkflowInput, publishedAt: number): CampaignState {
@@ -51,6 +57,7 @@ export function initialState(input: CampaignWorkflowInput, publishedAt: number):
     group: [],
     milestones: { story: false, newsletter: false, selectionReminder: false },
     recentRefusals: [],
+    answered: [],
   };
 }
 

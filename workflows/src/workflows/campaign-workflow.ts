@@ -1,11 +1,14 @@
 import {
   CAMPAIGN_BOARD_QUERY,
+  ActionBatch,
+  CAMPAIGN_ACTIONS_UPDATE,
   CampaignActions,
   CampaignWorkflowInput,
   FINISH_AFTER_COLLABORATION_SECONDS,
   campaignActionNames,
   campaignUpdateName,
   malformedText,
+  type ActionOutcome,
   type CampaignActionName,
   type CampaignBoard,
   type CampaignFact,
@@ -50,6 +53,8 @@ const FACTS_PER_RECORDING = 250;
 /** A run hands over to a fresh one past this many history events, so history stays bounded. */
 const HISTORY_EVENTS_PER_RUN = 5_000;
 const REFUSALS_KEPT = 20;
+/** Answers kept for retries of batched actions: enough for every request of a burst in flight. */
+const ANSWERS_KEPT = 1_000;
 
 export const boardQuery = defineQuery<CampaignBoard>(CAMPAIGN_BOARD_QUERY);
 
@@ -82,6 +87,9 @@ export async function campaignWorkflow(
     });
   }
   const state = carried ?? initialState(input, Date.now());
+  // A state carried from a run that predates batched actions has no answers yet.
+  state.answered ??= [];
+  const answeredById = new Map(state.answered.map((entry) => [entry.requestId, entry.outcome]));
   const unrecorded: RecordedFact[] = [];
   let emitted = 0;
   let recorded = 0;
@@ -170,6 +178,47 @@ export async function campaignWorkflow(
       },
     );
   }
+  const keepAnswer = (requestId: string | undefined, outcome: ActionOutcome) => {
+    if (requestId === undefined) return;
+    state.answered.push({ requestId, outcome });
+    answeredById.set(requestId, outcome);
+    for (const evicted of state.answered.splice(0, state.answered.length - ANSWERS_KEPT)) {
+      answeredById.delete(evicted.requestId);
+    }
+  };
+
+  // Actions the campaign service coalesced: each judged in order, after those before it, and
+  // answered on its own; the update answers once all their facts are stored.
+  setHandler(
+    defineUpdate<ActionOutcome[], [unknown]>(CAMPAIGN_ACTIONS_UPDATE),
+    async (raw) => {
+      catchUp();
+      const { actions } = ActionBatch.parse(raw);
+      const outcomes = actions.map(({ action, args, requestId }): ActionOutcome => {
+        const earlier = requestId === undefined ? undefined : answeredById.get(requestId);
+        if (earlier) return earlier;
+        const decision = judge(action, args);
+        const outcome: ActionOutcome =
+          'refusal' in decision
+            ? { accepted: false, refusal: decision.refusal }
+            : { accepted: true };
+        if ('facts' in decision) emit(decision.facts);
+        keepAnswer(requestId, outcome);
+        return outcome;
+      });
+      const seq = emitted;
+      await condition(() => recorded >= seq);
+      return outcomes;
+    },
+    {
+      validator: (raw) => {
+        const batch = ActionBatch.safeParse(raw);
+        if (!batch.success) {
+          throw refusalFailure({ code: 'invalid_input', message: batch.error.issues[0]!.message });
+        }
+      },
+    },
+  );
   setHandler(boardQuery, () => toBoard(state));
 
   if (!carried) {

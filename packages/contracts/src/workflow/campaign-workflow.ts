@@ -81,6 +81,28 @@ export function campaignUpdateName(action: CampaignActionName): string {
   return `try${action[0]!.toUpperCase()}${action.slice(1)}`;
 }
 
+/**
+ * Many actions on one campaign in one update: the campaign service coalesces the actions that
+ * arrive while its previous update is in flight, so a burst of applications costs a workflow task
+ * per batch, not per application. Each action is judged in order, after the ones before it, and
+ * answered on its own. `requestId` (stable across a request's retries, see `Idempotency-Key`)
+ * lets a retry get the outcome its first attempt had.
+ */
+export const CAMPAIGN_ACTIONS_UPDATE = 'tryActions';
+export const MAX_ACTIONS_PER_BATCH = 100;
+
+export const BatchedAction = z.object({
+  action: z.enum(Object.keys(CampaignActions) as [CampaignActionName, ...CampaignActionName[]]),
+  args: z.unknown(),
+  requestId: z.string().min(1).max(100).optional(),
+});
+export type BatchedAction = z.infer<typeof BatchedAction>;
+
+export const ActionBatch = z.object({
+  actions: z.array(BatchedAction).min(1).max(MAX_ACTIONS_PER_BATCH),
+});
+export type ActionBatch = z.infer<typeof ActionBatch>;
+
 export const CAMPAIGN_BOARD_QUERY = 'board';
 
 /** Why an action was refused: `code` is stable for programs, `message` is the rule in words. */
@@ -103,6 +125,13 @@ export const Refusal = z.object({
   message: z.string(),
 });
 export type Refusal = z.infer<typeof Refusal>;
+
+/** What the workflow answered to one action: accepted, or refused with the rule. */
+export const ActionOutcome = z.union([
+  z.object({ accepted: z.literal(true) }),
+  z.object({ accepted: z.literal(false), refusal: Refusal }),
+]);
+export type ActionOutcome = z.infer<typeof ActionOutcome>;
 
 export const ApplicantStatus = z.enum(['pending', 'selected', 'declined']);
 export type ApplicantStatus = z.infer<typeof ApplicantStatus>;

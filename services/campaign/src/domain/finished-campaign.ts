@@ -45,9 +45,11 @@ export function judgeFinishedCampaign(
   if (!parsed.success) {
     return { code: 'invalid_input', message: parsed.error.issues.map((i) => i.message).join('; ') };
   }
-  const rule = campaignRules[action] as (s: CampaignState, a: unknown, n: number) => ReturnType<
-    (typeof campaignRules)['apply']
-  >;
+  const rule = campaignRules[action] as (
+    s: CampaignState,
+    a: unknown,
+    n: number,
+  ) => ReturnType<(typeof campaignRules)['apply']>;
   const decision = rule(stateOf(campaign), parsed.data, now);
   if ('refusal' in decision) return decision.refusal;
   if (decision.facts.length > 0) {
@@ -89,5 +91,6 @@ function stateOf(campaign: FinishedCampaign): CampaignState {
     group: campaign.group,
     milestones: { story: true, newsletter: true, selectionReminder: true },
     recentRefusals: [],
+    answered: [],
   };
 }

@@ -1,9 +1,11 @@
 import {
   CAMPAIGN_TASK_QUEUE,
   CAMPAIGN_WORKFLOW_TYPE,
+  CAMPAIGN_ACTIONS_UPDATE,
   Refusal,
-  campaignUpdateName,
   campaignWorkflowId,
+  type ActionBatch,
+  type ActionOutcome,
   type CampaignActionArgs,
   type CampaignActionName,
   type CampaignWorkflowInput,
@@ -16,16 +18,17 @@ import {
 } from '@temporalio/client';
 import type { FinishedCampaignStore } from '../db/finished-campaign-store';
 import { judgeFinishedCampaign } from '../domain/finished-campaign';
+import { createActionBatcher, type SendBatch } from './action-batcher';
 
-/** What the workflow answered to an action: accepted, or refused with the rule. */
-export type ActionOutcome = { accepted: true } | { accepted: false; refusal: Refusal };
+export type { ActionOutcome };
 
 /** The campaign service's view of the lifecycle workflow. */
 export type CampaignLifecycle = {
   /** Starts the campaign's workflow; false when it was already started (publish happens once). */
   start: (input: CampaignWorkflowInput) => Promise<{ started: boolean; workflowId: string }>;
   /**
-   * Asks the campaign's workflow to take an action; answers once its facts are stored. With a
+   * Asks the campaign's workflow to take an action; answers once its facts are stored. Actions
+   * that arrive together on one campaign travel in one update, each answered on its own. With a
    * `requestId` (stable across retries of one request), a retry gets the first outcome back.
    * Throws when no worker answers before the deadline (the API answers 503).
    */
@@ -50,10 +53,52 @@ export function temporalCampaignLifecycle(
     finishAfterCollaborationSeconds?: number;
     /** Where a campaign whose workflow has completed is judged from: the read model. */
     finishedCampaigns?: FinishedCampaignStore;
+    /** Actions coalesced into one update (see action-batcher.ts). */
+    maxBatch?: number;
+    updatesInFlightPerCampaign?: number;
   } = {},
 ): CampaignLifecycle {
   const deadlineMs = options.actionDeadlineMs ?? ACTION_DEADLINE_MS;
   const taskQueue = options.taskQueue ?? CAMPAIGN_TASK_QUEUE;
+
+  /** One update for a batch of actions on one campaign; the workflow answers each. */
+  const send: SendBatch = async (campaignId, actions) => {
+    const handle = client.workflow.getHandle(campaignWorkflowId(campaignId));
+    try {
+      return await client.connection.withDeadline(Date.now() + deadlineMs, () =>
+        handle.executeUpdate<ActionOutcome[], [ActionBatch]>(CAMPAIGN_ACTIONS_UPDATE, {
+          args: [{ actions }],
+        }),
+      );
+    } catch (error) {
+      // A campaign's workflow completes a grace period after its collaboration started; later
+      // actions are judged by the same rules on what the read model recorded.
+      if (error instanceof WorkflowNotFoundError && options.finishedCampaigns) {
+        const store = options.finishedCampaigns;
+        const answers = await Promise.all(
+          actions.map(async ({ action, args }): Promise<ActionOutcome | null> => {
+            const campaign = await store.find(campaignId, namedIn(args));
+            if (!campaign) return null;
+            const late = judgeFinishedCampaign(campaign, action, args, Date.now());
+            return late ? { accepted: false, refusal: late } : { accepted: true };
+          }),
+        );
+        if (answers.every((answer) => answer !== null)) return answers;
+      }
+      // The batch as a whole refused (its shape): every action in it gets that refusal.
+      const refusal = refusalOf(error);
+      if (refusal) return actions.map(() => ({ accepted: false, refusal }));
+      throw error;
+    }
+  };
+  const batcher = createActionBatcher(send, {
+    deadlineMs,
+    ...(options.maxBatch === undefined ? {} : { maxBatch: options.maxBatch }),
+    ...(options.updatesInFlightPerCampaign === undefined
+      ? {}
+      : { inFlightPerCampaign: options.updatesInFlightPerCampaign }),
+  });
+
   return {
     async start(input) {
       const workflowId = campaignWorkflowId(input.campaignId);
@@ -83,32 +128,8 @@ export function temporalCampaignLifecycle(
       }
     },
 
-    async act(campaignId, action, args, requestId) {
-      const handle = client.workflow.getHandle(campaignWorkflowId(campaignId));
-      try {
-        // The server deduplicates updates by id within the workflow's run: a retry whose first
-        // attempt reached the workflow is answered with that attempt's outcome.
-        await client.connection.withDeadline(Date.now() + deadlineMs, () =>
-          handle.executeUpdate(campaignUpdateName(action), {
-            args: [args],
-            ...(requestId ? { updateId: `request-${requestId}` } : {}),
-          }),
-        );
-        return { accepted: true };
-      } catch (error) {
-        const refusal = refusalOf(error);
-        if (refusal) return { accepted: false, refusal };
-        // A campaign's workflow completes a grace period after its collaboration started; later
-        // actions are judged by the same rules on what the read model recorded.
-        if (error instanceof WorkflowNotFoundError && options.finishedCampaigns) {
-          const campaign = await options.finishedCampaigns.find(campaignId, namedIn(args));
-          if (campaign) {
-            const late = judgeFinishedCampaign(campaign, action, args, Date.now());
-            return late ? { accepted: false, refusal: late } : { accepted: true };
-          }
-        }
-        throw error;
-      }
+    act(campaignId, action, args, requestId) {
+      return batcher.act(campaignId, { action, args, ...(requestId ? { requestId } : {}) });
     },
 
     async ping() {
@@ -118,7 +139,8 @@ export function temporalCampaignLifecycle(
 }
 
 /** The influencers an action names (one or many), whose records its rules may read. */
-function namedIn(args: object): string[] {
+function namedIn(args: unknown): string[] {
+  if (typeof args !== 'object' || args === null) return [];
   if ('influencerIds' in args && Array.isArray(args.influencerIds)) return args.influencerIds;
   if ('influencerId' in args && typeof args.influencerId === 'string') return [args.influencerId];
   return [];
