@@ -18,13 +18,12 @@ import {
   parseParams,
   parseQuery,
   ROLES,
-  type Identity,
 } from '@campaign/service-runtime';
 import type { CampaignStore } from '../db/campaign-store';
 import { toCampaignView } from '../db/campaign-view';
-import { canView, publishRefusal } from '../domain/campaign-access';
+import { publishRefusal } from '../domain/campaign-access';
 import type { CampaignLifecycle } from '../temporal/campaign-lifecycle';
-import { campaignNotFound, campaignNotPublished } from './campaign-problems';
+import { campaignLoader } from './campaign-guard';
 
 const PublishAccepted = z.object({
   campaignId: z.uuid(),
@@ -35,17 +34,7 @@ const PublishAccepted = z.object({
 export function campaignRoutes(deps: { store: CampaignStore; lifecycle: CampaignLifecycle }) {
   const { store, lifecycle } = deps;
   const routes = new ApiRoutes();
-  /** The campaign the request names, if the caller may reach it. */
-  async function loadCampaign(
-    campaignId: string,
-    caller: Identity,
-    need: { published?: boolean } = {},
-  ) {
-    const campaign = await store.find(campaignId);
-    if (!campaign || !canView(caller, campaign)) throw campaignNotFound(campaignId);
-    if (need.published && campaign.status === 'draft') throw campaignNotPublished();
-    return campaign;
-  }
+  const loadCampaign = campaignLoader(store);
 
   routes.add(
     {

@@ -17,8 +17,7 @@ import type { CampaignStore } from '../db/campaign-store';
 import type { CollaborationStore } from '../db/collaboration-store';
 import { addressWorkbook } from '../domain/address-workbook';
 import { resultTotals } from '../domain/result-totals';
-import { canView } from '../domain/campaign-access';
-import { campaignNotFound, campaignNotPublished } from './campaign-problems';
+import { campaignLoader } from './campaign-guard';
 
 /**
  * The group after the start: names and shipping addresses, which a brand sees for its own
@@ -30,17 +29,7 @@ export function collaborationRoutes(deps: {
 }) {
   const { store, collaborations } = deps;
   const routes = new ApiRoutes();
-  /** The campaign the request names, if the caller may reach it. */
-  async function loadCampaign(
-    campaignId: string,
-    caller: Identity,
-    need: { published?: boolean } = {},
-  ) {
-    const campaign = await store.find(campaignId);
-    if (!campaign || !canView(caller, campaign)) throw campaignNotFound(campaignId);
-    if (need.published && campaign.status === 'draft') throw campaignNotPublished();
-    return campaign;
-  }
+  const loadCampaign = campaignLoader(store);
   const forItsBrandAndOps = { roles: ['brand', 'ops'] as const, rolesNote: 'its own brand, ops' };
 
   /** The campaign the request names, once its collaboration has started. */

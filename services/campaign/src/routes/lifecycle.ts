@@ -24,8 +24,7 @@ import type { BoardView } from '../db/board-store';
 import type { CampaignStore } from '../db/campaign-store';
 import { requireAccepted } from './require-accepted';
 import type { CampaignLifecycle } from '../temporal/campaign-lifecycle';
-import { canView } from '../domain/campaign-access';
-import { campaignNotFound, campaignNotPublished } from './campaign-problems';
+import { campaignLoader } from './campaign-guard';
 
 type Deps = {
   store: CampaignStore;
@@ -77,17 +76,7 @@ const moveAction = {
  */
 export function lifecycleRoutes({ store, lifecycle, boards }: Deps) {
   const routes = new ApiRoutes();
-  /** The campaign the request names, if the caller may reach it. */
-  async function loadCampaign(
-    campaignId: string,
-    caller: Identity,
-    need: { published?: boolean } = {},
-  ) {
-    const campaign = await store.find(campaignId);
-    if (!campaign || !canView(caller, campaign)) throw campaignNotFound(campaignId);
-    if (need.published && campaign.status === 'draft') throw campaignNotPublished();
-    return campaign;
-  }
+  const loadCampaign = campaignLoader(store);
 
   /** The published campaign the request names, if the caller may reach it. */
   const published = (req: Request, caller: Identity) =>

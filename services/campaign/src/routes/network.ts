@@ -15,7 +15,6 @@ import {
   parseParams,
   parseQuery,
   type Caller,
-  type Identity,
 } from '@campaign/service-runtime';
 import { z } from 'zod';
 import type { CampaignStore } from '../db/campaign-store';
@@ -25,8 +24,7 @@ import { invitationText } from '../domain/invitation-text';
 import { requireAccepted } from './require-accepted';
 import type { Request } from 'express';
 import type { CampaignLifecycle } from '../temporal/campaign-lifecycle';
-import { canView } from '../domain/campaign-access';
-import { campaignNotFound, campaignNotPublished } from './campaign-problems';
+import { campaignLoader } from './campaign-guard';
 
 const ApplicationAccepted = z.object({ campaignId: z.uuid(), influencerId: z.string() });
 const forItsBrandOnTheNetwork = {
@@ -42,17 +40,7 @@ export function networkRoutes(deps: {
 }) {
   const { store, network, lifecycle } = deps;
   const routes = new ApiRoutes();
-  /** The campaign the request names, if the caller may reach it. */
-  async function loadCampaign(
-    campaignId: string,
-    caller: Identity,
-    need: { published?: boolean } = {},
-  ) {
-    const campaign = await store.find(campaignId);
-    if (!campaign || !canView(caller, campaign)) throw campaignNotFound(campaignId);
-    if (need.published && campaign.status === 'draft') throw campaignNotPublished();
-    return campaign;
-  }
+  const loadCampaign = campaignLoader(store);
 
   /** The Network is for the Professional and Enterprise plans; a brand on another is refused. */
   async function refuseWithoutNetwork(brand: Caller<'brand'>) {
