@@ -62,6 +62,7 @@ export class ApiRoutes {
 
   add<R extends Role>(spec: RouteSpec<R>, handler: RouteHandler<R>): this {
     this.specs.push(spec);
+    // The role is checked before anything of the handler: a refused caller learns nothing more.
     this.router[spec.method](spec.path, (req, res) => handler(req, res, callerOf(req, spec.roles)));
     return this;
   }

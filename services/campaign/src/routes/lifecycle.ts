@@ -40,7 +40,8 @@ const ActionAccepted = z.object({
 
 /**
  * A lifecycle action on one campaign: same parameters and reply for every one. The refusals are
- * those its rules can give: 409 for the campaign's state, 422 for what the request names.
+ * those its rules can give: 404 for a campaign the caller cannot reach, 409 for its state, 422 for
+ * what the request names; the 403 for another role comes from `who`.
  */
 function actionSpec<R extends Role>(
   path: string,
