@@ -89,7 +89,7 @@ const rows: Row[] = [
 
   { op: 'GET /marketplace', as: 'applicant', query: 'limit=0', status: 400, says: /limit/ },
 
-  { op: 'GET /campaigns/:campaignId/board', on: 'open', as: 'applicant', status: 404, says: /no campaign/ },
+  { op: 'GET /campaigns/:campaignId/board', on: 'open', as: 'applicant', status: 403, says: /for the role\(s\): brand, ops/ },
   { op: 'GET /campaigns/:campaignId/board', on: 'open', as: 'otherBrand', status: 404, says: /no campaign/ },
   { op: 'GET /campaigns/:campaignId/board', on: 'draft', as: 'owner', status: 409, says: /publish it first/ },
   { op: 'GET /campaigns/:campaignId/board', on: 'malformed', as: 'owner', status: 400, says: /campaignId/ },

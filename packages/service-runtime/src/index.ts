@@ -9,6 +9,7 @@ export * from './identity/identity';
 export * from './identity/principal';
 export * from './identity/tokens';
 export * from './identity/authenticate';
+export type { Caller } from './identity/caller-of';
 export * from './kafka/kafka';
 export * from './kafka/event-publisher';
 export * from './kafka/event-consumer';

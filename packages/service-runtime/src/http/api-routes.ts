@@ -4,24 +4,32 @@ import {
   type RouteConfig,
 } from '@asteasolutions/zod-to-openapi';
 import { Problem } from '@campaign/contracts';
-import { Router, type RequestHandler } from 'express';
+import { Router, type Request, type Response } from 'express';
 import type { z } from 'zod';
+import { callerOf, type Caller } from '../identity/caller-of';
+import { ROLES, type Role } from '../identity/identity';
 
 type Method = 'get' | 'post' | 'put' | 'patch' | 'delete';
 
-/** One endpoint, described once: Express serves it and the OpenAPI document lists it. */
-export type RouteSpec = {
+/**
+ * One endpoint, described once: Express serves it, the frame lets only its roles in, and the
+ * OpenAPI document lists it.
+ */
+export type RouteSpec<R extends Role = Role> = {
   method: Method;
   /** Express style: `/campaigns/:campaignId`. */
   path: string;
   summary: string;
-  /** Who may call it, for the reader of the docs; the handler enforces it. */
-  roles: string;
+  /** The roles that may call it; anyone else is refused with 403 before the handler runs. */
+  roles: readonly R[];
+  /** Which callers of those roles, in words, for the docs ("the campaign's own brand"). */
+  rolesNote?: string;
   params?: z.ZodObject;
   query?: z.ZodObject;
   body?: z.ZodType;
   /** The success reply; refusals are always problem+json. */
   success: { status: number; description: string; schema?: z.ZodType };
+  /** The refusals of its own rules; the 403 for a role it is not for comes from `roles`. */
   refusals?: number[];
 };
 
@@ -40,16 +48,34 @@ const problemStatus: Record<number, string> = {
 
 const MUTATIONS: Method[] = ['post', 'put', 'patch', 'delete'];
 
+/** What a route does for a caller its roles let in. */
+export type RouteHandler<R extends Role> = (
+  req: Request,
+  res: Response,
+  caller: Caller<R>,
+) => void | Promise<void>;
+
 /** A service's routes with their descriptions; `router` serves them, `specs` documents them. */
 export class ApiRoutes {
   readonly router = Router();
   readonly specs: RouteSpec[] = [];
 
-  add(spec: RouteSpec, handler: RequestHandler): this {
+  add<R extends Role>(spec: RouteSpec<R>, handler: RouteHandler<R>): this {
     this.specs.push(spec);
-    this.router[spec.method](spec.path, handler);
+    // The role is checked before anything of the handler: a refused caller learns nothing more.
+    this.router[spec.method](spec.path, (req, res) => handler(req, res, callerOf(req, spec.roles)));
     return this;
   }
+}
+
+/** A route some role may not call can refuse with 403, whatever its own rules. */
+function refusesARole(spec: RouteSpec): boolean {
+  return ROLES.some((role) => !spec.roles.includes(role));
+}
+
+/** "For: brand, ops (the campaign's own brand, ops)." */
+function forWhom(spec: RouteSpec): string {
+  return `For: ${spec.roles.join(', ')}${spec.rolesNote ? ` (${spec.rolesNote})` : ''}.`;
 }
 
 /** The OpenAPI 3.1 document of a service, generated from the same zod schemas that validate. */
@@ -75,11 +101,12 @@ export function openApiDocument(
     };
     // Any request can be malformed (a query string that is not UTF-8, say); any mutation can
     // carry a body that is too large or not JSON.
+    const refusals = new Set([...(refusesARole(spec) ? [403] : []), ...(spec.refusals ?? [])]);
     for (const status of [
       400,
       401,
       ...(MUTATIONS.includes(spec.method) ? [413, 415] : []),
-      ...(spec.refusals ?? []),
+      ...refusals,
       503,
     ]) {
       responses[status] = {
@@ -104,7 +131,7 @@ export function openApiDocument(
       method: spec.method,
       path: openApiPath(spec.path),
       summary: spec.summary,
-      description: `For: ${spec.roles}.`,
+      description: forWhom(spec),
       security: [{ bearer: [] }],
       request: {
         ...(spec.params ? { params: spec.params } : {}),

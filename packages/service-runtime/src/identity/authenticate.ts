@@ -1,6 +1,6 @@
 import type { Request, RequestHandler } from 'express';
 import { HttpProblem } from '../http/problem';
-import type { Identity, Role } from './identity';
+import type { Identity } from './identity';
 import { verifyToken } from './tokens';
 
 const identities = new WeakMap<Request, Identity>();
@@ -24,16 +24,4 @@ export function identityOf(req: Request): Identity {
   const identity = identities.get(req);
   if (!identity) throw new Error('identityOf() called on a route without authenticate()');
   return identity;
-}
-
-/** Narrows the caller to the roles a route allows; anyone else is refused with the reason. */
-export function requireRole<R extends Role>(
-  req: Request,
-  ...roles: R[]
-): Extract<Identity, { role: R }> {
-  const identity = identityOf(req);
-  if (!(roles as Role[]).includes(identity.role)) {
-    throw new HttpProblem(403, 'Forbidden', `This action is for the role(s): ${roles.join(', ')}.`);
-  }
-  return identity as Extract<Identity, { role: R }>;
 }

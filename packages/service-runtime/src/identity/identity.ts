@@ -8,3 +8,6 @@ export const Identity = z.discriminatedUnion('role', [
 ]);
 export type Identity = z.infer<typeof Identity>;
 export type Role = Identity['role'];
+
+/** Every role there is, read from the identity itself so that a new role needs no second list. */
+export const ROLES: readonly Role[] = Identity.options.map((option) => option.shape.role.value);

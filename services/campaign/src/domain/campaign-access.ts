@@ -4,7 +4,8 @@ type Owned = { brandId: string; status: 'draft' | 'published' | 'closed' };
 
 /**
  * Who may see a campaign: its own brand and ops always; influencers once it is on the marketplace.
- * Anyone else gets the same answer as for a campaign that does not exist.
+ * Anyone else gets the same answer as for a campaign that does not exist. Acting on a campaign
+ * needs this too, besides a role the route is for: only its own brand among brands manages it.
  */
 export function canView(identity: Identity, campaign: Owned): boolean {
   switch (identity.role) {
@@ -15,11 +16,6 @@ export function canView(identity: Identity, campaign: Owned): boolean {
     case 'influencer':
       return campaign.status !== 'draft';
   }
-}
-
-/** Only the brand that owns a campaign manages it. */
-export function isOwner(identity: Identity, campaign: Owned): boolean {
-  return identity.role === 'brand' && identity.brandId === campaign.brandId;
 }
 
 /** Why a campaign cannot be published now, in the words the brand will read; null if it can. */

@@ -14,17 +14,16 @@ import {
   HttpProblem,
   cursorPosition,
   pageOf,
-  identityOf,
   parseBody,
   parseParams,
   parseQuery,
-  requireRole,
+  ROLES,
 } from '@campaign/service-runtime';
 import type { CampaignStore } from '../db/campaign-store';
 import { toCampaignView } from '../db/campaign-view';
-import { canView, isOwner, publishRefusal } from '../domain/campaign-access';
+import { publishRefusal } from '../domain/campaign-access';
 import type { CampaignLifecycle } from '../temporal/campaign-lifecycle';
-import { campaignNotFound } from './campaign-problems';
+import { campaignLoader } from './campaign-guard';
 
 const PublishAccepted = z.object({
   campaignId: z.uuid(),
@@ -35,19 +34,18 @@ const PublishAccepted = z.object({
 export function campaignRoutes(deps: { store: CampaignStore; lifecycle: CampaignLifecycle }) {
   const { store, lifecycle } = deps;
   const routes = new ApiRoutes();
+  const loadCampaign = campaignLoader(store);
 
   routes.add(
     {
       method: 'post',
       path: '/campaigns',
       summary: 'Create a draft campaign',
-      roles: 'brand',
+      roles: ['brand'],
       body: CreateCampaignRequest,
       success: { status: 201, description: 'The draft', schema: CampaignView },
-      refusals: [403],
     },
-    async (req, res) => {
-      const brand = requireRole(req, 'brand');
+    async (req, res, brand) => {
       const draft = parseBody(CreateCampaignRequest, req);
       const campaign = await store.createDraft(brand.brandId, brand.userId, draft);
       res.status(201).location(`/campaigns/${campaign.id}`).json(toCampaignView(campaign));
@@ -59,13 +57,14 @@ export function campaignRoutes(deps: { store: CampaignStore; lifecycle: Campaign
       method: 'get',
       path: '/campaigns',
       summary: "My brand's campaigns, newest first (ops: every brand's, or one brand's)",
-      roles: 'brand (its own), ops',
+      roles: ['brand', 'ops'],
+      rolesNote: 'a brand its own, ops any brand’s',
       query: CampaignListQuery,
       success: { status: 200, description: 'A page of campaigns', schema: CampaignPage },
+      // Besides the role: a brand asking for another brand's campaigns.
       refusals: [403],
     },
-    async (req, res) => {
-      const caller = requireRole(req, 'brand', 'ops');
+    async (req, res, caller) => {
       const query = parseQuery(CampaignListQuery, req);
       if (caller.role === 'brand' && query.brandId && query.brandId !== caller.brandId) {
         throw new HttpProblem(403, 'Forbidden', "Listing another brand's campaigns is for ops.");
@@ -89,16 +88,15 @@ export function campaignRoutes(deps: { store: CampaignStore; lifecycle: Campaign
       method: 'get',
       path: '/campaigns/:campaignId',
       summary: 'A campaign',
-      roles: 'its brand, ops; influencers once published',
+      roles: ROLES,
+      rolesNote: 'its brand, ops; influencers once published',
       params: CampaignIdParams,
       success: { status: 200, description: 'The campaign', schema: CampaignView },
       refusals: [404],
     },
-    async (req, res) => {
+    async (req, res, caller) => {
       const { campaignId } = parseParams(CampaignIdParams, req);
-      const campaign = await store.find(campaignId);
-      if (!campaign || !canView(identityOf(req), campaign)) throw campaignNotFound(campaignId);
-      res.json(toCampaignView(campaign));
+      res.json(toCampaignView(await loadCampaign(campaignId, caller)));
     },
   );
 
@@ -107,16 +105,15 @@ export function campaignRoutes(deps: { store: CampaignStore; lifecycle: Campaign
       method: 'post',
       path: '/campaigns/:campaignId/publish',
       summary: 'Publish a draft to the marketplace: starts its seven-day workflow',
-      roles: 'its brand',
+      roles: ['brand'],
+      rolesNote: 'its own brand',
       params: CampaignIdParams,
       success: { status: 202, description: 'Publishing', schema: PublishAccepted },
-      refusals: [403, 404, 409],
+      refusals: [404, 409],
     },
-    async (req, res) => {
-      const brand = requireRole(req, 'brand');
+    async (req, res, brand) => {
       const { campaignId } = parseParams(CampaignIdParams, req);
-      const campaign = await store.find(campaignId);
-      if (!campaign || !isOwner(brand, campaign)) throw campaignNotFound(campaignId);
+      const campaign = await loadCampaign(campaignId, brand);
       const refusal = publishRefusal(campaign);
       if (refusal) throw new HttpProblem(409, 'Already published', refusal);
 
@@ -147,18 +144,17 @@ export function campaignRoutes(deps: { store: CampaignStore; lifecycle: Campaign
       method: 'patch',
       path: '/campaigns/:campaignId',
       summary: 'Edit a draft campaign',
-      roles: 'its brand',
+      roles: ['brand'],
+      rolesNote: 'its own brand',
       params: CampaignIdParams,
       body: EditCampaignRequest,
       success: { status: 200, description: 'The edited draft', schema: CampaignView },
-      refusals: [403, 404, 409],
+      refusals: [404, 409],
     },
-    async (req, res) => {
-      const brand = requireRole(req, 'brand');
+    async (req, res, brand) => {
       const { campaignId } = parseParams(CampaignIdParams, req);
       const edit = parseBody(EditCampaignRequest, req);
-      const campaign = await store.find(campaignId);
-      if (!campaign || !isOwner(brand, campaign)) throw campaignNotFound(campaignId);
+      await loadCampaign(campaignId, brand);
       if (!(await store.editDraft(campaignId, edit))) {
         throw new HttpProblem(409, 'Not a draft', 'A published campaign can no longer be edited.');
       }
@@ -171,7 +167,8 @@ export function campaignRoutes(deps: { store: CampaignStore; lifecycle: Campaign
       method: 'get',
       path: '/marketplace',
       summary: 'Campaigns open for applications, newest first',
-      roles: 'anyone signed in',
+      roles: ROLES,
+      rolesNote: 'anyone signed in',
       query: MarketplaceQuery,
       success: { status: 200, description: 'A page of campaigns', schema: MarketplacePage },
     },

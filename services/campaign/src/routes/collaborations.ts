@@ -8,18 +8,16 @@ import { z } from 'zod';
 import {
   ApiRoutes,
   HttpProblem,
-  identityOf,
+  type Identity,
   parseBody,
   parseParams,
-  requireRole,
 } from '@campaign/service-runtime';
 import type { Request } from 'express';
 import type { CampaignStore } from '../db/campaign-store';
 import type { CollaborationStore } from '../db/collaboration-store';
 import { addressWorkbook } from '../domain/address-workbook';
-import { isOwner } from '../domain/campaign-access';
 import { resultTotals } from '../domain/result-totals';
-import { campaignNotFound } from './campaign-problems';
+import { campaignLoader } from './campaign-guard';
 
 /**
  * The group after the start: names and shipping addresses, which a brand sees for its own
@@ -31,17 +29,13 @@ export function collaborationRoutes(deps: {
 }) {
   const { store, collaborations } = deps;
   const routes = new ApiRoutes();
+  const loadCampaign = campaignLoader(store);
+  const forItsBrandAndOps = { roles: ['brand', 'ops'] as const, rolesNote: 'its own brand, ops' };
 
-  async function startedCampaign(req: Request) {
+  /** The campaign the request names, once its collaboration has started. */
+  async function startedCampaign(req: Request, caller: Identity) {
     const { campaignId } = parseParams(CampaignIdParams, req);
-    const identity = identityOf(req);
-    if (identity.role === 'influencer') {
-      throw new HttpProblem(403, 'Forbidden', 'This action is for the role(s): brand, ops.');
-    }
-    const campaign = await store.find(campaignId);
-    if (!campaign || (identity.role === 'brand' && !isOwner(identity, campaign))) {
-      throw campaignNotFound(campaignId);
-    }
+    const campaign = await loadCampaign(campaignId, caller);
     if (!campaign.collaborationStartedAt) {
       throw new HttpProblem(
         409,
@@ -57,13 +51,13 @@ export function collaborationRoutes(deps: {
       method: 'get',
       path: '/campaigns/:campaignId/collaborations',
       summary: 'The collaborators, with names and shipping addresses (after the start)',
-      roles: 'its brand, ops',
+      ...forItsBrandAndOps,
       params: CampaignIdParams,
       success: { status: 200, description: 'The group', schema: CollaboratorList },
-      refusals: [403, 404, 409],
+      refusals: [404, 409],
     },
-    async (req, res) => {
-      const campaign = await startedCampaign(req);
+    async (req, res, caller) => {
+      const campaign = await startedCampaign(req, caller);
       res.json({ items: await collaborations.collaborators(campaign.id) });
     },
   );
@@ -73,13 +67,13 @@ export function collaborationRoutes(deps: {
       method: 'get',
       path: '/campaigns/:campaignId/collaborations/addresses.xlsx',
       summary: 'The collaborators’ shipping addresses as an Excel (.xlsx) file',
-      roles: 'its brand, ops',
+      ...forItsBrandAndOps,
       params: CampaignIdParams,
       success: { status: 200, description: 'An .xlsx workbook' },
-      refusals: [403, 404, 409],
+      refusals: [404, 409],
     },
-    async (req, res) => {
-      const campaign = await startedCampaign(req);
+    async (req, res, caller) => {
+      const campaign = await startedCampaign(req, caller);
       const workbook = await addressWorkbook(
         campaign.title,
         await collaborations.collaborators(campaign.id),
@@ -96,14 +90,14 @@ export function collaborationRoutes(deps: {
       method: 'post',
       path: '/campaigns/:campaignId/results',
       summary: 'Upload the results of a post',
-      roles: 'a collaborator of the campaign',
+      roles: ['influencer'],
+      rolesNote: 'a collaborator of the campaign',
       params: CampaignIdParams,
       body: ResultUpload,
       success: { status: 201, description: 'Stored', schema: PostedResult },
-      refusals: [403, 404],
+      refusals: [404],
     },
-    async (req, res) => {
-      const influencer = requireRole(req, 'influencer');
+    async (req, res, influencer) => {
       const { campaignId } = parseParams(CampaignIdParams, req);
       const upload = parseBody(ResultUpload, req);
       if (!(await collaborations.isCollaborator(campaignId, influencer.userId))) {
@@ -122,13 +116,13 @@ export function collaborationRoutes(deps: {
       method: 'get',
       path: '/campaigns/:campaignId/results',
       summary: 'Results per collaborator and in total',
-      roles: 'its brand, ops',
+      ...forItsBrandAndOps,
       params: CampaignIdParams,
       success: { status: 200, description: 'Results', schema: CampaignResults },
-      refusals: [403, 404, 409],
+      refusals: [404, 409],
     },
-    async (req, res) => {
-      const campaign = await startedCampaign(req);
+    async (req, res, caller) => {
+      const campaign = await startedCampaign(req, caller);
       const group = await collaborations.collaborators(campaign.id);
       const posts = await collaborations.results(campaign.id);
       res.json(

@@ -10,22 +10,21 @@ import {
 } from '@campaign/contracts';
 import {
   ApiRoutes,
+  type Identity,
+  type Role,
   type RouteSpec,
   HttpProblem,
-  identityOf,
   idempotentRequestId,
   parseBody,
   parseParams,
-  requireRole,
 } from '@campaign/service-runtime';
 import type { Request, Response } from 'express';
 import { z } from 'zod';
 import type { BoardView } from '../db/board-store';
 import type { CampaignStore } from '../db/campaign-store';
-import { isOwner } from '../domain/campaign-access';
 import { requireAccepted } from './require-accepted';
 import type { CampaignLifecycle } from '../temporal/campaign-lifecycle';
-import { campaignNotFound, campaignNotPublished } from './campaign-problems';
+import { campaignLoader } from './campaign-guard';
 
 type Deps = {
   store: CampaignStore;
@@ -41,26 +40,30 @@ const ActionAccepted = z.object({
 
 /**
  * A lifecycle action on one campaign: same parameters and reply for every one. The refusals are
- * those its rules can give: 409 for the campaign's state, 422 for what the request names.
+ * those its rules can give: 404 for a campaign the caller cannot reach, 409 for its state, 422 for
+ * what the request names; the 403 for another role comes from `who`.
  */
-function actionSpec(
+function actionSpec<R extends Role>(
   path: string,
   summary: string,
-  roles: string,
+  who: Pick<RouteSpec<R>, 'roles' | 'rolesNote'>,
   body?: RouteSpec['body'],
-  refusals: number[] = [403, 404, 409, 422],
-): RouteSpec {
+  refusals: number[] = [404, 409, 422],
+): RouteSpec<R> {
   return {
     method: 'post',
     path: `/campaigns/:campaignId/${path}`,
     summary,
-    roles,
+    ...who,
     params: CampaignIdParams,
     ...(body ? { body } : {}),
     success: { status: 200, description: 'Accepted and stored', schema: ActionAccepted },
     refusals,
   };
 }
+
+const ITS_BRAND = { roles: ['brand' as const], rolesNote: 'its own brand' };
+const OPS = { roles: ['ops' as const] };
 
 const moveAction = {
   pending: 'moveToPending',
@@ -74,27 +77,11 @@ const moveAction = {
  */
 export function lifecycleRoutes({ store, lifecycle, boards }: Deps) {
   const routes = new ApiRoutes();
+  const loadCampaign = campaignLoader(store);
 
-  /** Loads the campaign if the caller may act on it as `who`; anyone else gets a 404. */
-  async function published(req: Request, who: 'owner' | 'ops' | 'owner-or-ops') {
-    const { campaignId } = parseParams(CampaignIdParams, req);
-    const identity = identityOf(req);
-    const campaign = await store.find(campaignId);
-    const allowed =
-      campaign &&
-      ((who !== 'ops' && isOwner(identity, campaign)) ||
-        (who !== 'owner' && identity.role === 'ops'));
-    if (!campaign || !allowed) {
-      if (campaign && identity.role === 'brand' && who === 'ops') {
-        throw new HttpProblem(403, 'Forbidden', 'This action is for customer success (ops).');
-      }
-      throw campaignNotFound(campaignId);
-    }
-    if (campaign.status === 'draft') {
-      throw campaignNotPublished();
-    }
-    return campaign;
-  }
+  /** The published campaign the request names, if the caller may reach it. */
+  const published = (req: Request, caller: Identity) =>
+    loadCampaign(parseParams(CampaignIdParams, req).campaignId, caller, { published: true });
 
   async function answer<Name extends CampaignActionName>(
     req: Request,
@@ -113,13 +100,14 @@ export function lifecycleRoutes({ store, lifecycle, boards }: Deps) {
       method: 'get',
       path: '/campaigns/:campaignId/board',
       summary: 'The board: applicants and agreements by state',
-      roles: 'its brand, ops',
+      roles: ['brand', 'ops'],
+      rolesNote: 'its own brand, ops',
       params: CampaignIdParams,
       success: { status: 200, description: 'The board', schema: CampaignBoardView },
       refusals: [404, 409],
     },
-    async (req, res) => {
-      const campaign = await published(req, 'owner-or-ops');
+    async (req, res, caller) => {
+      const campaign = await published(req, caller);
       const board: CampaignBoardView = {
         campaignId: campaign.id,
         status: campaign.status,
@@ -134,12 +122,11 @@ export function lifecycleRoutes({ store, lifecycle, boards }: Deps) {
     actionSpec(
       'selection',
       'Move applicants between pending, selected and declined (nobody is told)',
-      'its brand',
+      ITS_BRAND,
       MoveApplicantsRequest,
     ),
-    async (req, res) => {
-      requireRole(req, 'brand');
-      const campaign = await published(req, 'owner');
+    async (req, res, brand) => {
+      const campaign = await published(req, brand);
       const { influencerIds, status } = parseBody(MoveApplicantsRequest, req);
       await answer(req, res, campaign.id, moveAction[status], { influencerIds });
     },
@@ -149,30 +136,27 @@ export function lifecycleRoutes({ store, lifecycle, boards }: Deps) {
     actionSpec(
       'agreements',
       'Send agreements to selected influencers (3 days to sign)',
-      'its brand',
+      ITS_BRAND,
       SendAgreementsRequest,
     ),
-    async (req, res) => {
-      requireRole(req, 'brand');
-      const campaign = await published(req, 'owner');
+    async (req, res, brand) => {
+      const campaign = await published(req, brand);
       await answer(req, res, campaign.id, 'sendAgreement', parseBody(SendAgreementsRequest, req));
     },
   );
 
   routes.add(
-    actionSpec('collaboration', 'Start the collaboration (once, after the close)', 'its brand'),
-    async (req, res) => {
-      const brand = requireRole(req, 'brand');
-      const campaign = await published(req, 'owner');
+    actionSpec('collaboration', 'Start the collaboration (once, after the close)', ITS_BRAND),
+    async (req, res, brand) => {
+      const campaign = await published(req, brand);
       await answer(req, res, campaign.id, 'startCollaboration', { startedBy: brand.userId });
     },
   );
 
   routes.add(
-    actionSpec('close', 'Close the campaign early', 'ops', CloseEarlyRequest, [403, 404, 409]),
-    async (req, res) => {
-      const ops = requireRole(req, 'ops');
-      const campaign = await published(req, 'ops');
+    actionSpec('close', 'Close the campaign early', OPS, CloseEarlyRequest, [404, 409]),
+    async (req, res, ops) => {
+      const campaign = await published(req, ops);
       const { reason } = parseBody(CloseEarlyRequest, req);
       await answer(req, res, campaign.id, 'closeEarly', { closedBy: ops.userId, reason });
     },
@@ -182,13 +166,12 @@ export function lifecycleRoutes({ store, lifecycle, boards }: Deps) {
     actionSpec(
       'manual-additions',
       'Add an influencer who cannot apply, with the reason (audited)',
-      'ops',
+      OPS,
       ManualAdditionRequest,
-      [403, 404, 409],
+      [404, 409],
     ),
-    async (req, res) => {
-      const ops = requireRole(req, 'ops');
-      const campaign = await published(req, 'ops');
+    async (req, res, ops) => {
+      const campaign = await published(req, ops);
       const { influencerId, reason } = parseBody(ManualAdditionRequest, req);
       await answer(req, res, campaign.id, 'addManually', {
         influencerId,
@@ -207,10 +190,9 @@ export function lifecycleRoutes({ store, lifecycle, boards }: Deps) {
       actionSpec(
         `agreement/${path}`,
         path === 'sign' ? 'Sign my agreement' : 'Decline my agreement (for good)',
-        'the influencer the agreement is for',
+        { roles: ['influencer'], rolesNote: 'the influencer the agreement is for' },
       ),
-      async (req, res) => {
-        const influencer = requireRole(req, 'influencer');
+      async (req, res, influencer) => {
         const { campaignId } = parseParams(CampaignIdParams, req);
         if (!(await store.hasAgreement(campaignId, influencer.userId))) {
           throw new HttpProblem(

@@ -1,5 +1,5 @@
 import { MyAgreementList, MyApplicationList } from '@campaign/contracts';
-import { ApiRoutes, requireRole } from '@campaign/service-runtime';
+import { ApiRoutes } from '@campaign/service-runtime';
 import type { MyCampaignsStore } from '../db/my-campaigns-store';
 
 /** An influencer's own side of the marketplace: where they applied and what they must sign. */
@@ -11,12 +11,10 @@ export function myCampaignRoutes(deps: { myCampaigns: MyCampaignsStore }) {
       method: 'get',
       path: '/me/applications',
       summary: 'My applications and, once the collaboration starts, whether I am in the group',
-      roles: 'influencer',
+      roles: ['influencer'],
       success: { status: 200, description: 'My applications', schema: MyApplicationList },
-      refusals: [403],
     },
-    async (req, res) => {
-      const influencer = requireRole(req, 'influencer');
+    async (req, res, influencer) => {
       res.json({ items: await deps.myCampaigns.applications(influencer.userId) });
     },
   );
@@ -26,12 +24,10 @@ export function myCampaignRoutes(deps: { myCampaigns: MyCampaignsStore }) {
       method: 'get',
       path: '/me/agreements',
       summary: 'My agreements: pending ones with the deadline to sign',
-      roles: 'influencer',
+      roles: ['influencer'],
       success: { status: 200, description: 'My agreements', schema: MyAgreementList },
-      refusals: [403],
     },
-    async (req, res) => {
-      const influencer = requireRole(req, 'influencer');
+    async (req, res, influencer) => {
       res.json({ items: await deps.myCampaigns.agreements(influencer.userId) });
     },
   );

@@ -1,5 +1,5 @@
 import { InfluencerProfileEdit, MyInfluencerProfile } from '@campaign/contracts';
-import { ApiRoutes, HttpProblem, parseBody, requireRole } from '@campaign/service-runtime';
+import { ApiRoutes, HttpProblem, parseBody } from '@campaign/service-runtime';
 import type { InfluencerProfileStore } from '../db/influencer-profile-store';
 
 /** An influencer's own profile: what brands search, qualifications check and parcels go to. */
@@ -11,12 +11,11 @@ export function myProfileRoutes(deps: { profiles: InfluencerProfileStore }) {
       method: 'get',
       path: '/me/profile',
       summary: 'My influencer profile, shipping address included',
-      roles: 'influencer',
+      roles: ['influencer'],
       success: { status: 200, description: 'My profile', schema: MyInfluencerProfile },
-      refusals: [403, 404],
+      refusals: [404],
     },
-    async (req, res) => {
-      const influencer = requireRole(req, 'influencer');
+    async (req, res, influencer) => {
       const profile = await deps.profiles.find(influencer.userId);
       if (!profile) {
         throw new HttpProblem(
@@ -34,17 +33,16 @@ export function myProfileRoutes(deps: { profiles: InfluencerProfileStore }) {
       method: 'put',
       path: '/me/profile',
       summary: 'Create or edit my profile (audience figures come from my social account)',
-      roles: 'influencer',
+      roles: ['influencer'],
       body: InfluencerProfileEdit,
       success: {
         status: 200,
         description: 'Saved (201 when created)',
         schema: MyInfluencerProfile,
       },
-      refusals: [403, 409],
+      refusals: [409],
     },
-    async (req, res) => {
-      const influencer = requireRole(req, 'influencer');
+    async (req, res, influencer) => {
       const edit = parseBody(InfluencerProfileEdit, req);
       const saved = await deps.profiles.save(influencer.userId, edit);
       if (saved === 'handle-taken') {

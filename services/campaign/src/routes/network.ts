@@ -14,20 +14,23 @@ import {
   parseBody,
   parseParams,
   parseQuery,
-  requireRole,
+  type Caller,
 } from '@campaign/service-runtime';
 import { z } from 'zod';
 import type { CampaignStore } from '../db/campaign-store';
 import type { NetworkStore } from '../db/network-store';
-import { canView, isOwner } from '../domain/campaign-access';
 import { networkRefusal } from '../domain/plans';
 import { invitationText } from '../domain/invitation-text';
 import { requireAccepted } from './require-accepted';
 import type { Request } from 'express';
 import type { CampaignLifecycle } from '../temporal/campaign-lifecycle';
-import { campaignNotFound, campaignNotPublished } from './campaign-problems';
+import { campaignLoader } from './campaign-guard';
 
 const ApplicationAccepted = z.object({ campaignId: z.uuid(), influencerId: z.string() });
+const forItsBrandOnTheNetwork = {
+  roles: ['brand' as const],
+  rolesNote: 'its own brand, on Professional or Enterprise',
+};
 
 /** The Network (brands on Professional or Enterprise) and applying to a campaign (influencers). */
 export function networkRoutes(deps: {
@@ -37,26 +40,37 @@ export function networkRoutes(deps: {
 }) {
   const { store, network, lifecycle } = deps;
   const routes = new ApiRoutes();
+  const loadCampaign = campaignLoader(store);
+
+  /** The Network is for the Professional and Enterprise plans; a brand on another is refused. */
+  async function refuseWithoutNetwork(brand: Caller<'brand'>) {
+    const refusal = networkRefusal(await network.planOf(brand.brandId));
+    if (refusal) throw new HttpProblem(403, 'Not on your plan', refusal);
+  }
+
+  /** A brand on Professional or Enterprise, acting on its own published campaign. */
+  async function networkCampaign(req: Request, brand: Caller<'brand'>) {
+    const { campaignId } = parseParams(CampaignIdParams, req);
+    await refuseWithoutNetwork(brand);
+    return loadCampaign(campaignId, brand, { published: true });
+  }
 
   routes.add(
     {
       method: 'get',
       path: '/network',
       summary: 'Search influencers who have not applied to a campaign',
-      roles: 'a brand on Professional or Enterprise, for its own campaign',
+      roles: ['brand'],
+      rolesNote: 'on Professional or Enterprise, for its own campaign',
       query: NetworkSearchQuery,
       success: { status: 200, description: 'A page of influencers', schema: NetworkPage },
+      // Besides the role: a brand whose plan has no Network.
       refusals: [403, 404],
     },
-    async (req, res) => {
-      const brand = requireRole(req, 'brand');
+    async (req, res, brand) => {
       const query = parseQuery(NetworkSearchQuery, req);
-      const refusal = networkRefusal(await network.planOf(brand.brandId));
-      if (refusal) throw new HttpProblem(403, 'Not on your plan', refusal);
-      const campaign = await store.find(query.campaignId);
-      if (!campaign || !isOwner(brand, campaign)) {
-        throw campaignNotFound(query.campaignId);
-      }
+      await refuseWithoutNetwork(brand);
+      await loadCampaign(query.campaignId, brand);
       const page = await network.search(query);
       if (page === 'bad-cursor') {
         throw new HttpProblem(400, 'Invalid request', 'The cursor is not one this API returned.');
@@ -65,34 +79,18 @@ export function networkRoutes(deps: {
     },
   );
 
-  /** A brand on Professional or Enterprise, acting on its own published campaign. */
-  async function networkCampaign(req: Request) {
-    const brand = requireRole(req, 'brand');
-    const { campaignId } = parseParams(CampaignIdParams, req);
-    const refusal = networkRefusal(await network.planOf(brand.brandId));
-    if (refusal) throw new HttpProblem(403, 'Not on your plan', refusal);
-    const campaign = await store.find(campaignId);
-    if (!campaign || !isOwner(brand, campaign)) {
-      throw campaignNotFound(campaignId);
-    }
-    if (campaign.status === 'draft') {
-      throw campaignNotPublished();
-    }
-    return { brand, campaign };
-  }
-
   routes.add(
     {
       method: 'get',
       path: '/campaigns/:campaignId/invitations/template',
       summary: 'The default invitation text, to edit before sending',
-      roles: 'its brand, on Professional or Enterprise',
+      ...forItsBrandOnTheNetwork,
       params: CampaignIdParams,
       success: { status: 200, description: 'The template', schema: InvitationTemplateView },
       refusals: [403, 404, 409],
     },
-    async (req, res) => {
-      await networkCampaign(req);
+    async (req, res, brand) => {
+      await networkCampaign(req, brand);
       res.json({ template: DEFAULT_INVITATION_TEMPLATE });
     },
   );
@@ -102,14 +100,14 @@ export function networkRoutes(deps: {
       method: 'post',
       path: '/campaigns/:campaignId/invitations',
       summary: 'Invite an influencer from the Network; the Messenger delivers the text',
-      roles: 'its brand, on Professional or Enterprise',
+      ...forItsBrandOnTheNetwork,
       params: CampaignIdParams,
       body: InvitationRequest,
       success: { status: 201, description: 'Invited', schema: InvitationView },
       refusals: [403, 404, 409],
     },
-    async (req, res) => {
-      const { brand, campaign } = await networkCampaign(req);
+    async (req, res, brand) => {
+      const campaign = await networkCampaign(req, brand);
       const { influencerId, template } = parseBody(InvitationRequest, req);
       const influencer = await network.card(influencerId);
       if (!influencer) {
@@ -140,18 +138,15 @@ export function networkRoutes(deps: {
       method: 'post',
       path: '/campaigns/:campaignId/applications',
       summary: 'Apply to a campaign (qualifications are checked against my profile)',
-      roles: 'influencer',
+      roles: ['influencer'],
+      rolesNote: 'once the campaign is on the marketplace',
       params: CampaignIdParams,
       success: { status: 201, description: 'Applied: pending', schema: ApplicationAccepted },
-      refusals: [403, 404, 409, 422],
+      refusals: [404, 409, 422],
     },
-    async (req, res) => {
-      const influencer = requireRole(req, 'influencer');
+    async (req, res, influencer) => {
       const { campaignId } = parseParams(CampaignIdParams, req);
-      const campaign = await store.find(campaignId);
-      if (!campaign || !canView(influencer, campaign)) {
-        throw campaignNotFound(campaignId);
-      }
+      await loadCampaign(campaignId, influencer);
       const profile = await network.profile(influencer.userId);
       if (!profile) {
         throw new HttpProblem(

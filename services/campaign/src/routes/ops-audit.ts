@@ -1,4 +1,4 @@
-import { ApiRoutes, parseQuery, requireRole } from '@campaign/service-runtime';
+import { ApiRoutes, parseQuery } from '@campaign/service-runtime';
 import { z } from 'zod';
 import type { CampaignDb } from '../db/prisma-client';
 
@@ -31,13 +31,11 @@ export function opsAuditRoutes(deps: { db: CampaignDb }) {
       method: 'get',
       path: '/ops/audit',
       summary: 'The audit log of ops actions',
-      roles: 'ops',
+      roles: ['ops'],
       query: AuditQuery,
       success: { status: 200, description: 'Audit records', schema: AuditLog },
-      refusals: [403],
     },
     async (req, res) => {
-      requireRole(req, 'ops');
       const { campaignId, limit } = parseQuery(AuditQuery, req);
       const rows = await deps.db.opsAction.findMany({
         where: campaignId ? { campaignId } : {},

@@ -10,11 +10,11 @@ import {
   ApiRoutes,
   HttpProblem,
   cursorPosition,
-  identityOf,
   pageOf,
   parseBody,
   parseParams,
   parseQuery,
+  ROLES,
 } from '@campaign/service-runtime';
 import { z } from 'zod';
 import type { ConversationStore } from '../db/conversation-store';
@@ -35,13 +35,14 @@ export function conversationRoutes(deps: { conversations: ConversationStore }) {
       method: 'get',
       path: '/conversations',
       summary: 'My conversations, newest first',
-      roles: 'a brand (its conversations), an influencer (their own), ops (all)',
+      roles: ROLES,
+      rolesNote: 'a brand its conversations, an influencer their own, ops all',
       query: ConversationListQuery,
       success: { status: 200, description: 'Conversations', schema: ConversationPage },
     },
-    async (req, res) => {
+    async (req, res, caller) => {
       const { limit, cursor } = parseQuery(ConversationListQuery, req);
-      const rows = await deps.conversations.list(identityOf(req), limit, cursorPosition(cursor));
+      const rows = await deps.conversations.list(caller, limit, cursorPosition(cursor));
       const { page, nextCursor } = pageOf(rows, limit, (row) => ({
         at: row.createdAt,
         id: row.id,
@@ -63,17 +64,18 @@ export function conversationRoutes(deps: { conversations: ConversationStore }) {
       method: 'get',
       path: '/conversations/:conversationId/messages',
       summary: 'A page of one of my conversations: the newest messages, then older ones',
-      roles: 'its brand, its influencer, ops',
+      roles: ROLES,
+      rolesNote: 'its brand, its influencer, ops',
       params: ConversationParams,
       query: MessagePageQuery,
       success: { status: 200, description: 'Messages, oldest first', schema: MessagePage },
       refusals: [404],
     },
-    async (req, res) => {
+    async (req, res, caller) => {
       const { conversationId } = parseParams(ConversationParams, req);
       const { limit, before } = parseQuery(MessagePageQuery, req);
       const messages = await deps.conversations.messages(
-        identityOf(req),
+        caller,
         conversationId,
         limit,
         cursorPosition(before),
@@ -92,16 +94,17 @@ export function conversationRoutes(deps: { conversations: ConversationStore }) {
       method: 'post',
       path: '/conversations/:conversationId/messages',
       summary: 'Write in one of my conversations; the other side is notified',
-      roles: 'its brand, its influencer, ops',
+      roles: ROLES,
+      rolesNote: 'its brand, its influencer, ops',
       params: ConversationParams,
       body: MessageBody,
       success: { status: 201, description: 'Posted', schema: MessageView },
       refusals: [404],
     },
-    async (req, res) => {
+    async (req, res, caller) => {
       const { conversationId } = parseParams(ConversationParams, req);
       const { body } = parseBody(MessageBody, req);
-      const message = await deps.conversations.post(identityOf(req), conversationId, body);
+      const message = await deps.conversations.post(caller, conversationId, body);
       if (!message) throw conversationNotFound(conversationId);
       res.status(201).json(toMessageView(message));
     },

@@ -1,11 +1,5 @@
 import { GroupMessageSent, MessageBody } from '@campaign/contracts';
-import {
-  ApiRoutes,
-  HttpProblem,
-  parseBody,
-  parseParams,
-  requireRole,
-} from '@campaign/service-runtime';
+import { ApiRoutes, HttpProblem, parseBody, parseParams } from '@campaign/service-runtime';
 import { z } from 'zod';
 import type { CollaborationGroupStore } from '../db/collaboration-group-store';
 import { toMessageView } from './message-view';
@@ -20,14 +14,14 @@ export function groupMessageRoutes(deps: { groups: CollaborationGroupStore }) {
       method: 'post',
       path: '/campaigns/:campaignId/group-messages',
       summary: 'Send one message to every collaborator of a started collaboration',
-      roles: 'the campaign’s brand, ops',
+      roles: ['brand', 'ops'],
+      rolesNote: 'the campaign’s brand, ops',
       params: CampaignParams,
       body: MessageBody,
       success: { status: 201, description: 'Posted to each member', schema: GroupMessageSent },
-      refusals: [403, 404],
+      refusals: [404],
     },
-    async (req, res) => {
-      const sender = requireRole(req, 'brand', 'ops');
+    async (req, res, sender) => {
       const { campaignId } = parseParams(CampaignParams, req);
       const { body } = parseBody(MessageBody, req);
       const messages = await deps.groups.post(sender, campaignId, body);

@@ -1,11 +1,5 @@
 import { NotificationList } from '@campaign/contracts';
-import {
-  ApiRoutes,
-  HttpProblem,
-  identityOf,
-  parseParams,
-  parseQuery,
-} from '@campaign/service-runtime';
+import { ApiRoutes, HttpProblem, parseParams, parseQuery, ROLES } from '@campaign/service-runtime';
 import { z } from 'zod';
 import type { InboxStore } from '../db/inbox-store';
 import { inboxesOf } from '../domain/inboxes';
@@ -22,13 +16,14 @@ export function inboxRoutes(deps: { inbox: InboxStore }) {
       method: 'get',
       path: '/notifications',
       summary: 'My in-app inbox, newest first, with the unread count',
-      roles: 'anyone signed in (their own inbox)',
+      roles: ROLES,
+      rolesNote: 'anyone signed in, their own inbox',
       query: ListQuery,
       success: { status: 200, description: 'The inbox', schema: NotificationList },
     },
-    async (req, res) => {
+    async (req, res, caller) => {
       const { limit } = parseQuery(ListQuery, req);
-      res.json(await deps.inbox.list(inboxesOf(identityOf(req)), limit));
+      res.json(await deps.inbox.list(inboxesOf(caller), limit));
     },
   );
 
@@ -37,14 +32,15 @@ export function inboxRoutes(deps: { inbox: InboxStore }) {
       method: 'post',
       path: '/notifications/:notificationId/read',
       summary: 'Mark one of my notifications read',
-      roles: 'the recipient',
+      roles: ROLES,
+      rolesNote: 'the recipient',
       params: NotificationParams,
       success: { status: 204, description: 'Marked read' },
       refusals: [404],
     },
-    async (req, res) => {
+    async (req, res, caller) => {
       const { notificationId } = parseParams(NotificationParams, req);
-      if (!(await deps.inbox.markRead(inboxesOf(identityOf(req)), notificationId))) {
+      if (!(await deps.inbox.markRead(inboxesOf(caller), notificationId))) {
         throw new HttpProblem(
           404,
           'Notification not found',
