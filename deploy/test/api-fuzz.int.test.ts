@@ -35,7 +35,10 @@ describe('each service, fuzzed from its OpenAPI document', () => {
   let known: KnownIds;
 
   beforeAll(async () => {
-    campaign = await startCampaignSystem('api-fuzz');
+    // A failure's cause is in the service's own log, next to Schemathesis's report.
+    campaign = await startCampaignSystem('api-fuzz', {
+      logFile: path.join(dataDir('test'), 'fuzz', 'campaign-service.log'),
+    });
     const apps: Record<FuzzedService, Express> = {
       campaign: campaign.app,
       messaging: messenger.messagingApp,

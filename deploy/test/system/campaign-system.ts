@@ -19,6 +19,7 @@ import {
   ensureTopics,
   issueToken,
   kafkaProbe,
+  logFile,
   type Identity,
 } from '@campaign/service-runtime';
 import { TEST_AUTH_SECRET, eventually, testEnvironment } from '@campaign/testing';
@@ -40,12 +41,16 @@ export async function startCampaignSystem(
     taskQueue?: string;
     actionDeadlineMs?: number;
     finishAfterCollaborationSeconds?: number;
+    /** Warnings and errors of the service go to this file (silent otherwise). */
+    logFile?: string;
     /** Without a worker: the workflows it starts wait for one. */
     worker?: boolean;
   } = {},
 ) {
   const env = testEnvironment();
-  const logger = createLogger(name, 'silent');
+  const logger = options.logFile
+    ? createLogger(name, 'warn', logFile(options.logFile))
+    : createLogger(name, 'silent');
   const db = createPrismaClient(options.databaseUrl ?? env.databaseUrls.campaign);
   const kafka = createKafka(name, env.kafkaBrokers, logger);
   const events = new EventPublisher(kafka);
