@@ -11,6 +11,7 @@ export * from './identity/tokens';
 export * from './identity/authenticate';
 export * from './kafka/kafka';
 export * from './kafka/event-publisher';
+export * from './outbox/outbox-relay';
 export * from './kafka/event-consumer';
 export * from './http/serve';
 export * from './kafka/kafka-probe';
