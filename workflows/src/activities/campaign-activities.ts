@@ -1,25 +1,21 @@
-import { CAMPAIGN_EVENTS_TOPIC, CampaignEvent, type CampaignFact } from '@campaign/contracts';
-import type { CampaignReadModel } from '@campaign/campaign-service/read-model';
+import { CampaignEvent, type CampaignFact } from '@campaign/contracts';
+import type { CampaignFacts } from '@campaign/campaign-service/facts';
 
 /** A fact with the identity the workflow gave it: the event id consumers dedupe on. */
 export type RecordedFact = { eventId: string; occurredAt: string; fact: CampaignFact };
 
-/** Where events go once the state that caused them is stored. */
-export type EventSink = {
-  publish: (topic: string, events: CampaignEvent[]) => Promise<void>;
-};
-
 /**
- * Records facts in order: first the campaign service's read model (one transaction), then the
- * events on Kafka. Both steps are idempotent (the read model converges on the same rows, events
- * keep the ids the workflow chose), so Temporal may retry a recording that died between the two
- * without anyone seeing a duplicate.
+ * Records facts in order: the campaign service's read model and the events they cause, in one
+ * transaction (the relay sends the events to Kafka afterwards). Recording is idempotent (the read
+ * model converges on the same rows, an event id is stored once), so Temporal may retry a recording
+ * whose completion was lost without anyone seeing a duplicate.
  */
 export function createCampaignActivities(deps: {
-  readModel: CampaignReadModel;
-  events: EventSink;
+  facts: CampaignFacts;
+  /** Tells the relay of this process that events are owed, so they leave before its next poll. */
+  onRecorded?: () => void;
 }) {
-  const { readModel, events } = deps;
+  const { facts, onRecorded } = deps;
   return {
     async recordCampaignFacts(batch: RecordedFact[]): Promise<void> {
       // Validate first: a fact that breaks its contract is stored nowhere.
@@ -33,8 +29,8 @@ export function createCampaignActivities(deps: {
           payload: fact.payload,
         }),
       );
-      await readModel.apply(envelopes);
-      await events.publish(CAMPAIGN_EVENTS_TOPIC, envelopes);
+      await facts.record(envelopes);
+      onRecorded?.();
     },
   };
 }
