@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import { createServer } from 'node:net';
 import {
   createCampaignEventOutbox,
   startCampaignEventRelay,
@@ -16,6 +15,7 @@ import {
   type CampaignSystem,
 } from './system/campaign-system';
 import { campaignDatabaseOfOwn } from './system/database-of-own';
+import { deadPort } from './system/dead-port';
 import { readTopic } from './system/topic-reader';
 
 // The relay cannot reach Kafka (its broker is a port nobody listens on; the run's Kafka stays up
@@ -23,15 +23,6 @@ import { readTopic } from './system/topic-reader';
 // wait in the outbox, to leave once each and in order when a relay reaches Kafka again.
 const env = testEnvironment();
 const logger = createLogger('relay-outage-test', 'silent');
-
-/** A port that was free a moment ago: connecting to it is refused, as to a broker that is down. */
-async function deadPort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
 
 describe('the campaign event relay cut off from Kafka (real PostgreSQL, Temporal and Kafka)', () => {
   const kafka = createKafka('relay-outage-test', env.kafkaBrokers, logger);

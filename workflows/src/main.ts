@@ -28,18 +28,17 @@ async function main(): Promise<void> {
   });
 
   const prisma = createPrismaClient(config.DATABASE_URL);
-  const kafka = createKafka('campaign-worker', config.KAFKA_BROKERS, logger);
-  await ensureTopics(kafka, [CAMPAIGN_EVENTS_TOPIC]);
-  // Sends the events the activities record; it connects to Kafka when it first sends. Its client
-  // gives up on a request after two retries: the relay's own backoff waits out a longer outage,
-  // and a send that hangs on would outlast the transaction that holds its campaigns.
-  const events = new EventPublisher(
-    createKafka('campaign-worker-relay', config.KAFKA_BROKERS, logger, { retries: 2 }),
-  );
+  // Sends the events the activities record; it reaches Kafka (and makes the topic) when it first
+  // sends, so the worker polls and records while Kafka is away. Its client gives up on a request
+  // after two retries: the relay's own backoff waits out a longer outage, and a send that hung on
+  // would outlast the transaction that holds its campaigns.
+  const kafka = createKafka('campaign-worker', config.KAFKA_BROKERS, logger, { retries: 2 });
+  const events = new EventPublisher(kafka);
   const relay = startCampaignEventRelay({
     outbox: createCampaignEventOutbox(prisma),
     events,
     logger,
+    ensureTopic: () => ensureTopics(kafka, [CAMPAIGN_EVENTS_TOPIC]),
   });
 
   const connection = await NativeConnection.connect({ address: config.TEMPORAL_ADDRESS });

@@ -23,8 +23,14 @@ export function startCampaignEventRelay(deps: {
   idleMs?: number;
   /** Another topic than the campaign topic: for a test whose events no other consumer should see. */
   topic?: string;
+  /**
+   * Makes the topic. Done before the first send rather than at start-up, and tried again with
+   * each round until it succeeds, so a worker starts and records facts while Kafka is away.
+   */
+  ensureTopic?: () => Promise<void>;
 }) {
   const topic = deps.topic ?? CAMPAIGN_EVENTS_TOPIC;
+  let topicReady = deps.ensureTopic === undefined;
   let forgottenAt = 0;
   return startOutboxRelay({
     name: 'campaign-events',
@@ -35,6 +41,10 @@ export function startCampaignEventRelay(deps: {
       if (Date.now() - forgottenAt >= FORGET_EVERY_MS) {
         await deps.outbox.forgetPublishedBefore(new Date(Date.now() - KEPT_FOR_MS));
         forgottenAt = Date.now();
+      }
+      if (!topicReady) {
+        await deps.ensureTopic?.();
+        topicReady = true;
       }
       return deps.outbox.publishOwed(BATCH, (owed) => deps.events.publish(topic, owed));
     },
