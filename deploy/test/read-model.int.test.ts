@@ -1,13 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { createPrismaClient } from '@campaign/campaign-service';
-import { createCampaignReadModel } from '@campaign/campaign-service/read-model';
+import { createCampaignFacts } from '@campaign/campaign-service/facts';
 import { CampaignEvent } from '@campaign/contracts';
 import { testEnvironment } from '@campaign/testing';
 
 // Temporal retries an activity that died after writing; the second write must change nothing.
 describe('the campaign read model (real PostgreSQL)', () => {
   const db = createPrismaClient(testEnvironment().databaseUrls.campaign);
-  const readModel = createCampaignReadModel(db);
+  const facts = createCampaignFacts(db);
 
   afterAll(() => db.$disconnect());
 
@@ -89,9 +89,9 @@ describe('the campaign read model (real PostgreSQL)', () => {
       audit: await db.opsAction.findMany({ where: { campaignId }, orderBy: { action: 'asc' } }),
     });
 
-    await readModel.apply(batch);
+    await facts.record(batch);
     const once = await snapshot();
-    await readModel.apply(batch);
+    await facts.record(batch);
     expect(await snapshot()).toEqual(once);
 
     expect(once.campaign.status).toBe('closed');

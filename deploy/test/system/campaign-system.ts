@@ -10,7 +10,11 @@ import {
   createPrismaClient,
   temporalCampaignLifecycle,
 } from '@campaign/campaign-service';
-import { createCampaignReadModel } from '@campaign/campaign-service/read-model';
+import {
+  createCampaignEventOutbox,
+  createCampaignFacts,
+  startCampaignEventRelay,
+} from '@campaign/campaign-service/facts';
 import { CAMPAIGN_EVENTS_TOPIC, type CampaignSchedule } from '@campaign/contracts';
 import {
   EventPublisher,
@@ -30,7 +34,8 @@ import request from 'supertest';
 
 /**
  * The campaign service as it runs in the stack, on the engines of this test run: the HTTP API,
- * its workflow worker on Temporal and the facts it records in PostgreSQL and on Kafka.
+ * its workflow worker on Temporal, the facts it records in PostgreSQL and the relay that sends
+ * their events to Kafka.
  */
 export async function startCampaignSystem(
   name: string,
@@ -45,6 +50,8 @@ export async function startCampaignSystem(
     logFile?: string;
     /** Without a worker: the workflows it starts wait for one. */
     worker?: boolean;
+    /** Without the relay of its worker: recorded events stay in the outbox. */
+    relay?: boolean;
   } = {},
 ) {
   const env = testEnvironment();
@@ -83,6 +90,10 @@ export async function startCampaignSystem(
       { name: 'kafka', check: probe.check },
     ],
   });
+  const relay =
+    options.worker === false || options.relay === false
+      ? null
+      : startCampaignEventRelay({ outbox: createCampaignEventOutbox(db), events, logger });
   const workerConnection = await NativeConnection.connect({ address: env.temporalAddress });
   const worker =
     options.worker === false
@@ -91,7 +102,10 @@ export async function startCampaignSystem(
           connection: workerConnection,
           namespace: 'default',
           ...(options.taskQueue ? { taskQueue: options.taskQueue } : {}),
-          activities: createCampaignActivities({ readModel: createCampaignReadModel(db), events }),
+          activities: createCampaignActivities({
+            facts: createCampaignFacts(db),
+            ...(relay ? { onRecorded: () => relay.wake() } : {}),
+          }),
         });
   const running = worker?.run();
 
@@ -107,6 +121,7 @@ export async function startCampaignSystem(
     async stop() {
       worker?.shutdown();
       await running;
+      await relay?.stop();
       await workerConnection.close();
       await connection.close();
       await events.disconnect();

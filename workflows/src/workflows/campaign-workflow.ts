@@ -37,8 +37,9 @@ import { evolve, initialState, iso, type CampaignState } from '../domain/campaig
 
 // Deterministic code only: time is the workflow clock, ids come from the seeded uuid4, and every
 // side effect is the one activity below, which is idempotent.
-// Retries back off to 2 s at most, not further: however long an outage of the database or Kafka
-// lasts, the campaign moves again within seconds of its return (the retry is cheap: one query).
+// Retries back off to 2 s at most, not further: however long an outage of the database lasts,
+// the campaign moves again within seconds of its return (the retry is cheap: one query). Kafka is
+// not in the way: the recording stores the events, and a relay sends them later.
 const { recordCampaignFacts } = proxyActivities<CampaignActivities>({
   startToCloseTimeout: '1 minute',
   retry: {
@@ -62,7 +63,8 @@ export const boardQuery = defineQuery<CampaignBoard>(CAMPAIGN_BOARD_QUERY);
  * One workflow per campaign: the authority on its lifecycle. Actions arrive as signals (the CLI
  * and UI send these by name) or as updates (`tryApply`, …) whose validator answers with the rule
  * that refuses them. Every accepted action and every timed moment becomes a fact: it changes the
- * state at once and is then recorded (read model, then Kafka) by the recording activity, in order.
+ * state at once and is then recorded (read model and outgoing events, one transaction) by the
+ * recording activity, in order.
  *
  * It keeps running for a grace period after the collaboration starts, so a second press of start
  * collaboration (and any late action) is still answered by the rules, then completes; the

@@ -5,8 +5,8 @@ export type PublishableEvent = { id: string; type: string; subject: string };
 /**
  * Writes events keyed by their subject, so all events of one campaign land in one partition in
  * order. Delivery is at least once: a send is acknowledged by all in-sync replicas, and a retried
- * send (here or by a retried activity) repeats the event id, which every consumer dedupes on.
- * Retries stay bounded so a broken broker fails the activity, and Temporal retries it later.
+ * send (here or by a relay that sends its outbox again) repeats the event id, which every consumer
+ * dedupes on. Retries stay bounded so a broken broker fails the send, and its caller retries later.
  */
 export class EventPublisher {
   private readonly producer: Producer;

@@ -8,14 +8,22 @@ const levels: Record<number, 'error' | 'warn' | 'info' | 'debug'> = {
   [logLevel.DEBUG]: 'debug',
 };
 
-/** A kafkajs client whose own logs go through the service's JSON logger. */
-export function createKafka(clientId: string, brokers: string[], logger: Logger): Kafka {
+/**
+ * A kafkajs client whose own logs go through the service's JSON logger. `retries` is how often a
+ * request is retried (with backoff) before it fails: fewer for a caller with its own retry loop.
+ */
+export function createKafka(
+  clientId: string,
+  brokers: string[],
+  logger: Logger,
+  { retries = 10 }: { retries?: number } = {},
+): Kafka {
   const kafkaLogger = logger.child({ component: 'kafka' });
   return new Kafka({
     clientId,
     brokers,
     logLevel: logLevel.WARN,
-    retry: { initialRetryTime: 200, retries: 10 },
+    retry: { initialRetryTime: 200, retries },
     logCreator:
       () =>
       ({ level, log }: LogEntry) => {

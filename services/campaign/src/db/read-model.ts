@@ -1,28 +1,16 @@
 import type { CampaignEvent } from '@campaign/contracts';
 import type { Prisma } from '../generated/prisma/client';
-import type { CampaignDb } from './prisma-client';
-
-export { createPrismaClient } from './prisma-client';
 
 type Tx = Prisma.TransactionClient;
 
 /**
- * How the campaign workflow's facts land in the campaign service's tables. Applying the same
- * events again leaves the rows as applying them once (every write is an upsert or a guarded
- * update), so a retried recording activity changes nothing the first attempt already did.
+ * How the campaign workflow's facts land in the campaign service's tables, inside the caller's
+ * transaction. Applying the same events again leaves the rows as applying them once (every write
+ * is an upsert or a guarded update), so a retried recording changes nothing the first one did.
  */
-export function createCampaignReadModel(db: CampaignDb) {
-  return {
-    async apply(events: CampaignEvent[]): Promise<void> {
-      if (events.length === 0) return;
-      await db.$transaction(async (tx) => {
-        for (const event of events) await applyEvent(tx, event);
-      });
-    },
-  };
+export async function applyToReadModel(tx: Tx, events: CampaignEvent[]): Promise<void> {
+  for (const event of events) await applyEvent(tx, event);
 }
-
-export type CampaignReadModel = ReturnType<typeof createCampaignReadModel>;
 
 async function applyEvent(tx: Tx, event: CampaignEvent): Promise<void> {
   switch (event.type) {

@@ -1,23 +1,19 @@
-import { CAMPAIGN_EVENTS_TOPIC, CampaignEvent } from '@campaign/contracts';
+import { CampaignEvent } from '@campaign/contracts';
 import type { CampaignActivities, RecordedFact } from '@campaign/workflows';
-import type { CampaignReadModel } from '../db/read-model';
-
-/** Where events go once the state that caused them is stored. */
-export type EventSink = {
-  publish: (topic: string, events: CampaignEvent[]) => Promise<void>;
-};
+import type { CampaignFacts } from '../db/campaign-facts';
 
 /**
- * Records facts in order: first the campaign service's read model (one transaction), then the
- * events on Kafka. Both steps are idempotent (the read model converges on the same rows, events
- * keep the ids the workflow chose), so Temporal may retry a recording that died between the two
- * without anyone seeing a duplicate.
+ * Records facts in order: the campaign service's read model and the events they cause, in one
+ * transaction (the relay sends the events to Kafka afterwards). Recording is idempotent (the read
+ * model converges on the same rows, an event id is stored once), so Temporal may retry a recording
+ * whose completion was lost without anyone seeing a duplicate.
  */
 export function createCampaignActivities(deps: {
-  readModel: CampaignReadModel;
-  events: EventSink;
+  facts: CampaignFacts;
+  /** Tells the relay of this process that events are owed, so they leave before its next poll. */
+  onRecorded?: () => void;
 }): CampaignActivities {
-  const { readModel, events } = deps;
+  const { facts, onRecorded } = deps;
   return {
     async recordCampaignFacts(batch: RecordedFact[]): Promise<void> {
       // Validate first: a fact that breaks its contract is stored nowhere.
@@ -31,8 +27,8 @@ export function createCampaignActivities(deps: {
           payload: fact.payload,
         }),
       );
-      await readModel.apply(envelopes);
-      await events.publish(CAMPAIGN_EVENTS_TOPIC, envelopes);
+      await facts.record(envelopes);
+      onRecorded?.();
     },
   };
 }

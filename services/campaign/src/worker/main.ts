@@ -1,4 +1,9 @@
-import { createCampaignReadModel, createPrismaClient } from '../db/read-model';
+import {
+  createCampaignEventOutbox,
+  createCampaignFacts,
+  createPrismaClient,
+  startCampaignEventRelay,
+} from '../facts';
 import { CAMPAIGN_EVENTS_TOPIC } from '@campaign/contracts';
 import {
   createKafka,
@@ -23,23 +28,35 @@ async function main(): Promise<void> {
   });
 
   const prisma = createPrismaClient(config.DATABASE_URL);
-  const kafka = createKafka('campaign-worker', config.KAFKA_BROKERS, logger);
-  await ensureTopics(kafka, [CAMPAIGN_EVENTS_TOPIC]);
+  // Sends the events the activities record; it reaches Kafka (and makes the topic) when it first
+  // sends, so the worker polls and records while Kafka is away. Its client gives up on a request
+  // after two retries: the relay's own backoff waits out a longer outage, and a send that hung on
+  // would outlast the transaction that holds its campaigns.
+  const kafka = createKafka('campaign-worker', config.KAFKA_BROKERS, logger, { retries: 2 });
   const events = new EventPublisher(kafka);
-  await events.connect();
+  const relay = startCampaignEventRelay({
+    outbox: createCampaignEventOutbox(prisma),
+    events,
+    logger,
+    ensureTopic: () => ensureTopics(kafka, [CAMPAIGN_EVENTS_TOPIC]),
+  });
 
   const connection = await NativeConnection.connect({ address: config.TEMPORAL_ADDRESS });
   const worker = await createCampaignWorker({
     connection,
     namespace: config.TEMPORAL_NAMESPACE,
     taskQueue: config.TEMPORAL_TASK_QUEUE,
-    activities: createCampaignActivities({ readModel: createCampaignReadModel(prisma), events }),
+    activities: createCampaignActivities({
+      facts: createCampaignFacts(prisma),
+      onRecorded: () => relay.wake(),
+    }),
     maxConcurrentActivityTaskExecutions: config.MAX_CONCURRENT_ACTIVITIES,
     ...(config.WORKFLOW_BUNDLE ? { workflowBundlePath: config.WORKFLOW_BUNDLE } : {}),
   });
   logger.info({ address: config.TEMPORAL_ADDRESS }, 'campaign worker polling');
   // Worker.run() resolves after SIGINT/SIGTERM, once in-flight tasks are done.
   await worker.run();
+  await relay.stop();
   await events.disconnect();
   await connection.close();
   await prisma.$disconnect();

@@ -1,0 +1,17 @@
+import { randomUUID } from 'node:crypto';
+import { testEnvironment } from '@campaign/testing';
+import { applyMigrations } from '../../src/database/migrate';
+import { migrationsDir } from '../../src/database/service-databases';
+import { dropDatabase, ensureDatabase } from '../../src/engines/postgres';
+
+/**
+ * A campaign database of the test's own on the run's PostgreSQL, migrated: its outbox is seen by
+ * the test's relays only, not by the relays of every other test file's campaign system.
+ */
+export async function campaignDatabaseOfOwn(name: string) {
+  const serverUrl = testEnvironment().databaseUrls.campaign;
+  const database = `${name}_${randomUUID().replace(/-/g, '')}`;
+  const url = await ensureDatabase(serverUrl, database);
+  await applyMigrations(url, migrationsDir('campaign'));
+  return { url, drop: () => dropDatabase(serverUrl, database) };
+}
