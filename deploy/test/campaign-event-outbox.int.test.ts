@@ -9,7 +9,8 @@ import {
 import type { CampaignEvent } from '@campaign/contracts';
 import { EventPublisher, createKafka, createLogger } from '@campaign/service-runtime';
 import { eventually, testEnvironment } from '@campaign/testing';
-import { createCampaignActivities, type RecordedFact } from '@campaign/workflows';
+import { createCampaignActivities } from '@campaign/campaign-service/worker';
+import type { RecordedFact } from '@campaign/workflows';
 import { invitation, topicOfOwn } from './system/campaign-events';
 import { campaignDatabaseOfOwn } from './system/database-of-own';
 import { readTopic } from './system/topic-reader';
