@@ -84,7 +84,8 @@ describe('publishing a campaign (real PostgreSQL, Temporal and Kafka)', () => {
 
   it('is ready only with every engine reachable', async () => {
     const campaign = await request(campaignApp).get('/readyz').expect(200);
-    expect(campaign.body.checks).toEqual({ database: 'ok', temporal: 'ok', kafka: 'ok' });
+    // The API needs no Kafka: its events leave through the outbox, sent by the worker.
+    expect(campaign.body.checks).toEqual({ database: 'ok', temporal: 'ok' });
     const notifications = await request(notificationsApp).get('/readyz').expect(200);
     expect(notifications.body.checks).toEqual({ database: 'ok', kafka: 'ok' });
   });

@@ -22,7 +22,6 @@ import {
   createLogger,
   ensureTopics,
   issueToken,
-  kafkaProbe,
   logFile,
   type Identity,
 } from '@campaign/service-runtime';
@@ -61,7 +60,6 @@ export async function startCampaignSystem(
   const db = createPrismaClient(options.databaseUrl ?? env.databaseUrls.campaign);
   const kafka = createKafka(name, env.kafkaBrokers, logger);
   const events = new EventPublisher(kafka);
-  const probe = kafkaProbe(kafka);
   await ensureTopics(kafka, [CAMPAIGN_EVENTS_TOPIC]);
   const connection = await Connection.connect({ address: env.temporalAddress });
   const temporal = new Client({ connection });
@@ -87,7 +85,6 @@ export async function startCampaignSystem(
     readiness: [
       { name: 'database', check: () => store.ping() },
       { name: 'temporal', check: () => lifecycle.ping() },
-      { name: 'kafka', check: probe.check },
     ],
   });
   const relay =
@@ -125,7 +122,6 @@ export async function startCampaignSystem(
       await workerConnection.close();
       await connection.close();
       await events.disconnect();
-      await probe.close();
       await db.$disconnect();
     },
   };

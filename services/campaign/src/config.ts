@@ -9,7 +9,6 @@ import { z } from 'zod';
 export const CampaignConfig = z.object({
   PORT: configFields.port.default(3001),
   DATABASE_URL: configFields.databaseUrl,
-  KAFKA_BROKERS: configFields.kafkaBrokers,
   TEMPORAL_ADDRESS: z.string().min(1).default('127.0.0.1:7233'),
   TEMPORAL_NAMESPACE: z.string().min(1).default('default'),
   AUTH_SECRET: configFields.authSecret,

@@ -1,11 +1,4 @@
-import {
-  createKafka,
-  createLogger,
-  kafkaProbe,
-  loadConfig,
-  runMain,
-  serve,
-} from '@campaign/service-runtime';
+import { createLogger, loadConfig, runMain, serve } from '@campaign/service-runtime';
 import { Client, Connection } from '@temporalio/client';
 import { buildCampaignApp } from './app';
 import { CampaignConfig } from './config';
@@ -33,7 +26,6 @@ async function main(): Promise<void> {
       updatesInFlightPerCampaign: config.UPDATES_IN_FLIGHT_PER_CAMPAIGN,
     },
   );
-  const kafka = kafkaProbe(createKafka('campaign', config.KAFKA_BROKERS, logger));
 
   const app = buildCampaignApp({
     logger,
@@ -49,12 +41,10 @@ async function main(): Promise<void> {
     readiness: [
       { name: 'database', check: () => store.ping() },
       { name: 'temporal', check: () => lifecycle.ping() },
-      { name: 'kafka', check: kafka.check },
     ],
   });
   await serve(app, config.PORT, logger, async () => {
     await connection.close();
-    await kafka.close();
     await prisma.$disconnect();
   });
 }
