@@ -1,6 +1,5 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import path from 'node:path';
 import { createPrismaClient } from '@campaign/campaign-service';
 import {
   CAMPAIGN_EVENTS_TOPIC,
@@ -15,7 +14,7 @@ import { createKafka, createLogger } from '@campaign/service-runtime';
 import { eventually, testEnvironment } from '@campaign/testing';
 import { Client, Connection } from '@temporalio/client';
 import { waitUntilPolling } from '../src/engines/worker-readiness';
-import { repoRoot } from '../src/paths';
+import { spawnCampaignWorker } from './system/worker-process';
 
 // A worker process is killed (SIGKILL, no clean-up) in the middle of a campaign; a new process
 // finishes it. Nothing acknowledged may be lost, and nothing may be recorded twice.
@@ -24,22 +23,12 @@ const TASK_QUEUE = 'campaign-lifecycle-crash-test';
 const INFLUENCERS = 40;
 
 function startWorkerProcess(): ChildProcess {
-  return spawn(
-    process.execPath,
-    ['--import', 'tsx', path.join(repoRoot, 'services', 'campaign', 'src', 'worker', 'main.ts')],
-    {
-      cwd: repoRoot,
-      stdio: 'ignore',
-      env: {
-        ...process.env,
-        DATABASE_URL: env.databaseUrls.campaign,
-        KAFKA_BROKERS: env.kafkaBrokers.join(','),
-        TEMPORAL_ADDRESS: env.temporalAddress,
-        TEMPORAL_TASK_QUEUE: TASK_QUEUE,
-        LOG_LEVEL: 'warn',
-      },
-    },
-  );
+  return spawnCampaignWorker({
+    databaseUrl: env.databaseUrls.campaign,
+    kafkaBrokers: env.kafkaBrokers.join(','),
+    temporalAddress: env.temporalAddress,
+    taskQueue: TASK_QUEUE,
+  });
 }
 
 describe('a worker killed mid-campaign (real PostgreSQL, Temporal and Kafka)', () => {

@@ -1,12 +1,11 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import path from 'node:path';
 import { createPrismaClient, type CampaignDb } from '@campaign/campaign-service/facts';
 import { CAMPAIGN_WORKFLOW_TYPE, campaignWorkflowId } from '@campaign/contracts';
 import { eventually, testEnvironment } from '@campaign/testing';
 import { Client, Connection } from '@temporalio/client';
 import { waitUntilPolling } from '../src/engines/worker-readiness';
-import { repoRoot } from '../src/paths';
+import { spawnCampaignWorker } from './system/worker-process';
 import { campaignDatabaseOfOwn } from './system/database-of-own';
 import { deadPort } from './system/dead-port';
 
@@ -36,22 +35,12 @@ describe('a worker started while Kafka is away (real PostgreSQL and Temporal)', 
   });
 
   it('polls and records the campaign’s facts, keeping its events owed', async () => {
-    worker = spawn(
-      process.execPath,
-      ['--import', 'tsx', path.join(repoRoot, 'services', 'campaign', 'src', 'worker', 'main.ts')],
-      {
-        cwd: repoRoot,
-        stdio: 'ignore',
-        env: {
-          ...process.env,
-          DATABASE_URL: database.url,
-          KAFKA_BROKERS: `127.0.0.1:${await deadPort()}`,
-          TEMPORAL_ADDRESS: env.temporalAddress,
-          TEMPORAL_TASK_QUEUE: TASK_QUEUE,
-          LOG_LEVEL: 'warn',
-        },
-      },
-    );
+    worker = spawnCampaignWorker({
+      databaseUrl: database.url,
+      kafkaBrokers: `127.0.0.1:${await deadPort()}`,
+      temporalAddress: env.temporalAddress,
+      taskQueue: TASK_QUEUE,
+    });
     await waitUntilPolling(env.temporalAddress, TASK_QUEUE, worker.pid!);
 
     const campaignId = randomUUID();
