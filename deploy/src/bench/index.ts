@@ -56,6 +56,14 @@ async function main(): Promise<void> {
   const temporalLogs = countTemporalWarnings();
   log('Starting the bench engines');
   const rig = await startBenchRig(log);
+  // Ctrl-C stops the engines too, rather than leaving them on the bench's ports (a later start
+  // would clear them, but only a later start); a stop that hangs is cut short.
+  const interrupted = () => {
+    setTimeout(() => process.exit(130), 20_000).unref();
+    void rig.stop().finally(() => process.exit(130));
+  };
+  process.once('SIGINT', interrupted);
+  process.once('SIGTERM', interrupted);
   const reports: ScenarioReport[] = [];
   try {
     for (const scenario of chosen) {

@@ -12,6 +12,8 @@ export function countTemporalWarnings() {
       const message = entry.message.slice(0, 120);
       warnings[message] = (warnings[message] ?? 0) + 1;
     }),
+    // The bench's own handler stops the workers and the engines on Ctrl-C (index.ts).
+    shutdownSignals: [],
     telemetryOptions: { logging: { filter: { core: 'WARN', other: 'ERROR' }, forward: {} } },
   });
   return { warnings };
