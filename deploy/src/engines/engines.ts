@@ -1,4 +1,5 @@
 import { mkdirSync, rmSync } from 'node:fs';
+import path from 'node:path';
 import { applyMigrations } from '../database/migrate';
 import { migrationsDir, serviceDatabases, type ServiceName } from '../database/service-databases';
 import { dataDir } from '../paths';
@@ -11,9 +12,11 @@ import { dropDatabase, ensureDatabase, startPostgres, type PostgresEngine } from
 import { startTemporal, type TemporalEngine } from './temporal';
 
 export type Profile = {
-  name: 'dev' | 'test';
+  name: 'dev' | 'test' | 'bench';
   /** Start from empty data (tests) or keep what the last start stored (dev). */
   fresh: boolean;
+  /** Where the engines keep their data; `.data/<name>` unless said otherwise. */
+  dataDir?: string;
   postgresPort: number;
   temporalPort: number;
   temporalUiPort: number | null;
@@ -46,6 +49,19 @@ export const profiles = {
     kafkaPort: 19092 + testPortOffset,
     kafkaControllerPort: 19093 + testPortOffset,
   },
+  // `pnpm bench`: ports of its own, so it runs beside the stack and the tests. Its data sits below
+  // .data/bench, beside the results, so starting fresh never wipes an earlier run's results; and
+  // apart from bench:network's PostgreSQL (25433), so the two benches can run at once.
+  bench: {
+    name: 'bench',
+    fresh: true,
+    dataDir: path.join(dataDir('bench'), 'engines'),
+    postgresPort: 25434,
+    temporalPort: 27233,
+    temporalUiPort: null,
+    kafkaPort: 29092,
+    kafkaControllerPort: 29093,
+  },
 } satisfies Record<string, Profile>;
 
 export type Engines = {
@@ -75,7 +91,7 @@ export async function startEngines(
   log: (line: string) => void = () => {},
   launch: Launch = startOnce,
 ): Promise<Engines> {
-  const dir = dataDir(profile.name);
+  const dir = profile.dataDir ?? dataDir(profile.name);
   if (profile.fresh) {
     await stopStaleProcesses(dir);
     rmSync(dir, { recursive: true, force: true });

@@ -1,0 +1,90 @@
+import { issueToken } from '@campaign/service-runtime';
+import type { CampaignService } from './campaign-service';
+
+/**
+ * The brand and the influencers a scenario acts as, stored straight in the campaign service's
+ * database (thousands of profiles in a few inserts), each with a token the service accepts.
+ */
+export async function seedActors(service: CampaignService, influencers: number) {
+  const brandId = 'bench-brand';
+  await service.db.brand.create({ data: { id: brandId, name: 'Bench Brand', plan: 'enterprise' } });
+  const ids = Array.from(
+    { length: influencers },
+    (_, i) => `bench-influencer-${String(i + 1).padStart(6, '0')}`,
+  );
+  for (let from = 0; from < ids.length; from += 1_000) {
+    await service.db.influencerProfile.createMany({
+      data: ids.slice(from, from + 1_000).map((id, i) => ({
+        id,
+        handle: `@bench${from + i + 1}`,
+        displayName: `Bench creator ${from + i + 1}`,
+        niches: ['beauty'],
+        country: 'NL',
+        followers: 10_000,
+        engagementRate: 3.5,
+        shippingAddress: { street: 'Keizersgracht 1', city: 'Amsterdam', country: 'NL' },
+      })),
+    });
+  }
+  const bearer = async (identity: Parameters<typeof issueToken>[0]) =>
+    `Bearer ${await issueToken(identity, service.authSecret)}`;
+  return {
+    brand: await bearer({ role: 'brand', userId: 'bench-brand-user', brandId }),
+    influencers: await Promise.all(ids.map((id) => bearer({ role: 'influencer', userId: id }))),
+  };
+}
+
+/** Creates and publishes a campaign over HTTP; answers once it is open for applications. */
+export async function publishCampaign(service: CampaignService, brandAuth: string) {
+  const created = await call(service, 'POST', '/campaigns', brandAuth, {
+    title: 'Bench glow',
+    brief: 'Show our SPF in your morning routine',
+    schedule: {},
+    qualifications: {},
+  });
+  const { id } = (await created.json()) as { id: string };
+  await (await call(service, 'POST', `/campaigns/${id}/publish`, brandAuth)).arrayBuffer();
+  const deadline = Date.now() + 60_000;
+  while ((await service.db.campaign.findUniqueOrThrow({ where: { id } })).status !== 'published') {
+    if (Date.now() > deadline) throw new Error(`campaign ${id} was not published within 60 s`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  return id;
+}
+
+/** One application over HTTP; throws unless the service answers 201 (the bench counts errors). */
+export async function apply(service: CampaignService, campaignId: string, influencerAuth: string) {
+  // Read to the end, so the keep-alive connection is free for the client's next request.
+  await (
+    await call(service, 'POST', `/campaigns/${campaignId}/applications`, influencerAuth)
+  ).arrayBuffer();
+}
+
+async function call(
+  service: CampaignService,
+  method: string,
+  path: string,
+  auth: string,
+  body?: object,
+): Promise<Response> {
+  const response = await fetch(`${service.url}${path}`, {
+    method,
+    headers: {
+      authorization: auth,
+      ...(body ? { 'content-type': 'application/json' } : {}),
+    },
+    ...(body ? { body: JSON.stringify(body) } : {}),
+  });
+  if (response.ok) return response;
+  const text = await response.text();
+  const title = (() => {
+    try {
+      return (JSON.parse(text) as { title?: string }).title ?? text;
+    } catch {
+      return text;
+    }
+  })();
+  throw Object.assign(new Error(`${method} ${path.replace(/[0-9a-f-]{36}/g, ':id')}: ${title}`), {
+    name: `HTTP ${response.status}`,
+  });
+}

@@ -1,0 +1,94 @@
+import { randomBytes } from 'node:crypto';
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import {
+  buildCampaignApp,
+  createBoardStore,
+  createCampaignStore,
+  createCollaborationStore,
+  createFinishedCampaignStore,
+  createIdempotencyStore,
+  createNetworkStore,
+  createPrismaClient,
+  temporalCampaignLifecycle,
+} from '@campaign/campaign-service';
+import { createCampaignReadModel } from '@campaign/campaign-service/read-model';
+import { createCampaignActivities, createCampaignWorker } from '@campaign/campaign-service/worker';
+import { CAMPAIGN_EVENTS_TOPIC } from '@campaign/contracts';
+import {
+  EventPublisher,
+  createKafka,
+  createLogger,
+  ensureTopics,
+  kafkaProbe,
+} from '@campaign/service-runtime';
+import type { Client } from '@temporalio/client';
+import type { NativeConnection } from '@temporalio/worker';
+
+/**
+ * The campaign service as the stack runs it (HTTP API, its workflow worker, PostgreSQL, Kafka),
+ * wired in the bench's process and listening on a real loopback port, so every measured action
+ * pays for HTTP, auth, the database reads and the workflow update, as a client's would.
+ */
+export async function startCampaignService(wiring: {
+  databaseUrl: string;
+  kafkaBrokers: string;
+  /** Shared with the raw-update load, so both measure through the same client. */
+  temporal: Client;
+  workerConnection: NativeConnection;
+}) {
+  const authSecret = randomBytes(32).toString('hex');
+  const logger = createLogger('bench-campaign', 'silent');
+  const db = createPrismaClient(wiring.databaseUrl);
+  const kafka = createKafka('bench-campaign', wiring.kafkaBrokers.split(','), logger);
+  const events = new EventPublisher(kafka);
+  const probe = kafkaProbe(kafka);
+  await ensureTopics(kafka, [CAMPAIGN_EVENTS_TOPIC]);
+  const lifecycle = temporalCampaignLifecycle(wiring.temporal, {
+    finishedCampaigns: createFinishedCampaignStore(db),
+  });
+  const store = createCampaignStore(db);
+  const app = buildCampaignApp({
+    logger,
+    authSecret,
+    store,
+    boards: createBoardStore(db),
+    network: createNetworkStore(db),
+    collaborations: createCollaborationStore(db),
+    idempotencyStore: createIdempotencyStore(db),
+    db,
+    lifecycle,
+    readiness: [
+      { name: 'database', check: () => store.ping() },
+      { name: 'temporal', check: () => lifecycle.ping() },
+      { name: 'kafka', check: probe.check },
+    ],
+  });
+  const worker = await createCampaignWorker({
+    connection: wiring.workerConnection,
+    namespace: 'default',
+    activities: createCampaignActivities({ readModel: createCampaignReadModel(db), events }),
+  });
+  const running = worker.run();
+  const server = await new Promise<Server>((resolve) => {
+    const listening = app.listen(0, '127.0.0.1', () => resolve(listening));
+  });
+  const { port } = server.address() as AddressInfo;
+
+  return {
+    url: `http://127.0.0.1:${port}`,
+    authSecret,
+    db,
+    async stop() {
+      server.closeAllConnections();
+      await new Promise((resolve) => server.close(resolve));
+      worker.shutdown();
+      await running;
+      await events.disconnect();
+      await probe.close();
+      await db.$disconnect();
+    },
+  };
+}
+
+export type CampaignService = Awaited<ReturnType<typeof startCampaignService>>;

@@ -1,0 +1,112 @@
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { dataDir, repoRoot } from '../paths';
+import { startBenchRig } from './bench-rig';
+import { hotCampaign } from './hot-campaign';
+import { formatTable, machineFacts, writeResults } from './report';
+import type { BenchSettings, Scenario, ScenarioReport } from './scenario';
+import { countTemporalWarnings } from './temporal-logs';
+
+/**
+ * `pnpm bench [--quick] [--applicants N] [--concurrency 1,8,32] [--scenario NAME] [--out FILE]`:
+ * starts its own engines (profiles.bench), runs the scenarios, prints a table per scenario and
+ * writes every figure to .data/bench/results-<timestamp>.json. Not part of `pnpm test`: its
+ * figures depend on the machine and on whatever else runs on it.
+ */
+const scenarios: Scenario[] = [hotCampaign];
+
+const full = { applicants: 2_000, concurrencies: [1, 8, 32, 128, 256] };
+const quick = { applicants: 200, concurrencies: [1, 8, 32] };
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      quick: { type: 'boolean', default: false },
+      applicants: { type: 'string' },
+      concurrency: { type: 'string' },
+      scenario: { type: 'string' },
+      out: { type: 'string' },
+    },
+  });
+  const defaults = values.quick ? quick : full;
+  const settings: BenchSettings = {
+    quick: values.quick,
+    applicants: values.applicants
+      ? positive(values.applicants, '--applicants')
+      : defaults.applicants,
+    concurrencies: values.concurrency
+      ? values.concurrency.split(',').map((level) => positive(level, '--concurrency'))
+      : defaults.concurrencies,
+  };
+  const chosen = values.scenario
+    ? scenarios.filter((scenario) => scenario.name === values.scenario)
+    : scenarios;
+  if (chosen.length === 0) {
+    throw new Error(
+      `no scenario ${values.scenario}; there is ${scenarios.map((s) => s.name).join(', ')}`,
+    );
+  }
+  const startedAt = new Date().toISOString();
+  const out = path.resolve(
+    values.out ?? path.join(dataDir('bench'), `results-${startedAt.replace(/[:.]/g, '-')}.json`),
+  );
+  const atStart = machineFacts();
+  const log = (line: string) => console.error(line);
+
+  const temporalLogs = countTemporalWarnings();
+  log('Starting the bench engines');
+  const rig = await startBenchRig(log);
+  // Ctrl-C stops the engines too, rather than leaving them on the bench's ports (a later start
+  // would clear them, but only a later start); a stop that hangs is cut short.
+  const interrupted = () => {
+    setTimeout(() => process.exit(130), 20_000).unref();
+    void rig.stop().finally(() => process.exit(130));
+  };
+  process.once('SIGINT', interrupted);
+  process.once('SIGTERM', interrupted);
+  const reports: ScenarioReport[] = [];
+  try {
+    for (const scenario of chosen) {
+      log(`Scenario ${scenario.name}`);
+      reports.push(await scenario.run(rig, settings, (line) => log(`  ${line}`)));
+    }
+  } finally {
+    await rig.stop();
+  }
+
+  const machine = { atStart, atEnd: machineFacts() };
+  for (const report of reports) {
+    console.log(`\n${report.scenario}: ${report.about}\n\n${formatTable(report.table)}`);
+  }
+  console.log(
+    `\nMachine: ${atStart.cpus} × ${atStart.cpuModel}, ${atStart.memoryGiB} GiB, Node ${atStart.node}; ` +
+      `load average ${atStart.loadAverage.join(' / ')} at start, ${machine.atEnd.loadAverage.join(' / ')} at end`,
+  );
+  for (const [message, count] of Object.entries(temporalLogs.warnings)) {
+    console.log(`Temporal worker warnings: ${count} × ${message}`);
+  }
+  writeResults(out, {
+    startedAt,
+    settings,
+    machine,
+    scenarios: reports,
+    temporalWorkerWarnings: temporalLogs.warnings,
+  });
+  console.log(`Results: ${path.relative(repoRoot, out)}`);
+}
+
+function positive(text: string, flag: string): number {
+  const value = Number(text);
+  if (!Number.isInteger(value) || value < 1)
+    throw new Error(`${flag} wants a positive whole number`);
+  return value;
+}
+
+main().then(
+  // The Temporal and Kafka clients keep timers; the bench is done once its results are written.
+  () => process.exit(0),
+  (error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  },
+);

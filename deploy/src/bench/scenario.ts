@@ -1,0 +1,32 @@
+import type { BenchRig } from './bench-rig';
+
+/** What `pnpm bench` was asked for; each scenario takes the settings it needs from here. */
+export type BenchSettings = {
+  quick: boolean;
+  /** Influencers applying to each campaign of the hot-campaign scenario. */
+  applicants: number;
+  /** Clients sending at once; each scenario runs once per level. */
+  concurrencies: number[];
+};
+
+/** One scenario's outcome: a table for the terminal and its full figures for the JSON file. */
+export type ScenarioReport = {
+  scenario: string;
+  /** What the scenario measures, in a sentence, printed above its table. */
+  about: string;
+  table: { headers: string[]; rows: string[][] };
+  results: unknown;
+};
+
+/**
+ * A scenario of `pnpm bench` (hot campaign today; many campaigns, huge campaign and event to
+ * inbox are to come): runs on the shared rig and reports what it measured.
+ */
+export type Scenario = {
+  name: string;
+  run: (
+    rig: BenchRig,
+    settings: BenchSettings,
+    log: (line: string) => void,
+  ) => Promise<ScenarioReport>;
+};
