@@ -12,16 +12,14 @@ import {
   createPrismaClient,
   temporalCampaignLifecycle,
 } from '@campaign/campaign-service';
-import { createCampaignReadModel } from '@campaign/campaign-service/read-model';
+import {
+  createCampaignEventOutbox,
+  createCampaignFacts,
+  startCampaignEventRelay,
+} from '@campaign/campaign-service/facts';
 import { createCampaignActivities, createCampaignWorker } from '@campaign/campaign-service/worker';
 import { CAMPAIGN_EVENTS_TOPIC } from '@campaign/contracts';
-import {
-  EventPublisher,
-  createKafka,
-  createLogger,
-  ensureTopics,
-  kafkaProbe,
-} from '@campaign/service-runtime';
+import { EventPublisher, createKafka, createLogger, ensureTopics } from '@campaign/service-runtime';
 import type { Client } from '@temporalio/client';
 import type { NativeConnection } from '@temporalio/worker';
 
@@ -42,7 +40,6 @@ export async function startCampaignService(wiring: {
   const db = createPrismaClient(wiring.databaseUrl);
   const kafka = createKafka('bench-campaign', wiring.kafkaBrokers.split(','), logger);
   const events = new EventPublisher(kafka);
-  const probe = kafkaProbe(kafka);
   await ensureTopics(kafka, [CAMPAIGN_EVENTS_TOPIC]);
   const lifecycle = temporalCampaignLifecycle(wiring.temporal, {
     finishedCampaigns: createFinishedCampaignStore(db),
@@ -61,13 +58,18 @@ export async function startCampaignService(wiring: {
     readiness: [
       { name: 'database', check: () => store.ping() },
       { name: 'temporal', check: () => lifecycle.ping() },
-      { name: 'kafka', check: probe.check },
     ],
   });
+  // As the worker process runs it: facts and their events stored in one transaction, and the
+  // relay sending the events to Kafka.
+  const relay = startCampaignEventRelay({ outbox: createCampaignEventOutbox(db), events, logger });
   const worker = await createCampaignWorker({
     connection: wiring.workerConnection,
     namespace: 'default',
-    activities: createCampaignActivities({ readModel: createCampaignReadModel(db), events }),
+    activities: createCampaignActivities({
+      facts: createCampaignFacts(db),
+      onRecorded: () => relay.wake(),
+    }),
   });
   const running = worker.run();
   const server = await new Promise<Server>((resolve) => {
@@ -84,8 +86,8 @@ export async function startCampaignService(wiring: {
       await new Promise((resolve) => server.close(resolve));
       worker.shutdown();
       await running;
+      await relay.stop();
       await events.disconnect();
-      await probe.close();
       await db.$disconnect();
     },
   };
