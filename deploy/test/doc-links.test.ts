@@ -2,8 +2,8 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 
 /**
- * The documentation's links stay inside the repository: every relative link in the READMEs and
- * docs/ names a file or folder of this repository that exists, and every #anchor into a Markdown
+ * The documentation's links stay inside the repository: every relative link in the READMEs,
+ * BENCHMARKS.md and docs/ names a file or folder of this repository that exists, and every #anchor into a Markdown
  * page names one of its headings. A clone has nothing outside its own folder.
  */
 const root = path.resolve(__dirname, '../..');
@@ -11,6 +11,7 @@ const root = path.resolve(__dirname, '../..');
 const documents = [
   'README.md',
   'deploy/README.md',
+  'BENCHMARKS.md',
   ...readdirSync(path.join(root, 'docs'))
     .filter((name) => name.endsWith('.md'))
     .map((name) => `docs/${name}`),
@@ -68,7 +69,17 @@ function brokenLinks(document: string): string[] {
   for (const target of linkTargets(readFileSync(source, 'utf8'))) {
     if (/^[a-z][a-z0-9+.-]*:/i.test(target)) continue; // http:, https:, mailto:
     const [file = '', anchor] = target.split('#') as [string, string | undefined];
-    const resolved = file ? path.resolve(path.dirname(source), decodeURI(file)) : source;
+    // A page below the root names files from the root (`/packages/…`), never by climbing with
+    // `../`: a reader cannot tell such a link from one that leaves the repository.
+    if (file.split('/').includes('..')) {
+      broken.push(`${target}: climbs with ../; link from the repository root (/…)`);
+      continue;
+    }
+    const resolved = !file
+      ? source
+      : file.startsWith('/')
+        ? path.join(root, decodeURI(file))
+        : path.resolve(path.dirname(source), decodeURI(file));
     const inside = path.relative(root, resolved);
     if (inside.startsWith('..') || path.isAbsolute(inside)) {
       broken.push(`${target}: outside the repository`);
