@@ -1,23 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import {
-  buildCampaignApp,
-  createBoardStore,
-  createCampaignStore,
-  createCollaborationStore,
-  createFinishedCampaignStore,
-  createIdempotencyStore,
-  createNetworkStore,
-  createPrismaClient,
-  temporalCampaignLifecycle,
-} from '@campaign/campaign-service';
-import {
-  createCampaignEventOutbox,
-  createCampaignFacts,
-  startCampaignEventRelay,
-} from '@campaign/campaign-service/facts';
-import { createCampaignActivities, createCampaignWorker } from '@campaign/campaign-service/worker';
+import { campaignApi, createPrismaClient } from '@campaign/campaign-service';
+import { createCampaignWorker, startRecording } from '@campaign/campaign-service/worker';
 import { CAMPAIGN_EVENTS_TOPIC } from '@campaign/contracts';
 import { EventPublisher, createKafka, createLogger, ensureTopics } from '@campaign/service-runtime';
 import type { Client } from '@temporalio/client';
@@ -41,35 +26,12 @@ export async function startCampaignService(wiring: {
   const kafka = createKafka('bench-campaign', wiring.kafkaBrokers.split(','), logger);
   const events = new EventPublisher(kafka);
   await ensureTopics(kafka, [CAMPAIGN_EVENTS_TOPIC]);
-  const lifecycle = temporalCampaignLifecycle(wiring.temporal, {
-    finishedCampaigns: createFinishedCampaignStore(db),
-  });
-  const store = createCampaignStore(db);
-  const app = buildCampaignApp({
-    logger,
-    authSecret,
-    store,
-    boards: createBoardStore(db),
-    network: createNetworkStore(db),
-    collaborations: createCollaborationStore(db),
-    idempotencyStore: createIdempotencyStore(db),
-    db,
-    lifecycle,
-    readiness: [
-      { name: 'database', check: () => store.ping() },
-      { name: 'temporal', check: () => lifecycle.ping() },
-    ],
-  });
-  // As the worker process runs it: facts and their events stored in one transaction, and the
-  // relay sending the events to Kafka.
-  const relay = startCampaignEventRelay({ outbox: createCampaignEventOutbox(db), events, logger });
+  const { app } = campaignApi({ db, temporal: wiring.temporal, logger, authSecret });
+  const { activities, relay } = startRecording({ db, events, logger });
   const worker = await createCampaignWorker({
     connection: wiring.workerConnection,
     namespace: 'default',
-    activities: createCampaignActivities({
-      facts: createCampaignFacts(db),
-      onRecorded: () => relay.wake(),
-    }),
+    activities,
   });
   const running = worker.run();
   const server = await new Promise<Server>((resolve) => {
@@ -86,7 +48,7 @@ export async function startCampaignService(wiring: {
       await new Promise((resolve) => server.close(resolve));
       worker.shutdown();
       await running;
-      await relay.stop();
+      await relay?.stop();
       await events.disconnect();
       await db.$disconnect();
     },

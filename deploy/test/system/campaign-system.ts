@@ -1,20 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import {
-  buildCampaignApp,
-  createBoardStore,
-  createCampaignStore,
-  createCollaborationStore,
-  createFinishedCampaignStore,
-  createIdempotencyStore,
-  createNetworkStore,
-  createPrismaClient,
-  temporalCampaignLifecycle,
-} from '@campaign/campaign-service';
-import {
-  createCampaignEventOutbox,
-  createCampaignFacts,
-  startCampaignEventRelay,
-} from '@campaign/campaign-service/facts';
+import { campaignApi, createPrismaClient } from '@campaign/campaign-service';
 import { CAMPAIGN_EVENTS_TOPIC, type CampaignSchedule } from '@campaign/contracts';
 import {
   EventPublisher,
@@ -26,7 +11,7 @@ import {
   type Identity,
 } from '@campaign/service-runtime';
 import { TEST_AUTH_SECRET, eventually, testEnvironment } from '@campaign/testing';
-import { createCampaignActivities, createCampaignWorker } from '@campaign/campaign-service/worker';
+import { createCampaignWorker, startRecording } from '@campaign/campaign-service/worker';
 import { Client, Connection } from '@temporalio/client';
 import { NativeConnection } from '@temporalio/worker';
 import request from 'supertest';
@@ -63,47 +48,32 @@ export async function startCampaignSystem(
   await ensureTopics(kafka, [CAMPAIGN_EVENTS_TOPIC]);
   const connection = await Connection.connect({ address: env.temporalAddress });
   const temporal = new Client({ connection });
-  const lifecycle = temporalCampaignLifecycle(temporal, {
-    finishedCampaigns: createFinishedCampaignStore(db),
-    ...(options.taskQueue ? { taskQueue: options.taskQueue } : {}),
-    ...(options.actionDeadlineMs ? { actionDeadlineMs: options.actionDeadlineMs } : {}),
-    ...(options.finishAfterCollaborationSeconds === undefined
-      ? {}
-      : { finishAfterCollaborationSeconds: options.finishAfterCollaborationSeconds }),
-  });
-  const store = createCampaignStore(db);
-  const app = buildCampaignApp({
+  const { app, lifecycle } = campaignApi({
+    db,
+    temporal,
     logger,
     authSecret: TEST_AUTH_SECRET,
-    store,
-    boards: createBoardStore(db),
-    network: createNetworkStore(db),
-    collaborations: createCollaborationStore(db),
-    idempotencyStore: createIdempotencyStore(db),
-    db,
-    lifecycle,
-    readiness: [
-      { name: 'database', check: () => store.ping() },
-      { name: 'temporal', check: () => lifecycle.ping() },
-    ],
+    lifecycle: {
+      ...(options.taskQueue ? { taskQueue: options.taskQueue } : {}),
+      ...(options.actionDeadlineMs ? { actionDeadlineMs: options.actionDeadlineMs } : {}),
+      ...(options.finishAfterCollaborationSeconds === undefined
+        ? {}
+        : { finishAfterCollaborationSeconds: options.finishAfterCollaborationSeconds }),
+    },
   });
-  const relay =
-    options.worker === false || options.relay === false
-      ? null
-      : startCampaignEventRelay({ outbox: createCampaignEventOutbox(db), events, logger });
-  const workerConnection = await NativeConnection.connect({ address: env.temporalAddress });
-  const worker =
+  const recording =
     options.worker === false
       ? null
-      : await createCampaignWorker({
-          connection: workerConnection,
-          namespace: 'default',
-          ...(options.taskQueue ? { taskQueue: options.taskQueue } : {}),
-          activities: createCampaignActivities({
-            facts: createCampaignFacts(db),
-            ...(relay ? { onRecorded: () => relay.wake() } : {}),
-          }),
-        });
+      : startRecording({ db, events, logger, relay: options.relay !== false });
+  const workerConnection = await NativeConnection.connect({ address: env.temporalAddress });
+  const worker = recording
+    ? await createCampaignWorker({
+        connection: workerConnection,
+        namespace: 'default',
+        ...(options.taskQueue ? { taskQueue: options.taskQueue } : {}),
+        activities: recording.activities,
+      })
+    : null;
   const running = worker?.run();
 
   return {
@@ -118,7 +88,7 @@ export async function startCampaignSystem(
     async stop() {
       worker?.shutdown();
       await running;
-      await relay?.stop();
+      await recording?.relay?.stop();
       await workerConnection.close();
       await connection.close();
       await events.disconnect();

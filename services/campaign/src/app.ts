@@ -63,3 +63,4 @@ export { createCampaignStore } from './db/campaign-store';
 export { createFinishedCampaignStore } from './db/finished-campaign-store';
 export { createPrismaClient } from './db/prisma-client';
 export { temporalCampaignLifecycle } from './temporal/campaign-lifecycle';
+export { campaignApi } from './campaign-api';

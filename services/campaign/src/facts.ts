@@ -1,5 +1,5 @@
-// What the campaign workflow's worker needs of the campaign service (without its HTTP app): how
-// facts are recorded and how their events leave.
+// The recording side of the campaign service (how facts are stored and how their events leave),
+// for tests that drive it without the worker; the worker itself wires it in worker/recording.ts.
 export { createPrismaClient, type CampaignDb } from './db/prisma-client';
 export { createCampaignFacts, type CampaignFacts } from './db/campaign-facts';
 export { createCampaignEventOutbox, type CampaignEventOutbox } from './db/campaign-event-outbox';

@@ -77,8 +77,9 @@ const requireJsonContent: RequestHandler = (req, _res, next) => {
 /** A body is on its way when its length is announced as more than zero, or it comes chunked. */
 function carriesBody(req: Request): boolean {
   if (req.headers['transfer-encoding'] !== undefined) return true;
+  // An unreadable length is no promise of an empty body: it counts as one.
   const length = Number(req.headers['content-length'] ?? 0);
-  return !(length === 0);
+  return Number.isNaN(length) || length > 0;
 }
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });

@@ -20,7 +20,7 @@ export type IdempotencyKeyModel = {
     skipDuplicates: boolean;
   }): PromiseLike<{ count: number }>;
   updateMany(args: {
-    where: Slot & { status: null; createdAt: { lt: Date } };
+    where: Slot & { status: null; createdAt?: { lt: Date } };
     data: { requestHash?: string; createdAt: Date };
   }): PromiseLike<{ count: number }>;
   findUniqueOrThrow(args: {
@@ -72,7 +72,7 @@ export function createPrismaIdempotencyStore(keys: IdempotencyKeyModel): Idempot
 
     async renew(scope, key) {
       await keys.updateMany({
-        where: { scope, key, status: null, createdAt: { lt: new Date() } },
+        where: { scope, key, status: null },
         data: { createdAt: new Date() },
       });
     },

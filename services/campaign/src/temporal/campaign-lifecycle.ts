@@ -44,19 +44,21 @@ export type CampaignLifecycle = {
 /** How long an action waits for the workflow's answer before the caller is told to retry. */
 const ACTION_DEADLINE_MS = 10_000;
 
+export type CampaignLifecycleOptions = {
+  actionDeadlineMs?: number;
+  taskQueue?: string;
+  /** The grace period every campaign's workflow gets after its collaboration started. */
+  finishAfterCollaborationSeconds?: number;
+  /** Where a campaign whose workflow has completed is judged from: the read model. */
+  finishedCampaigns?: FinishedCampaignStore;
+  /** Actions coalesced into one update (see action-batcher.ts). */
+  maxBatch?: number;
+  updatesInFlightPerCampaign?: number;
+};
+
 export function temporalCampaignLifecycle(
   client: Client,
-  options: {
-    actionDeadlineMs?: number;
-    taskQueue?: string;
-    /** The grace period every campaign's workflow gets after its collaboration started. */
-    finishAfterCollaborationSeconds?: number;
-    /** Where a campaign whose workflow has completed is judged from: the read model. */
-    finishedCampaigns?: FinishedCampaignStore;
-    /** Actions coalesced into one update (see action-batcher.ts). */
-    maxBatch?: number;
-    updatesInFlightPerCampaign?: number;
-  } = {},
+  options: CampaignLifecycleOptions = {},
 ): CampaignLifecycle {
   const deadlineMs = options.actionDeadlineMs ?? ACTION_DEADLINE_MS;
   const taskQueue = options.taskQueue ?? CAMPAIGN_TASK_QUEUE;

@@ -4,3 +4,4 @@ export * from './campaign-activities';
 export * from './campaign-worker';
 export * from './config';
 export * from './workflow-bundle';
+export * from './recording';

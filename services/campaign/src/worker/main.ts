@@ -1,9 +1,4 @@
-import {
-  createCampaignEventOutbox,
-  createCampaignFacts,
-  createPrismaClient,
-  startCampaignEventRelay,
-} from '../facts';
+import { createPrismaClient } from '../db/prisma-client';
 import { CAMPAIGN_EVENTS_TOPIC } from '@campaign/contracts';
 import {
   createKafka,
@@ -14,9 +9,9 @@ import {
   runMain,
 } from '@campaign/service-runtime';
 import { DefaultLogger, NativeConnection, Runtime } from '@temporalio/worker';
-import { createCampaignActivities } from './campaign-activities';
 import { createCampaignWorker } from './campaign-worker';
 import { WorkerConfig } from './config';
+import { startRecording } from './recording';
 
 async function main(): Promise<void> {
   const config = loadConfig(WorkerConfig);
@@ -34,8 +29,8 @@ async function main(): Promise<void> {
   // would outlast the transaction that holds its campaigns.
   const kafka = createKafka('campaign-worker', config.KAFKA_BROKERS, logger, { retries: 2 });
   const events = new EventPublisher(kafka);
-  const relay = startCampaignEventRelay({
-    outbox: createCampaignEventOutbox(prisma),
+  const { activities, relay } = startRecording({
+    db: prisma,
     events,
     logger,
     ensureTopic: () => ensureTopics(kafka, [CAMPAIGN_EVENTS_TOPIC]),
@@ -46,17 +41,14 @@ async function main(): Promise<void> {
     connection,
     namespace: config.TEMPORAL_NAMESPACE,
     taskQueue: config.TEMPORAL_TASK_QUEUE,
-    activities: createCampaignActivities({
-      facts: createCampaignFacts(prisma),
-      onRecorded: () => relay.wake(),
-    }),
+    activities,
     maxConcurrentActivityTaskExecutions: config.MAX_CONCURRENT_ACTIVITIES,
     ...(config.WORKFLOW_BUNDLE ? { workflowBundlePath: config.WORKFLOW_BUNDLE } : {}),
   });
   logger.info({ address: config.TEMPORAL_ADDRESS }, 'campaign worker polling');
   // Worker.run() resolves after SIGINT/SIGTERM, once in-flight tasks are done.
   await worker.run();
-  await relay.stop();
+  await relay?.stop();
   await events.disconnect();
   await connection.close();
   await prisma.$disconnect();

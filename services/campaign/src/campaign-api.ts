@@ -1,0 +1,54 @@
+import type { Logger } from '@campaign/service-runtime';
+import type { Client } from '@temporalio/client';
+import type { Express } from 'express';
+import { buildCampaignApp } from './app';
+import { createBoardStore } from './db/board-store';
+import { createCampaignStore } from './db/campaign-store';
+import { createCollaborationStore } from './db/collaboration-store';
+import { createFinishedCampaignStore } from './db/finished-campaign-store';
+import { createIdempotencyStore } from './db/idempotency-store';
+import { createNetworkStore } from './db/network-store';
+import type { CampaignDb } from './db/prisma-client';
+import {
+  temporalCampaignLifecycle,
+  type CampaignLifecycle,
+  type CampaignLifecycleOptions,
+} from './temporal/campaign-lifecycle';
+
+/**
+ * The campaign API on its database and a Temporal client, wired as `main.ts` runs it: the stores,
+ * the lifecycle (judging finished campaigns on the read model) and the readiness checks. Tests and
+ * the bench call this too, so none of them wires the service another way.
+ */
+export function campaignApi(options: {
+  db: CampaignDb;
+  temporal: Client;
+  logger: Logger;
+  authSecret: string;
+  corsOrigins?: string[];
+  lifecycle?: Omit<CampaignLifecycleOptions, 'finishedCampaigns'>;
+}): { app: Express; lifecycle: CampaignLifecycle } {
+  const { db } = options;
+  const lifecycle = temporalCampaignLifecycle(options.temporal, {
+    ...options.lifecycle,
+    finishedCampaigns: createFinishedCampaignStore(db),
+  });
+  const store = createCampaignStore(db);
+  const app = buildCampaignApp({
+    logger: options.logger,
+    authSecret: options.authSecret,
+    ...(options.corsOrigins ? { corsOrigins: options.corsOrigins } : {}),
+    store,
+    boards: createBoardStore(db),
+    network: createNetworkStore(db),
+    collaborations: createCollaborationStore(db),
+    db,
+    idempotencyStore: createIdempotencyStore(db),
+    lifecycle,
+    readiness: [
+      { name: 'database', check: () => store.ping() },
+      { name: 'temporal', check: () => lifecycle.ping() },
+    ],
+  });
+  return { app, lifecycle };
+}

@@ -1,0 +1,36 @@
+import type { EventPublisher, Logger } from '@campaign/service-runtime';
+import { createCampaignEventOutbox } from '../db/campaign-event-outbox';
+import { createCampaignFacts } from '../db/campaign-facts';
+import type { CampaignDb } from '../db/prisma-client';
+import { startCampaignEventRelay } from '../events/campaign-event-relay';
+import { createCampaignActivities } from './campaign-activities';
+
+/**
+ * How the worker records campaign facts: the activities store facts and their events in one
+ * transaction, and the relay of this process, woken by each recording, sends the events to Kafka.
+ * `worker/main.ts`, the tests and the bench all record this way.
+ */
+export function startRecording(options: {
+  db: CampaignDb;
+  events: EventPublisher;
+  logger: Logger;
+  /** Makes the topic before the relay first sends (the worker may start while Kafka is away). */
+  ensureTopic?: () => Promise<void>;
+  /** False leaves the events owed in the outbox for another relay (a test's) to send. */
+  relay?: boolean;
+}) {
+  const relay =
+    options.relay === false
+      ? null
+      : startCampaignEventRelay({
+          outbox: createCampaignEventOutbox(options.db),
+          events: options.events,
+          logger: options.logger,
+          ...(options.ensureTopic ? { ensureTopic: options.ensureTopic } : {}),
+        });
+  const activities = createCampaignActivities({
+    facts: createCampaignFacts(options.db),
+    ...(relay ? { onRecorded: () => relay.wake() } : {}),
+  });
+  return { activities, relay };
+}
