@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import {
   createCampaignEventOutbox,
   createCampaignFacts,
+  createCampaignRosterStore,
   createPrismaClient,
   startCampaignEventRelay,
   type CampaignDb,
@@ -40,7 +41,10 @@ describe('the campaign event outbox (real PostgreSQL and Kafka)', () => {
 
   it('stores a retried recording’s events once', async () => {
     const campaignId = randomUUID();
-    const activities = createCampaignActivities({ facts: createCampaignFacts(db) });
+    const activities = createCampaignActivities({
+      facts: createCampaignFacts(db),
+      roster: createCampaignRosterStore(db),
+    });
     const batch: RecordedFact[] = [0, 1, 2].map(() => {
       const { id, occurredAt, type, payload } = invitation(campaignId, 'Join us');
       return { eventId: id, occurredAt, fact: { type, payload } as RecordedFact['fact'] };

@@ -3,7 +3,14 @@
  * service's worker runs the workflow; the pure rules also answer for a campaign whose workflow has
  * finished. Workflow code itself never imports this file.
  */
-export type { CampaignActivities, RecordedFact } from './workflows/activities';
+export {
+  rosterParts,
+  type CampaignActivities,
+  type RecordedFact,
+  type RosterCursor,
+  type RosterPage,
+  type RosterPart,
+} from './workflows/activities';
 export * from './domain/campaign-rules';
 export * from './domain/campaign-state';
 

@@ -8,7 +8,8 @@ const DAY = 24 * 60 * 60 * 1000;
 const T0 = Date.parse('2026-11-23T09:00:00.000Z');
 const qualified = { followers: 20_000, niches: ['beauty'], country: 'NL' };
 
-function campaign(): CampaignState {
+/** A campaign as published today (`rosterStored`), or as one published before huge campaigns. */
+function campaign(rosterStored = true): CampaignState {
   return initialState(
     {
       campaignId: '5d1c3f4e-8a4b-4c1e-9f0a-1b2c3d4e5f60',
@@ -24,6 +25,7 @@ function campaign(): CampaignState {
       schedule: CampaignSchedule.parse({}),
     },
     T0,
+    rosterStored,
   );
 }
 
@@ -39,8 +41,7 @@ function refusal(decision: Decision) {
   return decision.refusal;
 }
 
-function withApplicants(ids: string[], now = T0 + DAY) {
-  const state = campaign();
+function withApplicants(ids: string[], now = T0 + DAY, state = campaign()) {
   for (const influencerId of ids) {
     act(state, campaignRules.apply(state, { influencerId, profile: qualified }, now));
   }
@@ -219,8 +220,8 @@ describe('agreements', () => {
 });
 
 describe('starting the collaboration', () => {
-  function readyToStart() {
-    const state = withApplicants(['ann', 'bob', 'cat', 'dan']);
+  function readyToStart(published = campaign()) {
+    const state = withApplicants(['ann', 'bob', 'cat', 'dan'], T0 + DAY, published);
     act(
       state,
       campaignRules.invite(state, { influencerId: 'eve', invitedBy: 'brand-user-1' }, T0 + 3 * DAY),
@@ -247,17 +248,75 @@ describe('starting the collaboration', () => {
     const state = readyToStart();
     for (const fact of dueFacts(state, T0 + 6 * DAY)) evolve(state, fact);
     expect(state.phase).toBe('closed');
-    const [fact] = act(
+    const facts = act(
       state,
       campaignRules.startCollaboration(state, { startedBy: 'brand-user-1' }, T0 + 6 * DAY + 1),
     );
-    expect(fact!.payload).toMatchObject({
+    expect(facts.map((fact) => [fact.type, fact.version ?? 1])).toEqual([
+      ['CollaborationStarted', 2],
+      ['CollaboratorsJoined', 1],
+      ['InfluencersPassedOver', 1],
+      ['AgreementsLapsed', 1],
+    ]);
+    expect(facts[0]!.payload).toMatchObject({ groupSize: 1, passedOver: 4, lapsed: 1 });
+    expect(facts.slice(1).map((fact) => fact.payload)).toMatchObject([
+      { influencerIds: ['ann'] },
+      { influencerIds: ['bob', 'cat', 'dan', 'eve'] },
+      { influencerIds: ['cat'] },
+    ]);
+    expect(state.agreements.cat!.status).toBe('lapsed');
+    expect(state.group).toEqual(['ann']);
+    expect(state.phase).toBe('collaborating');
+  });
+
+  it('names the people of a huge campaign in parts of at most 1,000', () => {
+    const state = campaign();
+    const crowd = Array.from({ length: 2_500 }, (_, i) => `creator-${i}`);
+    for (const influencerId of crowd) {
+      act(state, campaignRules.apply(state, { influencerId, profile: qualified }, T0 + DAY));
+    }
+    act(state, campaignRules.select(state, { influencerIds: crowd.slice(0, 1_200) }, T0 + DAY));
+    act(
+      state,
+      campaignRules.sendAgreement(state, { influencerIds: crowd.slice(0, 1_200) }, T0 + DAY),
+    );
+    for (const influencerId of crowd.slice(0, 1_001)) {
+      act(state, campaignRules.sign(state, { influencerId }, T0 + 2 * DAY));
+    }
+    act(
+      state,
+      campaignRules.closeEarly(state, { closedBy: 'ops', reason: 'enough' }, T0 + 2 * DAY),
+    );
+    const facts = act(
+      state,
+      campaignRules.startCollaboration(state, { startedBy: 'brand-user-1' }, T0 + 2 * DAY),
+    );
+    const sizes = (type: string) =>
+      facts
+        .filter((fact) => fact.type === type)
+        .map((fact) => (fact.payload as { influencerIds: string[] }).influencerIds.length);
+    expect(sizes('CollaboratorsJoined')).toEqual([1_000, 1]);
+    expect(sizes('InfluencersPassedOver')).toEqual([1_000, 499]);
+    expect(sizes('AgreementsLapsed')).toEqual([199]);
+    expect(state.group).toHaveLength(1_001);
+  });
+
+  it('names everyone in one event for a campaign published before huge campaigns', () => {
+    const state = readyToStart(campaign(false));
+    for (const fact of dueFacts(state, T0 + 6 * DAY)) evolve(state, fact);
+    const facts = act(
+      state,
+      campaignRules.startCollaboration(state, { startedBy: 'brand-user-1' }, T0 + 6 * DAY + 1),
+    );
+    expect(facts).toHaveLength(1);
+    expect(facts[0]!.version).toBeUndefined();
+    expect(facts[0]!.payload).toMatchObject({
       group: ['ann'],
       others: ['bob', 'cat', 'dan', 'eve'],
       lapsedAgreements: ['cat'],
     });
     expect(state.agreements.cat!.status).toBe('lapsed');
-    expect(state.phase).toBe('collaborating');
+    expect(state.group).toEqual(['ann']);
   });
 
   it('can be pressed once; afterwards the group is final', () => {

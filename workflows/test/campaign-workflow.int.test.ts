@@ -167,11 +167,13 @@ describe('campaign workflow (time-skipping)', () => {
     expect(closed).toMatchObject({ reason: 'schedule' });
     expect(Date.parse(closed!.closedAt) - t0).toBe(6 * DAY);
     const [started] = timesOf(recorded, 'CollaborationStarted');
-    expect(started).toMatchObject({
-      group: ['ann'],
-      others: ['cat', 'dan', 'eve'],
-      lapsedAgreements: ['cat'],
-    });
+    expect(started).toMatchObject({ groupSize: 1, passedOver: 3, lapsed: 1 });
+    // The people follow in parts: congratulations, bummers, lapsed agreements.
+    expect(timesOf(recorded, 'CollaboratorsJoined')).toMatchObject([{ influencerIds: ['ann'] }]);
+    expect(timesOf(recorded, 'InfluencersPassedOver')).toMatchObject([
+      { influencerIds: ['cat', 'dan', 'eve'] },
+    ]);
+    expect(timesOf(recorded, 'AgreementsLapsed')).toMatchObject([{ influencerIds: ['cat'] }]);
     expect(timesOf(recorded, 'AgreementExpired')).toHaveLength(0);
     // Every recorded fact has its own event id.
     expect(new Set(recorded.map((entry) => entry.eventId)).size).toBe(recorded.length);

@@ -30,6 +30,7 @@ export async function startCampaignSystem(
     taskQueue?: string;
     actionDeadlineMs?: number;
     finishAfterCollaborationSeconds?: number;
+    historyEventsPerRun?: number;
     /** Warnings and errors of the service go to this file (silent otherwise). */
     logFile?: string;
     /** Without a worker: the workflows it starts wait for one. */
@@ -59,6 +60,9 @@ export async function startCampaignSystem(
       ...(options.finishAfterCollaborationSeconds === undefined
         ? {}
         : { finishAfterCollaborationSeconds: options.finishAfterCollaborationSeconds }),
+      ...(options.historyEventsPerRun === undefined
+        ? {}
+        : { historyEventsPerRun: options.historyEventsPerRun }),
     },
   });
   const recording =

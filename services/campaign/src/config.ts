@@ -1,5 +1,6 @@
 import {
   FINISH_AFTER_COLLABORATION_SECONDS,
+  HISTORY_EVENTS_PER_RUN,
   MAX_ACTIONS_PER_BATCH,
   MAX_DURATION_SECONDS,
 } from '@campaign/contracts';
@@ -28,5 +29,12 @@ export const CampaignConfig = z.object({
     .min(0)
     .max(MAX_DURATION_SECONDS)
     .default(FINISH_AFTER_COLLABORATION_SECONDS),
+  /** History events a run of a campaign's workflow takes before handing over to a fresh run. */
+  HISTORY_EVENTS_PER_RUN: z.coerce
+    .number()
+    .int()
+    .min(200)
+    .max(40_000)
+    .default(HISTORY_EVENTS_PER_RUN),
 });
 export type CampaignConfig = z.infer<typeof CampaignConfig>;

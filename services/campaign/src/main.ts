@@ -17,6 +17,7 @@ async function main(): Promise<void> {
     corsOrigins: config.CORS_ORIGINS,
     lifecycle: {
       finishAfterCollaborationSeconds: config.FINISH_AFTER_COLLABORATION_SECONDS,
+      historyEventsPerRun: config.HISTORY_EVENTS_PER_RUN,
       maxBatch: config.ACTION_BATCH_MAX,
       updatesInFlightPerCampaign: config.UPDATES_IN_FLIGHT_PER_CAMPAIGN,
     },

@@ -1,10 +1,11 @@
-import type {
-  CampaignActionArgs,
-  CampaignActionName,
-  CampaignFact,
-  InfluencerQualities,
-  Qualifications,
-  Refusal,
+import {
+  INFLUENCERS_PER_PART,
+  type CampaignActionArgs,
+  type CampaignActionName,
+  type CampaignFact,
+  type InfluencerQualities,
+  type Qualifications,
+  type Refusal,
 } from '@campaign/contracts';
 import { about, iso, type CampaignState } from './campaign-state';
 
@@ -174,20 +175,50 @@ export const campaignRules: { [Name in CampaignActionName]: Rule<Name> } = {
     }
     const inGroup = new Set(group);
     const considered = unique([...Object.keys(state.applicants), ...Object.keys(state.invited)]);
-    return accept({
-      type: 'CollaborationStarted',
-      payload: {
-        ...about(state),
-        title: state.settings.title,
-        startedAt: iso(now),
-        startedBy,
-        group,
-        others: considered.filter((id) => !inGroup.has(id)),
-        lapsedAgreements: Object.keys(state.agreements).filter(
-          (id) => state.agreements[id]!.status === 'pending',
-        ),
+    const others = considered.filter((id) => !inGroup.has(id));
+    const lapsed = Object.keys(state.agreements).filter(
+      (id) => state.agreements[id]!.status === 'pending',
+    );
+    const started = { ...about(state), title: state.settings.title, startedAt: iso(now), startedBy };
+    if (!state.rosterStored) {
+      return accept({
+        type: 'CollaborationStarted',
+        payload: { ...started, group, others, lapsedAgreements: lapsed },
+      });
+    }
+    // The people follow the start in parts of a bounded size, so no event and no recording grows
+    // with the campaign: a group of 10,000 and 90,000 others are a hundred small events.
+    const part = { ...about(state), title: state.settings.title };
+    return accept(
+      {
+        type: 'CollaborationStarted',
+        version: 2,
+        payload: {
+          ...started,
+          groupSize: group.length,
+          passedOver: others.length,
+          lapsed: lapsed.length,
+        },
       },
-    });
+      ...inParts(group).map(
+        (influencerIds): CampaignFact => ({
+          type: 'CollaboratorsJoined',
+          payload: { ...part, influencerIds, startedAt: iso(now) },
+        }),
+      ),
+      ...inParts(others).map(
+        (influencerIds): CampaignFact => ({
+          type: 'InfluencersPassedOver',
+          payload: { ...part, influencerIds, at: iso(now) },
+        }),
+      ),
+      ...inParts(lapsed).map(
+        (influencerIds): CampaignFact => ({
+          type: 'AgreementsLapsed',
+          payload: { ...part, influencerIds, at: iso(now) },
+        }),
+      ),
+    );
   },
 
   closeEarly(state, { closedBy, reason }, now) {
@@ -280,6 +311,14 @@ function noAgreement(): Decision {
 
 function expired(agreement: { deadline: number }): Decision {
   return refuse('agreement_expired', `The agreement expired at ${iso(agreement.deadline)}.`);
+}
+
+function inParts(ids: string[]): string[][] {
+  const parts: string[][] = [];
+  for (let at = 0; at < ids.length; at += INFLUENCERS_PER_PART) {
+    parts.push(ids.slice(at, at + INFLUENCERS_PER_PART));
+  }
+  return parts;
 }
 
 function unique(ids: string[]): string[] {

@@ -8,6 +8,7 @@ import {
   type Refusal,
 } from '@campaign/contracts';
 import type { z } from 'zod';
+import type { RosterPage } from '../workflows/activities';
 
 export type CampaignSettings = z.output<typeof CampaignWorkflowInput>;
 
@@ -19,8 +20,11 @@ export type Agreement = {
 };
 
 /**
- * Everything the workflow knows about one campaign. Plain JSON, so continue-as-new carries it
- * to the next run whole; times are epoch milliseconds of the workflow clock.
+ * Everything the workflow knows about one campaign, as plain JSON; times are epoch milliseconds of
+ * the workflow clock. Its people (`RosterKey`) can number 100,000, too many to pass from run to
+ * run: a campaign with `rosterStored` hands only the rest to its next run, which reads the people
+ * back from the read model (the recorded facts built it). Campaigns published before that carry
+ * everything, as they always did.
  */
 export type CampaignState = {
   settings: CampaignSettings;
@@ -40,9 +44,44 @@ export type CampaignState = {
    * retry of a request whose first attempt was answered gets that answer again.
    */
   answered: { requestId: string; outcome: ActionOutcome }[];
+  /**
+   * The people stay in the store between runs, and the start of the collaboration is recorded in
+   * parts (`CollaborationStarted` v2 and the events naming the people); absent in older states.
+   */
+  rosterStored?: boolean;
 };
 
-export function initialState(input: CampaignWorkflowInput, publishedAt: number): CampaignState {
+type RosterKey = 'applicants' | 'invited' | 'agreements' | 'group';
+/** What one run hands to the next when the people stay in the store. */
+export type CarriedCampaign = Omit<CampaignState, RosterKey> & { rosterStored: true };
+
+const rosterKeys: readonly RosterKey[] = ['applicants', 'invited', 'agreements', 'group'];
+
+export function withoutRoster(state: CampaignState & { rosterStored: true }): CarriedCampaign {
+  const carried: Partial<CampaignState> = { ...state };
+  for (const key of rosterKeys) delete carried[key];
+  return carried as CarriedCampaign;
+}
+
+/** A carried campaign with nobody in it yet; `restoreRoster` fills it from the store's pages. */
+export function withEmptyRoster(carried: CarriedCampaign): CampaignState {
+  return { ...carried, applicants: {}, invited: {}, agreements: {}, group: [] };
+}
+
+export function restoreRoster(state: CampaignState, page: RosterPage): void {
+  for (const [id, status] of page.applicants) state.applicants[id] = status;
+  for (const id of page.invited) state.invited[id] = true;
+  for (const [id, status, sentAt, deadline, reminded] of page.agreements) {
+    state.agreements[id] = { status, sentAt, deadline, reminded };
+  }
+  state.group.push(...page.group);
+}
+
+export function initialState(
+  input: CampaignWorkflowInput,
+  publishedAt: number,
+  rosterStored: boolean,
+): CampaignState {
   const settings = CampaignWorkflowInput.parse(input);
   return {
     settings,
@@ -58,6 +97,7 @@ export function initialState(input: CampaignWorkflowInput, publishedAt: number):
     milestones: { story: false, newsletter: false, selectionReminder: false },
     recentRefusals: [],
     answered: [],
+    ...(rosterStored ? { rosterStored } : {}),
   };
 }
 
@@ -114,8 +154,18 @@ export function evolve(state: CampaignState, fact: CampaignFact): void {
     case 'CollaborationStarted':
       state.phase = 'collaborating';
       state.collaborationStartedAt = Date.parse(fact.payload.startedAt);
+      if (fact.version === 2) return;
       state.group = fact.payload.group;
       for (const id of fact.payload.lapsedAgreements) agreementOf(state, id).status = 'lapsed';
+      return;
+    case 'CollaboratorsJoined':
+      state.group.push(...fact.payload.influencerIds);
+      return;
+    case 'AgreementsLapsed':
+      for (const id of fact.payload.influencerIds) agreementOf(state, id).status = 'lapsed';
+      return;
+    case 'InfluencersPassedOver':
+      // Told by the notifications service; nothing about them changes here.
       return;
   }
 }

@@ -5,6 +5,7 @@ import {
   CampaignActions,
   CampaignWorkflowInput,
   FINISH_AFTER_COLLABORATION_SECONDS,
+  HISTORY_EVENTS_PER_RUN,
   campaignActionNames,
   campaignUpdateName,
   malformedText,
@@ -29,18 +30,27 @@ import {
   uuid4,
   workflowInfo,
 } from '@temporalio/workflow';
-import type { CampaignActivities, RecordedFact } from './activities';
+import type { CampaignActivities, RecordedFact, RosterCursor, RosterPage } from './activities';
 import { toBoard } from '../domain/campaign-board';
 import { dueFacts, momentAddedBy, nextMoment } from '../domain/campaign-clock';
 import { campaignRules, type Decision } from '../domain/campaign-rules';
-import { evolve, initialState, iso, type CampaignState } from '../domain/campaign-state';
+import {
+  evolve,
+  initialState,
+  iso,
+  restoreRoster,
+  withEmptyRoster,
+  withoutRoster,
+  type CampaignState,
+  type CarriedCampaign,
+} from '../domain/campaign-state';
 
 // Deterministic code only: time is the workflow clock, ids come from the seeded uuid4, and every
 // side effect is the one activity below, which is idempotent.
 // Retries back off to 2 s at most, not further: however long an outage of the database lasts,
 // the campaign moves again within seconds of its return (the retry is cheap: one query). Kafka is
 // not in the way: the recording stores the events, and a relay sends them later.
-const { recordCampaignFacts } = proxyActivities<CampaignActivities>({
+const { recordCampaignFacts, loadCampaignRoster } = proxyActivities<CampaignActivities>({
   startToCloseTimeout: '1 minute',
   retry: {
     initialInterval: '500 milliseconds',
@@ -51,11 +61,23 @@ const { recordCampaignFacts } = proxyActivities<CampaignActivities>({
 
 /** Facts per recording activity: large enough for bulk actions, small enough for one transaction. */
 const FACTS_PER_RECORDING = 250;
-/** A run hands over to a fresh one past this many history events, so history stays bounded. */
-const HISTORY_EVENTS_PER_RUN = 5_000;
+/**
+ * And at most this much JSON (UTF-16 units, so at most 384 KB of bytes): every payload stays under
+ * the 512 KB Temporal warns about. A single larger fact (only the CLI can send one) goes alone.
+ */
+const RECORDING_CHARS = 128 * 1024;
+/**
+ * A run hands over to a fresh one past its setting's history events (`historyEventsPerRun`), so
+ * history stays bounded; or past this many bytes of history beyond the roster it read back at its
+ * start; or past this many updates (the server takes at most 2,000 in one run).
+ */
+const HISTORY_BYTES_PER_RUN = 4 * 1024 * 1024;
+const UPDATES_PER_RUN = 1_000;
 const REFUSALS_KEPT = 20;
 /** Answers kept for retries of batched actions: enough for every request of a burst in flight. */
 const ANSWERS_KEPT = 1_000;
+/** And at most this much of them (UTF-16 units), as they are carried from run to run. */
+const ANSWERS_CHARS = 128 * 1024;
 
 export const boardQuery = defineQuery<CampaignBoard>(CAMPAIGN_BOARD_QUERY);
 
@@ -72,7 +94,7 @@ export const boardQuery = defineQuery<CampaignBoard>(CAMPAIGN_BOARD_QUERY);
  */
 export async function campaignWorkflow(
   input: CampaignWorkflowInput,
-  carried?: CampaignState,
+  carried?: CampaignState | CarriedCampaign,
 ): Promise<void> {
   // Campaigns started before workflows finished keep running as they did (replay-safe); every
   // run started since, including their next continued-as-new run, finishes.
@@ -88,10 +110,25 @@ export async function campaignWorkflow(
       nonRetryable: true,
     });
   }
-  const state = carried ?? initialState(input, Date.now());
+  // A campaign keeps the way it started with: one published since huge campaigns keeps its people
+  // in the store between runs; an older one carries them, as its recorded history did.
+  const rosterInStore = carried !== undefined && isCarriedWithoutRoster(carried);
+  const state = rosterInStore
+    ? withEmptyRoster(carried)
+    : (carried ?? initialState(input, Date.now(), patched(ROSTER_STORED)));
+  if (rosterInStore) {
+    for (let from: RosterCursor | null = { part: 'applicants', after: null }; from !== null; ) {
+      const page: RosterPage = await loadCampaignRoster(state.settings.campaignId, from);
+      restoreRoster(state, page);
+      from = page.next;
+    }
+  }
+  const historyBytesAtStart = workflowInfo().historySize;
+  let updatesThisRun = 0;
   // A state carried from a run that predates batched actions has no answers yet.
   state.answered ??= [];
   const answeredById = new Map(state.answered.map((entry) => [entry.requestId, entry.outcome]));
+  const answerChars = state.answered.map((entry) => JSON.stringify(entry).length);
   const unrecorded: RecordedFact[] = [];
   let emitted = 0;
   let recorded = 0;
@@ -131,10 +168,12 @@ export async function campaignWorkflow(
     }
     const parsed = CampaignActions[action].safeParse(raw);
     if (!parsed.success) {
+      // The first few issues name the fault; all 10,000 of a bulk action's would not fit a refusal.
       return {
         refusal: {
           code: 'invalid_input',
           message: parsed.error.issues
+            .slice(0, 5)
             .map((issue) => `${issue.path.join('.') || 'input'}: ${issue.message}`)
             .join('; '),
         },
@@ -164,6 +203,7 @@ export async function campaignWorkflow(
     setHandler(
       defineUpdate<{ accepted: true }, [unknown]>(campaignUpdateName(action)),
       async (args) => {
+        updatesThisRun += 1;
         catchUp();
         const decision = judge(action, args);
         if ('refusal' in decision) throw refusalFailure(decision.refusal);
@@ -182,9 +222,20 @@ export async function campaignWorkflow(
   }
   const keepAnswer = (requestId: string | undefined, outcome: ActionOutcome) => {
     if (requestId === undefined) return;
-    state.answered.push({ requestId, outcome });
+    const entry = { requestId, outcome };
+    state.answered.push(entry);
     answeredById.set(requestId, outcome);
-    for (const evicted of state.answered.splice(0, state.answered.length - ANSWERS_KEPT)) {
+    answerChars.push(JSON.stringify(entry).length);
+    let evicting = Math.max(0, state.answered.length - ANSWERS_KEPT);
+    if (state.rosterStored) {
+      let chars = answerChars.reduce((sum, size) => sum + size, 0);
+      for (let i = 0; chars > ANSWERS_CHARS && i < answerChars.length - 1; i += 1) {
+        chars -= answerChars[i]!;
+        evicting = Math.max(evicting, i + 1);
+      }
+    }
+    answerChars.splice(0, evicting);
+    for (const evicted of state.answered.splice(0, evicting)) {
       answeredById.delete(evicted.requestId);
     }
   };
@@ -194,6 +245,7 @@ export async function campaignWorkflow(
   setHandler(
     defineUpdate<ActionOutcome[], [unknown]>(CAMPAIGN_ACTIONS_UPDATE),
     async (raw) => {
+      updatesThisRun += 1;
       catchUp();
       const { actions } = ActionBatch.parse(raw);
       const outcomes = actions.map(({ action, args, requestId }): ActionOutcome => {
@@ -241,17 +293,30 @@ export async function campaignWorkflow(
 
   for (;;) {
     if (unrecorded.length > 0) {
-      const batch = unrecorded.slice(0, FACTS_PER_RECORDING);
+      const batch = state.rosterStored
+        ? nextRecording(unrecorded)
+        : unrecorded.slice(0, FACTS_PER_RECORDING);
       await recordCampaignFacts(batch);
       unrecorded.splice(0, batch.length);
       recorded += batch.length;
       continue;
     }
     const info = workflowInfo();
-    if (info.continueAsNewSuggested || info.historyLength > HISTORY_EVENTS_PER_RUN) {
+    // A state carried from a run that predates the setting hands over at the default.
+    const eventsPerRun = state.settings.historyEventsPerRun ?? HISTORY_EVENTS_PER_RUN;
+    const handOver = state.rosterStored
+      ? // The server's suggestion counts the roster read back at the start; these do not.
+        info.historyLength > eventsPerRun ||
+        info.historySize - historyBytesAtStart > HISTORY_BYTES_PER_RUN ||
+        updatesThisRun >= UPDATES_PER_RUN
+      : info.continueAsNewSuggested || info.historyLength > eventsPerRun;
+    if (handOver) {
       await condition(allHandlersFinished);
-      if (unrecorded.length === 0) await continueAsNew<typeof campaignWorkflow>(input, state);
-      continue;
+      if (unrecorded.length > 0) continue;
+      await continueAsNew<typeof campaignWorkflow>(
+        input,
+        state.rosterStored ? withoutRoster({ ...state, rosterStored: true }) : state,
+      );
     }
     const finishAt = finishes ? finishMoment(state) : undefined;
     if (finishAt !== undefined && Date.now() >= finishAt) {
@@ -268,6 +333,25 @@ export async function campaignWorkflow(
 }
 
 const FINISHES_AFTER_COLLABORATION = 'finishes-after-collaboration';
+const ROSTER_STORED = 'roster-stored';
+
+function isCarriedWithoutRoster(
+  carried: CampaignState | CarriedCampaign,
+): carried is CarriedCampaign {
+  return carried.rosterStored === true;
+}
+
+/** The next facts to record: in order, within the count and the size of one recording. */
+function nextRecording(unrecorded: RecordedFact[]): RecordedFact[] {
+  let chars = 0;
+  let count = 0;
+  for (const entry of unrecorded) {
+    chars += JSON.stringify(entry).length;
+    if (count > 0 && (count >= FACTS_PER_RECORDING || chars > RECORDING_CHARS)) break;
+    count += 1;
+  }
+  return unrecorded.slice(0, count);
+}
 
 /** When the workflow completes: its grace period after the collaboration started. */
 function finishMoment(state: CampaignState): number | undefined {

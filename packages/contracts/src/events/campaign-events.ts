@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { Count } from '../bounds';
 import { ApplicantStatus } from '../workflow/campaign-workflow';
 import { eventEnvelope } from './envelope';
 
@@ -113,7 +114,12 @@ export const CampaignClosed = eventEnvelope(
     note: z.string().optional(),
   }),
 );
-export const CollaborationStarted = eventEnvelope(
+/**
+ * Version 1, recorded by campaigns whose workflow started before huge campaigns: the whole group
+ * and everyone else in one event. It grows with the campaign (100,000 applicants make a 4 MB
+ * event), so version 2 says only that the collaboration started, and the people follow in parts.
+ */
+export const CollaborationStartedV1 = eventEnvelope(
   'CollaborationStarted',
   1,
   z.object({
@@ -128,6 +134,50 @@ export const CollaborationStarted = eventEnvelope(
     /** Agreements still pending at the start; they lapse. */
     lapsedAgreements: z.array(z.string()),
   }),
+);
+/** The collaboration started; `CollaboratorsJoined`, `InfluencersPassedOver` and `AgreementsLapsed` follow. */
+export const CollaborationStartedV2 = eventEnvelope(
+  'CollaborationStarted',
+  2,
+  z.object({
+    ...campaign,
+    title: z.string(),
+    startedAt: instant,
+    startedBy: z.string(),
+    groupSize: Count,
+    passedOver: Count,
+    lapsed: Count,
+  }),
+);
+export const CollaborationStarted = z.discriminatedUnion('version', [
+  CollaborationStartedV1,
+  CollaborationStartedV2,
+]);
+
+/** Influencers named by one event of a part: bounded, so an event stays small at any scale. */
+export const INFLUENCERS_PER_PART = 1_000;
+const part = {
+  ...campaign,
+  title: z.string(),
+  influencerIds: z.array(z.string()).min(1).max(INFLUENCERS_PER_PART),
+};
+/** Part of the group of a started collaboration: they get the congratulations. */
+export const CollaboratorsJoined = eventEnvelope(
+  'CollaboratorsJoined',
+  1,
+  z.object({ ...part, startedAt: instant }),
+);
+/** Part of everyone who applied or was invited and is not in the group: they get the bummer. */
+export const InfluencersPassedOver = eventEnvelope(
+  'InfluencersPassedOver',
+  1,
+  z.object({ ...part, at: instant }),
+);
+/** Part of the agreements still pending when the collaboration started: they lapse. */
+export const AgreementsLapsed = eventEnvelope(
+  'AgreementsLapsed',
+  1,
+  z.object({ ...part, at: instant }),
 );
 
 export const CampaignEvent = z.discriminatedUnion('type', [
@@ -145,16 +195,21 @@ export const CampaignEvent = z.discriminatedUnion('type', [
   AgreementExpired,
   CampaignClosed,
   CollaborationStarted,
+  CollaboratorsJoined,
+  InfluencersPassedOver,
+  AgreementsLapsed,
 ]);
 export type CampaignEvent = z.infer<typeof CampaignEvent>;
 export type CampaignEventType = CampaignEvent['type'];
 export type CampaignPublished = z.infer<typeof CampaignPublished>;
 export type CampaignClosed = z.infer<typeof CampaignClosed>;
 
-/** A fact as the workflow states it; the recording activity wraps it in the event envelope. */
-export type CampaignFact = {
-  [Type in CampaignEventType]: {
-    type: Type;
-    payload: Extract<CampaignEvent, { type: Type }>['payload'];
-  };
-}[CampaignEventType];
+/**
+ * A fact as the workflow states it; the recording activity wraps it in the event envelope. A fact
+ * of an event's first version may leave the version out (facts recorded in older histories do).
+ */
+export type CampaignFact = CampaignEvent extends infer Event
+  ? Event extends { type: infer Type; version: infer Version; payload: infer Payload }
+    ? { type: Type; payload: Payload } & (Version extends 1 ? { version?: 1 } : { version: Version })
+    : never
+  : never;

@@ -5,9 +5,13 @@ import { z } from 'zod';
  * `subject` is the aggregate the event is about and the Kafka message key, so one campaign's
  * events stay ordered within a partition.
  */
-export function eventEnvelope<const Type extends string, Payload extends z.ZodType>(
+export function eventEnvelope<
+  const Type extends string,
+  const Version extends number,
+  Payload extends z.ZodType,
+>(
   type: Type,
-  version: number,
+  version: Version,
   payload: Payload,
 ) {
   return z.object({

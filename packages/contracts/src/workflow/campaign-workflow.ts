@@ -12,6 +12,12 @@ export const CAMPAIGN_WORKFLOW_TYPE = 'campaignWorkflow';
 /** The default grace period a campaign's workflow stays after its collaboration started. */
 export const FINISH_AFTER_COLLABORATION_SECONDS = 7 * DAY_SECONDS;
 
+/**
+ * History events a run of a campaign's workflow takes before it hands over to a fresh run
+ * (continue-as-new), so replaying a run stays cheap however long the campaign lives.
+ */
+export const HISTORY_EVENTS_PER_RUN = 5_000;
+
 /** One workflow per campaign: a second publish finds this id taken and cannot start another. */
 export function campaignWorkflowId(campaignId: string): string {
   return `campaign-${campaignId}`;
@@ -30,6 +36,8 @@ export const CampaignWorkflowInput = z.object({
    * rules, before it completes: an operator's setting (the campaign service's), not the brand's.
    */
   finishAfterCollaborationSeconds: durationSeconds(0).default(FINISH_AFTER_COLLABORATION_SECONDS),
+  /** An operator's setting too; within what the server allows in one run (51,200 events). */
+  historyEventsPerRun: z.number().int().min(200).max(40_000).default(HISTORY_EVENTS_PER_RUN),
 });
 export type CampaignWorkflowInput = z.input<typeof CampaignWorkflowInput>;
 

@@ -83,6 +83,7 @@ async function applyEvent(tx: Tx, event: CampaignEvent): Promise<void> {
         sentAt: new Date(sentAt),
         deadline: new Date(deadline),
         decidedAt: null,
+        remindedAt: null,
       };
       // A resend after an expiry replaces the expired agreement.
       await tx.agreement.upsert({
@@ -110,29 +111,57 @@ async function applyEvent(tx: Tx, event: CampaignEvent): Promise<void> {
       return;
     }
     case 'CollaborationStarted': {
-      const { campaignId, startedAt, group, lapsedAgreements } = event.payload;
+      const { campaignId, startedAt } = event.payload;
       const when = new Date(startedAt);
       await tx.campaign.updateMany({
         where: { id: campaignId },
         data: { collaborationStartedAt: when },
       });
-      await tx.collaborator.createMany({
-        data: group.map((influencerId) => ({ campaignId, influencerId, startedAt: when })),
-        skipDuplicates: true,
-      });
+      if (event.version === 1) {
+        await joinGroup(tx, campaignId, event.payload.group, when);
+        await lapse(tx, campaignId, event.payload.lapsedAgreements, when);
+      }
+      return;
+    }
+    case 'CollaboratorsJoined': {
+      const { campaignId, influencerIds, startedAt } = event.payload;
+      await joinGroup(tx, campaignId, influencerIds, new Date(startedAt));
+      return;
+    }
+    case 'AgreementsLapsed': {
+      const { campaignId, influencerIds, at } = event.payload;
+      await lapse(tx, campaignId, influencerIds, new Date(at));
+      return;
+    }
+    case 'AgreementReminderDue': {
+      const { campaignId, influencerId, dueAt } = event.payload;
       await tx.agreement.updateMany({
-        where: { campaignId, influencerId: { in: lapsedAgreements }, status: 'pending' },
-        data: { status: 'lapsed', decidedAt: when },
+        where: { campaignId, influencerId, status: 'pending' },
+        data: { remindedAt: new Date(dueAt) },
       });
       return;
     }
     case 'CampaignStoryDue':
     case 'CampaignNewsletterDue':
     case 'SelectionReminderDue':
-    case 'AgreementReminderDue':
-      // Moments for the notifications service; nothing on the board changes.
+    case 'InfluencersPassedOver':
+      // For the notifications service; nothing on the board changes.
       return;
   }
+}
+
+function joinGroup(tx: Tx, campaignId: string, influencerIds: string[], startedAt: Date) {
+  return tx.collaborator.createMany({
+    data: influencerIds.map((influencerId) => ({ campaignId, influencerId, startedAt })),
+    skipDuplicates: true,
+  });
+}
+
+function lapse(tx: Tx, campaignId: string, influencerIds: string[], at: Date) {
+  return tx.agreement.updateMany({
+    where: { campaignId, influencerId: { in: influencerIds }, status: 'pending' },
+    data: { status: 'lapsed', decidedAt: at },
+  });
 }
 
 function audit(

@@ -17,8 +17,16 @@ export type ActionBatcherOptions = {
   deadlineMs: number;
 };
 
+/**
+ * An update carries at most this much of actions (or one larger action alone, at most the 256 KiB
+ * of ids a request may name plus its fields), so its payload stays under the 512 KB Temporal warns
+ * about: a hundred bulk moves queued at once still go out one update at a time.
+ */
+const BATCH_BYTES = 256 * 1024;
+
 type Pending = {
   action: BatchedAction;
+  bytes: number;
   resolve: (outcome: ActionOutcome) => void;
   reject: (error: unknown) => void;
   settled: boolean;
@@ -41,7 +49,7 @@ export function createActionBatcher(send: SendBatch, options: ActionBatcherOptio
     const queue = queues.get(campaignId);
     if (!queue) return;
     while (queue.inFlight < inFlightPerCampaign && queue.waiting.length > 0) {
-      const batch = queue.waiting.splice(0, maxBatch);
+      const batch = queue.waiting.splice(0, batchLength(queue.waiting, maxBatch));
       queue.inFlight += 1;
       send(
         campaignId,
@@ -68,6 +76,7 @@ export function createActionBatcher(send: SendBatch, options: ActionBatcherOptio
         queues.set(campaignId, queue);
         const pending: Pending = {
           action,
+          bytes: Buffer.byteLength(JSON.stringify(action)),
           resolve,
           reject,
           settled: false,
@@ -91,6 +100,18 @@ export function createActionBatcher(send: SendBatch, options: ActionBatcherOptio
       });
     },
   };
+}
+
+/** How many of the first waiting actions go in the next update: within the count and the bytes. */
+function batchLength(waiting: Pending[], maxBatch: number): number {
+  let bytes = 0;
+  let count = 0;
+  for (const pending of waiting) {
+    bytes += pending.bytes;
+    if (count > 0 && (count >= maxBatch || bytes > BATCH_BYTES)) break;
+    count += 1;
+  }
+  return count;
 }
 
 function settle(pending: Pending, how: () => void): void {

@@ -49,6 +49,8 @@ export type CampaignLifecycleOptions = {
   taskQueue?: string;
   /** The grace period every campaign's workflow gets after its collaboration started. */
   finishAfterCollaborationSeconds?: number;
+  /** History events each run of a campaign's workflow takes before it hands over to a fresh one. */
+  historyEventsPerRun?: number;
   /** Where a campaign whose workflow has completed is judged from: the read model. */
   finishedCampaigns?: FinishedCampaignStore;
   /** Actions coalesced into one update (see action-batcher.ts). */
@@ -114,6 +116,9 @@ export function temporalCampaignLifecycle(
               ...(options.finishAfterCollaborationSeconds === undefined
                 ? {}
                 : { finishAfterCollaborationSeconds: options.finishAfterCollaborationSeconds }),
+              ...(options.historyEventsPerRun === undefined
+                ? {}
+                : { historyEventsPerRun: options.historyEventsPerRun }),
             },
           ],
           // A campaign's id starts one lifecycle, ever: once its workflow runs or ran, never again.

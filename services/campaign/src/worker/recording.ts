@@ -1,6 +1,7 @@
 import type { EventPublisher, Logger } from '@campaign/service-runtime';
 import { createCampaignEventOutbox } from '../db/campaign-event-outbox';
 import { createCampaignFacts } from '../db/campaign-facts';
+import { createCampaignRosterStore } from '../db/campaign-roster-store';
 import type { CampaignDb } from '../db/prisma-client';
 import { startCampaignEventRelay } from '../events/campaign-event-relay';
 import { createCampaignActivities } from './campaign-activities';
@@ -30,6 +31,7 @@ export function startRecording(options: {
         });
   const activities = createCampaignActivities({
     facts: createCampaignFacts(options.db),
+    roster: createCampaignRosterStore(options.db),
     ...(relay ? { onRecorded: () => relay.wake() } : {}),
   });
   return { activities, relay };

@@ -41,12 +41,21 @@ export function consumeCampaignEvents(deps: {
           body: message,
           at: new Date(at),
         });
-      } else if (event.type === 'CollaborationStarted') {
+      } else if (event.type === 'CollaborationStarted' && event.version === 1) {
         const { campaignId, brandId, group, startedAt } = event.payload;
         await deps.groups.start({
           campaignId,
           brandId,
           influencerIds: group,
+          startedAt: new Date(startedAt),
+        });
+      } else if (event.type === 'CollaboratorsJoined') {
+        // The group of a campaign that started in parts (CollaborationStarted v2) arrives in parts.
+        const { campaignId, brandId, influencerIds, startedAt } = event.payload;
+        await deps.groups.start({
+          campaignId,
+          brandId,
+          influencerIds,
           startedAt: new Date(startedAt),
         });
       }

@@ -80,24 +80,16 @@ export function notificationsForEvent(event: CampaignEvent): NotificationDraft[]
         ),
       ];
     case 'CollaborationStarted':
+      // Version 2 names nobody: its parts that follow do.
+      if (event.version === 2) return [];
       return [
-        ...event.payload.group.map((id) =>
-          to(
-            influencerKey(id),
-            'congratulations',
-            `Congratulations! You are in “${event.payload.title}”`,
-            'The collaboration has started. Upload your results under Results when you have posted.',
-          ),
-        ),
-        ...event.payload.others.map((id) =>
-          to(
-            influencerKey(id),
-            'bummer',
-            `Bummer: “${event.payload.title}” went ahead without you`,
-            'The brand has formed its group for this campaign. Keep an eye on the marketplace for the next one.',
-          ),
-        ),
+        ...event.payload.group.map((id) => congratulations(id, event.payload.title)),
+        ...event.payload.others.map((id) => bummer(id, event.payload.title)),
       ];
+    case 'CollaboratorsJoined':
+      return event.payload.influencerIds.map((id) => congratulations(id, event.payload.title));
+    case 'InfluencersPassedOver':
+      return event.payload.influencerIds.map((id) => bummer(id, event.payload.title));
     case 'CampaignStoryDue':
     case 'CampaignNewsletterDue':
     case 'ApplicationReceived':
@@ -105,6 +97,25 @@ export function notificationsForEvent(event: CampaignEvent): NotificationDraft[]
     case 'AgreementSigned':
     case 'AgreementDeclined':
     case 'CampaignClosed':
+    case 'AgreementsLapsed':
       return [];
+  }
+
+  function congratulations(influencerId: string, title: string) {
+    return to(
+      influencerKey(influencerId),
+      'congratulations',
+      `Congratulations! You are in “${title}”`,
+      'The collaboration has started. Upload your results under Results when you have posted.',
+    );
+  }
+
+  function bummer(influencerId: string, title: string) {
+    return to(
+      influencerKey(influencerId),
+      'bummer',
+      `Bummer: “${title}” went ahead without you`,
+      'The brand has formed its group for this campaign. Keep an eye on the marketplace for the next one.',
+    );
   }
 }

@@ -1,0 +1,221 @@
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { campaignWorkflowId, type CampaignEvent } from '@campaign/contracts';
+import { eventually } from '@campaign/testing';
+import {
+  bearer,
+  createBrand,
+  createCampaign,
+  startCampaignSystem,
+  type CampaignSystem,
+} from './system/campaign-system';
+import { workflowRuns } from './system/workflow-runs';
+
+const APPLICANTS = 2_000;
+const LATE_APPLICANTS = 300;
+const INVITED = 50;
+const SELECTED = 600;
+const DECLINED = 200;
+const SIGNING = 500;
+/** Small runs, so this campaign lives through many of them, as a 100,000 one does at 5,000. */
+const EVENTS_PER_RUN = 300;
+
+// A campaign's people live in the read model between runs of its workflow: each run reads them
+// back, none carries them. The week of a campaign that went through many runs must come out as if
+// it had one: every rule still knows who applied, each reminder goes once, and the start of the
+// collaboration names everyone in parts of at most 1,000. (`pnpm bench` runs 100,000 applicants.)
+describe('a campaign through many runs of its workflow (real PostgreSQL, Temporal and Kafka)', () => {
+  let system: CampaignSystem;
+  let server: Server;
+  let url: string;
+
+  beforeAll(async () => {
+    system = await startCampaignSystem('huge-campaign-test', {
+      taskQueue: 'huge-campaign-test',
+      historyEventsPerRun: EVENTS_PER_RUN,
+    });
+    server = system.app.listen(0, '127.0.0.1');
+    await new Promise((resolve) => server.once('listening', resolve));
+    url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  });
+
+  afterAll(async () => {
+    server?.closeAllConnections();
+    await new Promise((resolve) => server?.close(resolve));
+    await system?.stop();
+  });
+
+  const call = async (method: string, path: string, auth: string, body?: object) => {
+    const response = await fetch(`${url}${path}`, {
+      method,
+      headers: { authorization: auth, ...(body ? { 'content-type': 'application/json' } : {}) },
+      ...(body ? { body: JSON.stringify(body) } : {}),
+    });
+    return { status: response.status, body: (await response.json()) as Record<string, unknown> };
+  };
+  /** Sends with a bounded number of requests at once, as a crowd of clients would. */
+  const inCrowd = async <T>(items: T[], send: (item: T) => Promise<unknown>) => {
+    let next = 0;
+    const client = async () => {
+      while (next < items.length) await send(items[next++]!);
+    };
+    await Promise.all(Array.from({ length: 32 }, client));
+  };
+
+  it('keeps who applied, reminds once and names everyone at the start, in parts', async () => {
+    const brand = await createBrand(system, 'enterprise');
+    const campaignId = await createCampaign(system, brand.auth, {
+      schedule: { agreementWindowSeconds: 150, agreementReminderBeforeSeconds: 125 },
+    });
+    const people = await seedInfluencers(
+      system,
+      campaignId,
+      APPLICANTS + LATE_APPLICANTS + INVITED,
+    );
+    const applicants = people.slice(0, APPLICANTS);
+    const late = people.slice(APPLICANTS, APPLICANTS + LATE_APPLICANTS);
+    const invited = people.slice(APPLICANTS + LATE_APPLICANTS);
+    const selected = applicants.slice(0, SELECTED);
+    const signing = selected.slice(0, SIGNING);
+    const unsigned = selected.slice(SIGNING);
+    const ids = (of: typeof people) => of.map((person) => person.id);
+    const ok = (answer: { status: number }) => expect(answer.status).toBeLessThan(300);
+
+    await inCrowd(applicants, async (person) =>
+      ok(await call('POST', `/campaigns/${campaignId}/applications`, person.auth)),
+    );
+    await inCrowd(invited, async (person) =>
+      ok(
+        await call('POST', `/campaigns/${campaignId}/invitations`, brand.auth, {
+          influencerId: person.id,
+        }),
+      ),
+    );
+    ok(
+      await call('POST', `/campaigns/${campaignId}/selection`, brand.auth, {
+        influencerIds: ids(selected),
+        status: 'selected',
+      }),
+    );
+    ok(
+      await call('POST', `/campaigns/${campaignId}/selection`, brand.auth, {
+        influencerIds: ids(applicants.slice(SELECTED, SELECTED + DECLINED)),
+        status: 'declined',
+      }),
+    );
+    ok(
+      await call('POST', `/campaigns/${campaignId}/agreements`, brand.auth, {
+        influencerIds: ids(selected),
+      }),
+    );
+    await inCrowd(signing, async (person) =>
+      ok(await call('POST', `/campaigns/${campaignId}/agreement/sign`, person.auth)),
+    );
+    // The reminders come 25 s after the agreements: each unsigned one is reminded...
+    const outbox = async () =>
+      (
+        await system.db.campaignEventOutbox.findMany({
+          where: { subject: campaignId },
+          orderBy: { position: 'asc' },
+        })
+      ).map((row) => row.envelope as unknown as CampaignEvent);
+    await eventually(
+      async () => {
+        const reminded = (await outbox()).filter((event) => event.type === 'AgreementReminderDue');
+        expect(reminded.map((event) => event.payload.influencerId)).toEqual(
+          expect.arrayContaining(ids(unsigned)),
+        );
+      },
+      { timeoutMs: 60_000 },
+    );
+    // ... and, after more runs read the roster back, never again.
+    await inCrowd(late, async (person) =>
+      ok(await call('POST', `/campaigns/${campaignId}/applications`, person.auth)),
+    );
+    const again = await call('POST', `/campaigns/${campaignId}/applications`, applicants[0]!.auth);
+    expect([again.status, again.body.code]).toEqual([409, 'already_applied']);
+    const stranger = await call('POST', `/campaigns/${campaignId}/selection`, brand.auth, {
+      influencerIds: ['never-applied'],
+      status: 'selected',
+    });
+    expect(stranger.body.code).toBe('not_an_applicant');
+
+    const ops = await bearer({ role: 'ops', userId: 'ops-huge' });
+    ok(await call('POST', `/campaigns/${campaignId}/close`, ops, { reason: 'test done' }));
+    ok(await call('POST', `/campaigns/${campaignId}/collaboration`, brand.auth));
+
+    const events = await eventually(async () => {
+      const all = await outbox();
+      expect(all.some((event) => event.type === 'AgreementsLapsed')).toBe(true);
+      return all;
+    });
+    const named = (type: CampaignEvent['type']) =>
+      events.flatMap((event) =>
+        event.type === type ? (event.payload as { influencerIds: string[] }).influencerIds : [],
+      );
+    const started = events.filter((event) => event.type === 'CollaborationStarted');
+    expect(started.map((event) => [event.version, event.payload])).toEqual([
+      [
+        2,
+        expect.objectContaining({
+          groupSize: SIGNING,
+          passedOver: APPLICANTS + LATE_APPLICANTS + INVITED - SIGNING,
+          lapsed: SELECTED - SIGNING,
+        }),
+      ],
+    ]);
+    expect(named('CollaboratorsJoined').sort()).toEqual(ids(signing).sort());
+    expect(named('InfluencersPassedOver').sort()).toEqual(
+      ids(people.filter((person) => !signing.includes(person))).sort(),
+    );
+    expect(named('AgreementsLapsed').sort()).toEqual(ids(unsigned).sort());
+    const reminders = events
+      .filter((event) => event.type === 'AgreementReminderDue')
+      .map((event) => event.payload.influencerId);
+    expect(new Set(reminders).size).toBe(reminders.length);
+    expect(new Set(events.map((event) => event.id)).size).toBe(events.length);
+    for (const event of events) {
+      expect(Buffer.byteLength(JSON.stringify(event))).toBeLessThan(64 * 1024);
+    }
+    expect(await system.db.collaborator.count({ where: { campaignId } })).toBe(SIGNING);
+    expect(await system.db.agreement.count({ where: { campaignId, status: 'lapsed' } })).toBe(
+      SELECTED - SIGNING,
+    );
+
+    // Many runs, each bounded, none passing a large payload.
+    const runs = await workflowRuns(system.temporal, campaignWorkflowId(campaignId));
+    console.log(
+      `${APPLICANTS + LATE_APPLICANTS} applicants: ${runs.length} runs, events per run ${runs
+        .map((run) => run.events)
+        .join(', ')}; largest payload ${Math.max(...runs.map((run) => run.largestPayload.bytes))} bytes`,
+    );
+    expect(runs.length).toBeGreaterThanOrEqual(4);
+    for (const run of runs) {
+      expect(run.events).toBeLessThanOrEqual(EVENTS_PER_RUN + 100);
+      expect(run.largestPayload.bytes).toBeLessThan(512 * 1024);
+    }
+  });
+});
+
+/** Influencers of the Network, stored in a few inserts, each with the token they act with. */
+async function seedInfluencers(system: CampaignSystem, tag: string, count: number) {
+  const ids = Array.from(
+    { length: count },
+    (_, i) => `huge-${tag.slice(0, 8)}-${String(i).padStart(5, '0')}`,
+  );
+  await system.db.influencerProfile.createMany({
+    data: ids.map((id) => ({
+      id,
+      handle: `@${id}`,
+      displayName: `Creator ${id.slice(-5)}`,
+      niches: ['beauty'],
+      country: 'NL',
+      followers: 10_000,
+      engagementRate: 3.5,
+      shippingAddress: { street: 'Keizersgracht 1', city: 'Amsterdam', country: 'NL' },
+    })),
+  });
+  return Promise.all(
+    ids.map(async (id) => ({ id, auth: await bearer({ role: 'influencer', userId: id }) })),
+  );
+}
