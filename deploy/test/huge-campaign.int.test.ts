@@ -11,14 +11,14 @@ import {
 } from './system/campaign-system';
 import { workflowRuns } from './system/workflow-runs';
 
-const APPLICANTS = 2_000;
-const LATE_APPLICANTS = 300;
-const INVITED = 50;
-const SELECTED = 600;
-const DECLINED = 200;
-const SIGNING = 500;
+const APPLICANTS = 1_200;
+const LATE_APPLICANTS = 200;
+const INVITED = 30;
+const SELECTED = 400;
+const DECLINED = 100;
+const SIGNING = 300;
 /** Small runs, so this campaign lives through many of them, as a 100,000 one does at 5,000. */
-const EVENTS_PER_RUN = 300;
+const EVENTS_PER_RUN = 200;
 
 // A campaign's people live in the read model between runs of its workflow: each run reads them
 // back, none carries them. The week of a campaign that went through many runs must come out as if
@@ -33,6 +33,7 @@ describe('a campaign through many runs of its workflow (real PostgreSQL, Tempora
     system = await startCampaignSystem('huge-campaign-test', {
       taskQueue: 'huge-campaign-test',
       historyEventsPerRun: EVENTS_PER_RUN,
+      logFile: '/tmp/huge-campaign-test.log',
     });
     server = system.app.listen(0, '127.0.0.1');
     await new Promise((resolve) => server.once('listening', resolve));
@@ -65,7 +66,7 @@ describe('a campaign through many runs of its workflow (real PostgreSQL, Tempora
   it('keeps who applied, reminds once and names everyone at the start, in parts', async () => {
     const brand = await createBrand(system, 'enterprise');
     const campaignId = await createCampaign(system, brand.auth, {
-      schedule: { agreementWindowSeconds: 150, agreementReminderBeforeSeconds: 125 },
+      schedule: { agreementWindowSeconds: 150, agreementReminderBeforeSeconds: 138 },
     });
     const people = await seedInfluencers(
       system,
@@ -79,8 +80,11 @@ describe('a campaign through many runs of its workflow (real PostgreSQL, Tempora
     const signing = selected.slice(0, SIGNING);
     const unsigned = selected.slice(SIGNING);
     const ids = (of: typeof people) => of.map((person) => person.id);
-    const ok = (answer: { status: number }) => expect(answer.status).toBeLessThan(300);
+    const ok = (answer: { status: number; body: object }) => {
+      if (answer.status >= 300) expect(answer).toEqual({ status: 'a success' });
+    };
 
+    const t0 = Date.now();
     await inCrowd(applicants, async (person) =>
       ok(await call('POST', `/campaigns/${campaignId}/applications`, person.auth)),
     );
@@ -111,7 +115,7 @@ describe('a campaign through many runs of its workflow (real PostgreSQL, Tempora
     await inCrowd(signing, async (person) =>
       ok(await call('POST', `/campaigns/${campaignId}/agreement/sign`, person.auth)),
     );
-    // The reminders come 25 s after the agreements: each unsigned one is reminded...
+    // The reminders come 12 s after the agreements: each unsigned one is reminded...
     const outbox = async () =>
       (
         await system.db.campaignEventOutbox.findMany({
@@ -133,12 +137,14 @@ describe('a campaign through many runs of its workflow (real PostgreSQL, Tempora
       ok(await call('POST', `/campaigns/${campaignId}/applications`, person.auth)),
     );
     const again = await call('POST', `/campaigns/${campaignId}/applications`, applicants[0]!.auth);
-    expect([again.status, again.body.code]).toEqual([409, 'already_applied']);
+    expect(again.status).toBe(409);
+    expect(again.body.detail).toMatch(/already applied/);
     const stranger = await call('POST', `/campaigns/${campaignId}/selection`, brand.auth, {
       influencerIds: ['never-applied'],
       status: 'selected',
     });
-    expect(stranger.body.code).toBe('not_an_applicant');
+    expect(stranger.status).toBe(422);
+    expect(stranger.body.detail).toMatch(/Not an applicant of this campaign: never-applied/);
 
     const ops = await bearer({ role: 'ops', userId: 'ops-huge' });
     ok(await call('POST', `/campaigns/${campaignId}/close`, ops, { reason: 'test done' }));
@@ -187,7 +193,9 @@ describe('a campaign through many runs of its workflow (real PostgreSQL, Tempora
     console.log(
       `${APPLICANTS + LATE_APPLICANTS} applicants: ${runs.length} runs, events per run ${runs
         .map((run) => run.events)
-        .join(', ')}; largest payload ${Math.max(...runs.map((run) => run.largestPayload.bytes))} bytes`,
+        .join(
+          ', ',
+        )}; largest payload ${Math.max(...runs.map((run) => run.largestPayload.bytes))} bytes`,
     );
     expect(runs.length).toBeGreaterThanOrEqual(4);
     for (const run of runs) {

@@ -20,8 +20,8 @@ export async function workflowRuns(client: Client, workflowId: string): Promise<
   const runs: RunFigures[] = [];
   let runId: string | undefined = (await client.workflow.getHandle(workflowId).describe()).runId;
   while (runId) {
-    const history = await client.workflow.getHandle(workflowId, runId).fetchHistory();
-    const events = history.events ?? [];
+    const history: History = await client.workflow.getHandle(workflowId, runId).fetchHistory();
+    const events: HistoryEvent[] = history.events ?? [];
     runs.unshift({ runId, events: events.length, largestPayload: largestPayloadOf(events) });
     runId =
       events[0]?.workflowExecutionStartedEventAttributes?.continuedExecutionRunId || undefined;

@@ -179,7 +179,12 @@ export const campaignRules: { [Name in CampaignActionName]: Rule<Name> } = {
     const lapsed = Object.keys(state.agreements).filter(
       (id) => state.agreements[id]!.status === 'pending',
     );
-    const started = { ...about(state), title: state.settings.title, startedAt: iso(now), startedBy };
+    const started = {
+      ...about(state),
+      title: state.settings.title,
+      startedAt: iso(now),
+      startedBy,
+    };
     if (!state.rosterStored) {
       return accept({
         type: 'CollaborationStarted',
@@ -200,24 +205,18 @@ export const campaignRules: { [Name in CampaignActionName]: Rule<Name> } = {
           lapsed: lapsed.length,
         },
       },
-      ...inParts(group).map(
-        (influencerIds): CampaignFact => ({
-          type: 'CollaboratorsJoined',
-          payload: { ...part, influencerIds, startedAt: iso(now) },
-        }),
-      ),
-      ...inParts(others).map(
-        (influencerIds): CampaignFact => ({
-          type: 'InfluencersPassedOver',
-          payload: { ...part, influencerIds, at: iso(now) },
-        }),
-      ),
-      ...inParts(lapsed).map(
-        (influencerIds): CampaignFact => ({
-          type: 'AgreementsLapsed',
-          payload: { ...part, influencerIds, at: iso(now) },
-        }),
-      ),
+      ...inParts(group).map((influencerIds): CampaignFact => ({
+        type: 'CollaboratorsJoined',
+        payload: { ...part, influencerIds, startedAt: iso(now) },
+      })),
+      ...inParts(others).map((influencerIds): CampaignFact => ({
+        type: 'InfluencersPassedOver',
+        payload: { ...part, influencerIds, at: iso(now) },
+      })),
+      ...inParts(lapsed).map((influencerIds): CampaignFact => ({
+        type: 'AgreementsLapsed',
+        payload: { ...part, influencerIds, at: iso(now) },
+      })),
     );
   },
 

@@ -116,14 +116,11 @@ export async function campaignWorkflow(
   const state = rosterInStore
     ? withEmptyRoster(carried)
     : (carried ?? initialState(input, Date.now(), patched(ROSTER_STORED)));
-  if (rosterInStore) {
-    for (let from: RosterCursor | null = { part: 'applicants', after: null }; from !== null; ) {
-      const page: RosterPage = await loadCampaignRoster(state.settings.campaignId, from);
-      restoreRoster(state, page);
-      from = page.next;
-    }
-  }
-  const historyBytesAtStart = workflowInfo().historySize;
+  // Until the people are read back, actions wait: the handlers are there from the first moment (an
+  // update with none would be refused), but judge only a whole roster.
+  let rosterLoaded = !rosterInStore;
+  const waitingSignals: (() => void)[] = [];
+  let historyBytesAtStart = workflowInfo().historySize;
   let updatesThisRun = 0;
   // A state carried from a run that predates batched actions has no answers yet.
   state.answered ??= [];
@@ -194,16 +191,21 @@ export async function campaignWorkflow(
   };
 
   for (const action of campaignActionNames) {
-    setHandler(defineSignal<[unknown]>(action), (args) => {
+    const onSignal = (args: unknown) => {
       catchUp();
       const decision = judge(action, args);
       if ('refusal' in decision) remember(action, decision.refusal);
       else emit(decision.facts);
+    };
+    setHandler(defineSignal<[unknown]>(action), (args) => {
+      if (rosterLoaded) onSignal(args);
+      else waitingSignals.push(() => onSignal(args));
     });
     setHandler(
       defineUpdate<{ accepted: true }, [unknown]>(campaignUpdateName(action)),
       async (args) => {
         updatesThisRun += 1;
+        await condition(() => rosterLoaded);
         catchUp();
         const decision = judge(action, args);
         if ('refusal' in decision) throw refusalFailure(decision.refusal);
@@ -214,6 +216,8 @@ export async function campaignWorkflow(
       },
       {
         validator: (args) => {
+          // Without the roster the rules cannot say; the handler judges once it is read back.
+          if (!rosterLoaded) return;
           const decision = judge(action, args);
           if ('refusal' in decision) throw refusalFailure(decision.refusal);
         },
@@ -246,6 +250,7 @@ export async function campaignWorkflow(
     defineUpdate<ActionOutcome[], [unknown]>(CAMPAIGN_ACTIONS_UPDATE),
     async (raw) => {
       updatesThisRun += 1;
+      await condition(() => rosterLoaded);
       catchUp();
       const { actions } = ActionBatch.parse(raw);
       const outcomes = actions.map(({ action, args, requestId }): ActionOutcome => {
@@ -274,6 +279,18 @@ export async function campaignWorkflow(
     },
   );
   setHandler(boardQuery, () => toBoard(state));
+
+  if (!rosterLoaded) {
+    for (let from: RosterCursor | null = { part: 'applicants', after: null }; from !== null;) {
+      const page: RosterPage = await loadCampaignRoster(state.settings.campaignId, from);
+      restoreRoster(state, page);
+      from = page.next;
+    }
+    rosterLoaded = true;
+    historyBytesAtStart = workflowInfo().historySize;
+    wakeAt = nextMoment(state);
+    for (const onSignal of waitingSignals.splice(0)) onSignal();
+  }
 
   if (!carried) {
     emit([

@@ -210,6 +210,8 @@ export type CampaignClosed = z.infer<typeof CampaignClosed>;
  */
 export type CampaignFact = CampaignEvent extends infer Event
   ? Event extends { type: infer Type; version: infer Version; payload: infer Payload }
-    ? { type: Type; payload: Payload } & (Version extends 1 ? { version?: 1 } : { version: Version })
+    ? { type: Type; payload: Payload } & (Version extends 1
+        ? { version?: 1 }
+        : { version: Version })
     : never
   : never;

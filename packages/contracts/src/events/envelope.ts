@@ -9,11 +9,7 @@ export function eventEnvelope<
   const Type extends string,
   const Version extends number,
   Payload extends z.ZodType,
->(
-  type: Type,
-  version: Version,
-  payload: Payload,
-) {
+>(type: Type, version: Version, payload: Payload) {
   return z.object({
     id: z.uuid(),
     type: z.literal(type),

@@ -29,18 +29,20 @@ export function createCampaignRosterStore(db: CampaignDb) {
           .findMany({ ...query, select: { influencerId: true } })
           .then((found) => found.map((row) => row.influencerId));
       case 'agreements':
-        return db.agreement.findMany(query).then((found) =>
-          found.map(
-            (row) =>
-              [
-                row.influencerId,
-                row.status,
-                row.sentAt.getTime(),
-                row.deadline.getTime(),
-                row.remindedAt !== null,
-              ] as const,
-          ),
-        );
+        return db.agreement
+          .findMany(query)
+          .then((found) =>
+            found.map(
+              (row) =>
+                [
+                  row.influencerId,
+                  row.status,
+                  row.sentAt.getTime(),
+                  row.deadline.getTime(),
+                  row.remindedAt !== null,
+                ] as const,
+            ),
+          );
       case 'group':
         return db.collaborator
           .findMany({ ...query, select: { influencerId: true } })
@@ -50,7 +52,13 @@ export function createCampaignRosterStore(db: CampaignDb) {
 
   return {
     async page(campaignId: string, from: RosterCursor): Promise<RosterPage> {
-      const page: RosterPage = { applicants: [], invited: [], agreements: [], group: [], next: null };
+      const page: RosterPage = {
+        applicants: [],
+        invited: [],
+        agreements: [],
+        group: [],
+        next: null,
+      };
       let bytes = 0;
       for (let at = rosterParts.indexOf(from.part); at < rosterParts.length; at += 1) {
         const part = rosterParts[at]!;
