@@ -106,10 +106,12 @@ export const hugeCampaign: Scenario = {
         await runLoad(
           applicants,
           CROWD_CLIENTS,
-          givingUp(async (i) => {
-            await request(rig.campaign, 'POST', at('/applications'), cast.influencers[i]!);
-            applied.add(i);
-          }),
+          givingUp(
+            reporting(applicants, 'applications', log, async (i) => {
+              await request(rig.campaign, 'POST', at('/applications'), cast.influencers[i]!);
+              applied.add(i);
+            }),
+          ),
         ),
       ),
     );
@@ -169,11 +171,13 @@ export const hugeCampaign: Scenario = {
         await runLoad(
           selected.length,
           CROWD_CLIENTS,
-          givingUp(async (k) => {
-            const i = selected[k]!;
-            await request(rig.campaign, 'POST', at('/agreement/sign'), cast.influencers[i]!);
-            signed.add(i);
-          }),
+          givingUp(
+            reporting(selected.length, 'signatures', log, async (k) => {
+              const i = selected[k]!;
+              await request(rig.campaign, 'POST', at('/agreement/sign'), cast.influencers[i]!);
+              signed.add(i);
+            }),
+          ),
         ),
       ),
     );
@@ -370,6 +374,33 @@ function givingUp(send: (index: number) => Promise<void>): (index: number) => Pr
     } catch (error) {
       failed += 1;
       throw error;
+    }
+  };
+}
+
+/** Logs every tenth of a long phase, with the errors so far, so a 100,000 run is not silent. */
+function reporting(
+  total: number,
+  what: string,
+  log: (line: string) => void,
+  send: (index: number) => Promise<void>,
+): (index: number) => Promise<void> {
+  const step = Math.max(1_000, Math.ceil(total / 10));
+  const started = performance.now();
+  let done = 0;
+  let failed = 0;
+  return async (index) => {
+    try {
+      await send(index);
+    } catch (error) {
+      failed += 1;
+      throw error;
+    } finally {
+      done += 1;
+      if (done % step === 0 && done < total) {
+        const seconds = (performance.now() - started) / 1000;
+        log(`    ${done} of ${total} ${what} in ${seconds.toFixed(0)} s, ${failed} failed`);
+      }
     }
   };
 }
