@@ -3,20 +3,22 @@ import { parseArgs } from 'node:util';
 import { dataDir, repoRoot } from '../paths';
 import { startBenchRig } from './bench-rig';
 import { hotCampaign } from './hot-campaign';
+import { hugeCampaign } from './huge-campaign';
 import { formatTable, machineFacts, writeResults } from './report';
 import type { BenchSettings, Scenario, ScenarioReport } from './scenario';
 import { countTemporalWarnings } from './temporal-logs';
 
 /**
- * `pnpm bench [--quick] [--applicants N] [--concurrency 1,8,32] [--scenario NAME] [--out FILE]`:
+ * `pnpm bench [--quick] [--applicants N] [--concurrency 1,8,32] [--huge N] [--scenario NAME]
+ * [--out FILE]`:
  * starts its own engines (profiles.bench), runs the scenarios, prints a table per scenario and
  * writes every figure to .data/bench/results-<timestamp>.json. Not part of `pnpm test`: its
  * figures depend on the machine and on whatever else runs on it.
  */
-const scenarios: Scenario[] = [hotCampaign];
+const scenarios: Scenario[] = [hotCampaign, hugeCampaign];
 
-const full = { applicants: 2_000, concurrencies: [1, 8, 32, 128, 256] };
-const quick = { applicants: 200, concurrencies: [1, 8, 32] };
+const full = { applicants: 2_000, concurrencies: [1, 8, 32, 128, 256], hugeApplicants: 100_000 };
+const quick = { applicants: 200, concurrencies: [1, 8, 32], hugeApplicants: 5_000 };
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
@@ -24,6 +26,7 @@ async function main(): Promise<void> {
       quick: { type: 'boolean', default: false },
       applicants: { type: 'string' },
       concurrency: { type: 'string' },
+      huge: { type: 'string' },
       scenario: { type: 'string' },
       out: { type: 'string' },
     },
@@ -37,6 +40,7 @@ async function main(): Promise<void> {
     concurrencies: values.concurrency
       ? values.concurrency.split(',').map((level) => positive(level, '--concurrency'))
       : defaults.concurrencies,
+    hugeApplicants: values.huge ? positive(values.huge, '--huge') : defaults.hugeApplicants,
   };
   const chosen = values.scenario
     ? scenarios.filter((scenario) => scenario.name === values.scenario)
@@ -77,6 +81,7 @@ async function main(): Promise<void> {
   const machine = { atStart, atEnd: machineFacts() };
   for (const report of reports) {
     console.log(`\n${report.scenario}: ${report.about}\n\n${formatTable(report.table)}`);
+    for (const note of report.notes ?? []) console.log(note);
   }
   console.log(
     `\nMachine: ${atStart.cpus} × ${atStart.cpuModel}, ${atStart.memoryGiB} GiB, Node ${atStart.node}; ` +

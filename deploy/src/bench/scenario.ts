@@ -7,6 +7,8 @@ export type BenchSettings = {
   applicants: number;
   /** Clients sending at once; each scenario runs once per level. */
   concurrencies: number[];
+  /** Influencers applying to the huge-campaign scenario's one campaign (`--huge N`). */
+  hugeApplicants: number;
 };
 
 /** One scenario's outcome: a table for the terminal and its full figures for the JSON file. */
@@ -15,6 +17,8 @@ export type ScenarioReport = {
   /** What the scenario measures, in a sentence, printed above its table. */
   about: string;
   table: { headers: string[]; rows: string[][] };
+  /** Figures that fit no column, printed below the table, a line each. */
+  notes?: string[];
   results: unknown;
 };
 
