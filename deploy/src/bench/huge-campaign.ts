@@ -10,7 +10,7 @@ import {
   measureWorkflowHistory,
   type PayloadSite,
   type WorkflowHistoryReport,
-} from './workflow-history';
+} from '../workflow-history';
 
 /** Influencers applying at once, and signing at once: a crowd of clients, not a flood. */
 const CROWD_CLIENTS = 128;
