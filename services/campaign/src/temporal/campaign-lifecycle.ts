@@ -16,6 +16,7 @@ import {
   WorkflowUpdateFailedError,
   type Client,
 } from '@temporalio/client';
+import { dependencyUnavailable } from '@campaign/service-runtime';
 import type { FinishedCampaignStore } from '../db/finished-campaign-store';
 import { judgeFinishedCampaign } from '../domain/finished-campaign';
 import { createActionBatcher, type SendBatch } from './action-batcher';
@@ -92,6 +93,17 @@ export function temporalCampaignLifecycle(
       // The batch as a whole refused (its shape): every action in it gets that refusal.
       const refusal = refusalOf(error);
       if (refusal) return actions.map(() => ({ accepted: false, refusal }));
+      // Any other failed update says the workflow could not take it (its task failing, a limit of
+      // the server): nothing the caller sent is wrong, and nothing was stored. The cause goes to
+      // the log for operators; the caller is asked to retry.
+      if (error instanceof WorkflowUpdateFailedError) {
+        throw Object.assign(
+          dependencyUnavailable(
+            'The campaign cannot take actions right now; retry shortly with the same Idempotency-Key.',
+          ),
+          { cause: error },
+        );
+      }
       throw error;
     }
   };
