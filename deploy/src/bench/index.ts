@@ -2,21 +2,36 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { dataDir, repoRoot } from '../paths';
 import { startBenchRig } from './bench-rig';
+import { eventToInbox } from './event-to-inbox';
 import { hotCampaign } from './hot-campaign';
+import { manyCampaigns } from './many-campaigns';
 import { formatTable, machineFacts, writeResults } from './report';
 import type { BenchSettings, Scenario, ScenarioReport } from './scenario';
 import { countTemporalWarnings } from './temporal-logs';
 
 /**
- * `pnpm bench [--quick] [--applicants N] [--concurrency 1,8,32] [--scenario NAME] [--out FILE]`:
+ * `pnpm bench [--quick] [--applicants N] [--concurrency 1,8,32] [--samples N] [--campaigns N]
+ * [--campaign-size N] [--scenario NAME] [--out FILE]`:
  * starts its own engines (profiles.bench), runs the scenarios, prints a table per scenario and
  * writes every figure to .data/bench/results-<timestamp>.json. Not part of `pnpm test`: its
  * figures depend on the machine and on whatever else runs on it.
  */
-const scenarios: Scenario[] = [hotCampaign];
+const scenarios: Scenario[] = [hotCampaign, eventToInbox, manyCampaigns];
 
-const full = { applicants: 2_000, concurrencies: [1, 8, 32, 128, 256] };
-const quick = { applicants: 200, concurrencies: [1, 8, 32] };
+const full = {
+  applicants: 2_000,
+  concurrencies: [1, 8, 32, 128, 256],
+  samples: 500,
+  campaigns: 200,
+  campaignSize: 50,
+};
+const quick = {
+  applicants: 200,
+  concurrencies: [1, 8, 32],
+  samples: 50,
+  campaigns: 20,
+  campaignSize: 10,
+};
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
@@ -24,6 +39,9 @@ async function main(): Promise<void> {
       quick: { type: 'boolean', default: false },
       applicants: { type: 'string' },
       concurrency: { type: 'string' },
+      samples: { type: 'string' },
+      campaigns: { type: 'string' },
+      'campaign-size': { type: 'string' },
       scenario: { type: 'string' },
       out: { type: 'string' },
     },
@@ -37,6 +55,11 @@ async function main(): Promise<void> {
     concurrencies: values.concurrency
       ? values.concurrency.split(',').map((level) => positive(level, '--concurrency'))
       : defaults.concurrencies,
+    samples: values.samples ? positive(values.samples, '--samples') : defaults.samples,
+    campaigns: values.campaigns ? positive(values.campaigns, '--campaigns') : defaults.campaigns,
+    campaignSize: values['campaign-size']
+      ? positive(values['campaign-size'], '--campaign-size')
+      : defaults.campaignSize,
   };
   const chosen = values.scenario
     ? scenarios.filter((scenario) => scenario.name === values.scenario)

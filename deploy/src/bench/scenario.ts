@@ -7,6 +7,11 @@ export type BenchSettings = {
   applicants: number;
   /** Clients sending at once; each scenario runs once per level. */
   concurrencies: number[];
+  /** Event to inbox: notifications timed in each phase (idle, under load). */
+  samples: number;
+  /** Many campaigns: how many, and how many influencers each (all of them in its group). */
+  campaigns: number;
+  campaignSize: number;
 };
 
 /** One scenario's outcome: a table for the terminal and its full figures for the JSON file. */
@@ -19,8 +24,8 @@ export type ScenarioReport = {
 };
 
 /**
- * A scenario of `pnpm bench` (hot campaign today; many campaigns, huge campaign and event to
- * inbox are to come): runs on the shared rig and reports what it measured.
+ * A scenario of `pnpm bench` (hot campaign, event to inbox, many campaigns; a huge campaign is
+ * to come): runs on the shared rig and reports what it measured.
  */
 export type Scenario = {
   name: string;

@@ -30,6 +30,12 @@ export type Profile = {
  */
 const testPortOffset = Number.parseInt(process.env.TEST_PORT_OFFSET ?? '0', 10) || 0;
 
+/**
+ * The same for `pnpm bench` (e.g. BENCH_PORT_OFFSET=100), so benches in two checkouts do not
+ * fight over one set of ports. Zero by default.
+ */
+const benchPortOffset = Number.parseInt(process.env.BENCH_PORT_OFFSET ?? '0', 10) || 0;
+
 export const profiles = {
   dev: {
     name: 'dev',
@@ -56,11 +62,11 @@ export const profiles = {
     name: 'bench',
     fresh: true,
     dataDir: path.join(dataDir('bench'), 'engines'),
-    postgresPort: 25434,
-    temporalPort: 27233,
+    postgresPort: 25434 + benchPortOffset,
+    temporalPort: 27233 + benchPortOffset,
     temporalUiPort: null,
-    kafkaPort: 29092,
-    kafkaControllerPort: 29093,
+    kafkaPort: 29092 + benchPortOffset,
+    kafkaControllerPort: 29093 + benchPortOffset,
   },
 } satisfies Record<string, Profile>;
 
