@@ -26,6 +26,8 @@ type Phase = {
   inviteMs: LatencySummary;
   /** From the invitation's HTTP answer to the read that first showed the notification. */
   latencyMs: LatencySummary;
+  /** From the invitation's request to the read: the whole way, from the brand's click. */
+  fromRequestMs: LatencySummary;
   /** From the answer to the notification row's createdAt: what the reading interval cannot delay. */
   storedMs: LatencySummary;
   readsPerSample: number;
@@ -148,6 +150,7 @@ async function measure(
   const notifications = await rig.notifications();
   const campaignId = await publishCampaign(rig.campaign, brandAuth);
   const invites: number[] = [];
+  const fromRequest: number[] = [];
   const latencies: number[] = [];
   const stored: number[] = [];
   const errorKinds: Record<string, number> = {};
@@ -166,6 +169,7 @@ async function measure(
         { intervalMs: READ_INTERVAL_MS, timeoutMs: SAMPLE_TIMEOUT_MS },
       );
       latencies.push(arrival.readAt - answeredAt);
+      fromRequest.push(arrival.readAt - sentAt);
       stored.push(arrival.storedAt - answeredAtEpoch);
       reads += arrival.reads;
     } catch (error) {
@@ -181,6 +185,7 @@ async function measure(
     errorKinds,
     inviteMs: summarise(invites),
     latencyMs: summarise(latencies),
+    fromRequestMs: summarise(fromRequest),
     storedMs: summarise(stored),
     readsPerSample: reads / Math.max(1, latencies.length),
     crowd: null,
