@@ -3,11 +3,12 @@ import { NativeConnection } from '@temporalio/worker';
 import { profiles, startEngines } from '../engines/engines';
 import { startCampaignService } from './campaign-service';
 import { startNoopWorker } from './noop-worker';
+import { startNotificationsService, type NotificationsService } from './notifications-service';
 
 /**
  * What every scenario runs against: fresh engines on the bench's own ports (profiles.bench),
- * the campaign service and its worker, the no-op workflow's worker, and the one Temporal client
- * both the service and the raw-update load use.
+ * the campaign service and its worker, the no-op workflow's worker, the one Temporal client
+ * both the service and the raw-update load use, and on demand the notifications service.
  */
 export async function startBenchRig(log: (line: string) => void) {
   const engines = await startEngines(profiles.bench, (line) => log(`  ${line}`));
@@ -31,7 +32,20 @@ export async function startBenchRig(log: (line: string) => void) {
     stops.push(campaign.stop);
     const noop = await startNoopWorker(workerConnection);
     stops.push(noop.stop);
-    return { temporal, campaign, stop };
+    // Started by the first scenario that reads inboxes, so the others measure without its consumer.
+    let notifications: Promise<NotificationsService> | undefined;
+    const startNotifications = () => {
+      notifications ??= startNotificationsService({
+        databaseUrl: engines.databaseUrls.notifications,
+        kafkaBrokers: engines.kafka.brokers,
+        authSecret: campaign.authSecret,
+      }).then((service) => {
+        stops.push(service.stop);
+        return service;
+      });
+      return notifications;
+    };
+    return { temporal, campaign, notifications: startNotifications, stop };
   } catch (error) {
     await stop();
     throw error;

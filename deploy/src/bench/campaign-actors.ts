@@ -1,13 +1,19 @@
+import type { CampaignSchedule } from '@campaign/contracts';
 import { issueToken } from '@campaign/service-runtime';
 import type { CampaignService } from './campaign-service';
 
 /**
  * The brand and the influencers a scenario acts as, stored straight in the campaign service's
  * database (thousands of profiles in a few inserts), each with a token the service accepts.
+ * Several scenarios share one rig, so a second call keeps what an earlier one stored.
  */
 export async function seedActors(service: CampaignService, influencers: number) {
   const brandId = 'bench-brand';
-  await service.db.brand.create({ data: { id: brandId, name: 'Bench Brand', plan: 'enterprise' } });
+  await service.db.brand.upsert({
+    where: { id: brandId },
+    create: { id: brandId, name: 'Bench Brand', plan: 'enterprise' },
+    update: {},
+  });
   const ids = Array.from(
     { length: influencers },
     (_, i) => `bench-influencer-${String(i + 1).padStart(6, '0')}`,
@@ -24,6 +30,7 @@ export async function seedActors(service: CampaignService, influencers: number) 
         engagementRate: 3.5,
         shippingAddress: { street: 'Keizersgracht 1', city: 'Amsterdam', country: 'NL' },
       })),
+      skipDuplicates: true,
     });
   }
   const bearer = async (identity: Parameters<typeof issueToken>[0]) =>
@@ -31,15 +38,23 @@ export async function seedActors(service: CampaignService, influencers: number) 
   return {
     brand: await bearer({ role: 'brand', userId: 'bench-brand-user', brandId }),
     influencers: await Promise.all(ids.map((id) => bearer({ role: 'influencer', userId: id }))),
+    influencerIds: ids,
   };
 }
 
-/** Creates and publishes a campaign over HTTP; answers once it is open for applications. */
-export async function publishCampaign(service: CampaignService, brandAuth: string) {
+/**
+ * Creates and publishes a campaign over HTTP; answers once it is open for applications. The
+ * schedule's periods default to the product's week (`CampaignSchedule` in the contracts).
+ */
+export async function publishCampaign(
+  service: CampaignService,
+  brandAuth: string,
+  schedule: Partial<CampaignSchedule> = {},
+) {
   const created = await call(service, 'POST', '/campaigns', brandAuth, {
     title: 'Bench glow',
     brief: 'Show our SPF in your morning routine',
-    schedule: {},
+    schedule,
     qualifications: {},
   });
   const { id } = (await created.json()) as { id: string };
@@ -60,8 +75,9 @@ export async function apply(service: CampaignService, campaignId: string, influe
   ).arrayBuffer();
 }
 
-async function call(
-  service: CampaignService,
+/** One request to a service of the rig; throws the refusal's title unless it answers 2xx. */
+export async function call(
+  service: { url: string },
   method: string,
   path: string,
   auth: string,

@@ -2,23 +2,41 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { dataDir, repoRoot } from '../paths';
 import { startBenchRig } from './bench-rig';
+import { eventToInbox } from './event-to-inbox';
 import { hotCampaign } from './hot-campaign';
 import { hugeCampaign } from './huge-campaign';
+import { manyCampaigns } from './many-campaigns';
 import { formatTable, machineFacts, writeResults } from './report';
 import type { BenchSettings, Scenario, ScenarioReport } from './scenario';
 import { countTemporalWarnings } from './temporal-logs';
 
 /**
- * `pnpm bench [--quick] [--applicants N] [--concurrency 1,8,32] [--huge N] [--scenario NAME]
- * [--out FILE]`:
+ * `pnpm bench [--quick] [--applicants N] [--concurrency 1,8,32] [--samples N] [--campaigns N]
+ * [--campaign-size N] [--huge N] [--scenario NAME] [--out FILE]`:
  * starts its own engines (profiles.bench), runs the scenarios, prints a table per scenario and
  * writes every figure to .data/bench/results-<timestamp>.json. Not part of `pnpm test`: its
  * figures depend on the machine and on whatever else runs on it.
  */
-const scenarios: Scenario[] = [hotCampaign, hugeCampaign];
+const scenarios: Scenario[] = [hotCampaign, eventToInbox, manyCampaigns, hugeCampaign];
 
-const full = { applicants: 2_000, concurrencies: [1, 8, 32, 128, 256], hugeApplicants: 100_000 };
-const quick = { applicants: 200, concurrencies: [1, 8, 32], hugeApplicants: 5_000 };
+const full = {
+  applicants: 2_000,
+  concurrencies: [1, 8, 32, 128, 256],
+  samples: 500,
+  // The issue's 200 campaigns (`--campaigns 200`) take over 20 minutes on a 2-core machine: the
+  // default keeps a full run of the scenario to about 5.
+  campaigns: 40,
+  campaignSize: 50,
+  hugeApplicants: 100_000,
+};
+const quick = {
+  applicants: 200,
+  concurrencies: [1, 8, 32],
+  samples: 50,
+  campaigns: 20,
+  campaignSize: 10,
+  hugeApplicants: 5_000,
+};
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
@@ -27,6 +45,9 @@ async function main(): Promise<void> {
       applicants: { type: 'string' },
       concurrency: { type: 'string' },
       huge: { type: 'string' },
+      samples: { type: 'string' },
+      campaigns: { type: 'string' },
+      'campaign-size': { type: 'string' },
       scenario: { type: 'string' },
       out: { type: 'string' },
     },
@@ -41,6 +62,11 @@ async function main(): Promise<void> {
       ? values.concurrency.split(',').map((level) => positive(level, '--concurrency'))
       : defaults.concurrencies,
     hugeApplicants: values.huge ? positive(values.huge, '--huge') : defaults.hugeApplicants,
+    samples: values.samples ? positive(values.samples, '--samples') : defaults.samples,
+    campaigns: values.campaigns ? positive(values.campaigns, '--campaigns') : defaults.campaigns,
+    campaignSize: values['campaign-size']
+      ? positive(values['campaign-size'], '--campaign-size')
+      : defaults.campaignSize,
   };
   const chosen = values.scenario
     ? scenarios.filter((scenario) => scenario.name === values.scenario)

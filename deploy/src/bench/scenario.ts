@@ -9,6 +9,11 @@ export type BenchSettings = {
   concurrencies: number[];
   /** Influencers applying to the huge-campaign scenario's one campaign (`--huge N`). */
   hugeApplicants: number;
+  /** Event to inbox: notifications timed in each phase (idle, under load). */
+  samples: number;
+  /** Many campaigns: how many, and how many influencers each (all of them in its group). */
+  campaigns: number;
+  campaignSize: number;
 };
 
 /** One scenario's outcome: a table for the terminal and its full figures for the JSON file. */
@@ -23,8 +28,8 @@ export type ScenarioReport = {
 };
 
 /**
- * A scenario of `pnpm bench` (hot campaign today; many campaigns, huge campaign and event to
- * inbox are to come): runs on the shared rig and reports what it measured.
+ * A scenario of `pnpm bench` (hot campaign, event to inbox, many campaigns; a huge campaign is
+ * to come): runs on the shared rig and reports what it measured.
  */
 export type Scenario = {
   name: string;
