@@ -84,7 +84,6 @@ describe('a campaign through many runs of its workflow (real PostgreSQL, Tempora
       if (answer.status >= 300) expect(answer).toEqual({ status: 'a success' });
     };
 
-    const t0 = Date.now();
     await inCrowd(applicants, async (person) =>
       ok(await call('POST', `/campaigns/${campaignId}/applications`, person.auth)),
     );
