@@ -28,6 +28,15 @@ export async function startTemporal(
     String(options.port),
     '--db-filename',
     path.join(options.dataDir, 'temporal.sqlite'),
+    // SQLite's default journal syncs the disk on every commit, and every update, task and
+    // activity of every workflow is a commit through the dev server's one connection: measured
+    // here, 300 workflow starts took 4.1 s that way and 1.6 s with a write-ahead log synced at
+    // its checkpoints. A crash of the server process still loses nothing committed; only the
+    // machine's own crash could lose the last moments, as on any single-node dev server.
+    '--sqlite-pragma',
+    'journal_mode=wal',
+    '--sqlite-pragma',
+    'synchronous=normal',
     '--log-level',
     'warn',
   ];
