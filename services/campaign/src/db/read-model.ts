@@ -9,7 +9,59 @@ type Tx = Prisma.TransactionClient;
  * is an upsert or a guarded update), so a retried recording changes nothing the first one did.
  */
 export async function applyToReadModel(tx: Tx, events: CampaignEvent[]): Promise<void> {
-  for (const event of events) await applyEvent(tx, event);
+  for (let at = 0; at < events.length;) {
+    const applications = applicationsFrom(events, at);
+    if (applications.length > 1) {
+      await storeApplications(tx, applications);
+      at += applications.length;
+    } else {
+      await applyEvent(tx, events[at]!);
+      at += 1;
+    }
+  }
+}
+
+type ApplicationReceived = Extract<CampaignEvent, { type: 'ApplicationReceived' }>;
+
+/** The applications recorded one after another from `at` on: a burst's batch is mostly these. */
+function applicationsFrom(events: CampaignEvent[], at: number): ApplicationReceived[] {
+  const run: ApplicationReceived[] = [];
+  for (let i = at; i < events.length && events[i]!.type === 'ApplicationReceived'; i += 1) {
+    run.push(events[i] as ApplicationReceived);
+  }
+  return run;
+}
+
+/**
+ * A run of applications in one statement instead of one each (a batch of a hundred costs one
+ * round trip); an application already stored stays as it is, as the one-by-one upsert leaves it.
+ */
+async function storeApplications(tx: Tx, events: ApplicationReceived[]): Promise<void> {
+  await tx.application.createMany({
+    data: events.map(({ payload: { campaignId, influencerId, at, source } }) => ({
+      campaignId,
+      influencerId,
+      source,
+      appliedAt: new Date(at),
+      updatedAt: new Date(at),
+    })),
+    skipDuplicates: true,
+  });
+  for (const event of events) {
+    const { campaignId, influencerId, at, addedBy, reason } = event.payload;
+    if (addedBy) {
+      await audit(
+        tx,
+        event.id,
+        campaignId,
+        addedBy,
+        'add_manually',
+        influencerId,
+        reason ?? '',
+        at,
+      );
+    }
+  }
 }
 
 async function applyEvent(tx: Tx, event: CampaignEvent): Promise<void> {
