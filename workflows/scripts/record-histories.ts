@@ -14,9 +14,11 @@ import { Worker } from '@temporalio/worker';
 
 /**
  * Records the histories the replay test runs against later versions of the workflow:
- *   pnpm --filter @campaign/workflows run record-histories
+ *   pnpm --filter @campaign/workflows run record-histories [--as NAME]
  * Run it when a change is meant to be compatible with campaigns already running, before the
- * change, and commit the files it writes; never re-record to make a failing replay pass.
+ * change, and commit the files it writes; never re-record to make a failing replay pass. With
+ * `--as NAME` the files are `<scenario>.NAME.json`, beside the older ones: how campaigns that
+ * started under each version of the code are all kept replaying.
  */
 const DAY = 24 * 60 * 60 * 1000;
 const out = path.join(__dirname, '..', 'test', 'histories');
@@ -83,6 +85,11 @@ const scenarios: Record<string, Scenario> = {
   },
 };
 
+const generation = (() => {
+  const at = process.argv.indexOf('--as');
+  return at === -1 ? undefined : process.argv[at + 1];
+})();
+
 async function main(): Promise<void> {
   const env = await TestWorkflowEnvironment.createTimeSkipping({
     server: { executable: { type: 'existing-path', path: testServerPath() } },
@@ -109,7 +116,8 @@ async function main(): Promise<void> {
           handle.executeUpdate(campaignUpdateName(action), { args: [args] }),
         );
         const history = await handle.fetchHistory();
-        writeFileSync(path.join(out, `${name}.json`), historyToJSON(history));
+        const file = generation ? `${name}.${generation}.json` : `${name}.json`;
+        writeFileSync(path.join(out, file), historyToJSON(history));
         console.log(`recorded ${name}: ${history.events?.length} events`);
         await handle.terminate('recorded');
       });
