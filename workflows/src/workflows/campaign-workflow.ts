@@ -107,9 +107,7 @@ export async function campaignWorkflow(
   // Campaigns started before workflows finished keep running as they did (replay-safe); every
   // run started since, including their next continued-as-new run, finishes.
   const finishes = patched(FINISHES_AFTER_COLLABORATION);
-  const record = patched(RECORDS_LOCALLY)
-    ? recordLocally.recordCampaignFacts
-    : recordCampaignFacts;
+  const record = patched(RECORDS_LOCALLY) ? recordLocally.recordCampaignFacts : recordCampaignFacts;
   // Input the contract refuses ends this workflow as failed, at once, instead of failing its
   // task forever: the campaign stays a draft that can be fixed and published again.
   const inputRefused =
