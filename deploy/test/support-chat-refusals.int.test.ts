@@ -108,9 +108,8 @@ describe('customer-success chat refuses with the reason, changing nothing', () =
         on === 'unknown' ? randomUUID() : on === 'malformed' ? 'not-an-id' : ids[on ?? 'open'];
       let path = template.replace(':supportConversationId', id);
       if (query) path += `?${query}`;
-      const call = request(app)
-        [method.toLowerCase() as 'get' | 'post'](path)
-        .set('authorization', auth[as]);
+      const verb = method.toLowerCase() as 'get' | 'post';
+      const call = request(app)[verb](path).set('authorization', auth[as]);
       const sent = body
         ? JSON.parse(JSON.stringify(body).replace('CAMPAIGN', campaignId))
         : undefined;

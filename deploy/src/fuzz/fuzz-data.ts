@@ -9,12 +9,7 @@ import {
   createInboxStore,
   createPrismaClient as notificationsDb,
 } from '@campaign/notifications-service';
-import {
-  brandTeamKey,
-  influencerKey,
-  issueToken,
-  type Identity,
-} from '@campaign/service-runtime';
+import { brandTeamKey, influencerKey, issueToken, type Identity } from '@campaign/service-runtime';
 
 /** Who the fuzzer calls as: one caller of each role, with fixed ids so a rerun reuses them. */
 export const fuzzCallers = {
