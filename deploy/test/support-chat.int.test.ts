@@ -1,7 +1,15 @@
 import { randomUUID } from 'node:crypto';
-import { createSupportOutbox, startSupportMessageRelay } from '@campaign/messaging-service';
+import {
+  consumeCampaignEvents as consumeCampaignEventsIntoMessenger,
+  createSupportOutbox,
+  startSupportMessageRelay,
+} from '@campaign/messaging-service';
 import { consumeMessagingEvents } from '@campaign/notifications-service';
-import { MESSAGING_EVENTS_TOPIC, type SupportMessagePosted } from '@campaign/contracts';
+import {
+  MESSAGING_EVENTS_TOPIC,
+  type CampaignEvent,
+  type SupportMessagePosted,
+} from '@campaign/contracts';
 import {
   EventPublisher,
   brandTeamKey,
@@ -13,6 +21,7 @@ import {
 import { eventually } from '@campaign/testing';
 import type { Consumer } from 'kafkajs';
 import request from 'supertest';
+import { topicOfOwn } from './system/campaign-events';
 import { bearer } from './system/campaign-system';
 import { buildMessengerAndInbox } from './system/messenger-inbox-system';
 
@@ -462,5 +471,63 @@ describe('customer-success chat (real PostgreSQL and Kafka)', () => {
     const ours = seen.filter((item) => ourIds.has(item.id));
     expect(ours.length).toBe(ourIds.size);
     expect(ours).toEqual(inQueueOrder(ours));
+  });
+
+  it('lets a conversation name a campaign its events showed to be the requester’s', async () => {
+    // The Messenger's campaign consumer, in a group and on a topic of this test's own.
+    const topic = await topicOfOwn(kafka, 'support-chat-parties');
+    const started = consumeCampaignEventsIntoMessenger({
+      kafka,
+      conversations: messenger.conversations,
+      groups: messenger.groups,
+      support: messenger.support,
+      logger,
+      groupId: `support-chat-messaging-${randomUUID()}`,
+      topic,
+    });
+    await started.running;
+    try {
+      const published = randomUUID();
+      const at = new Date().toISOString();
+      const envelope = { version: 1 as const, occurredAt: at, subject: published };
+      const campaignEvents: CampaignEvent[] = [
+        {
+          ...envelope,
+          id: randomUUID(),
+          type: 'CampaignPublished',
+          payload: {
+            campaignId: published,
+            brandId,
+            title: 'Winter glow',
+            publishedBy: ids.ava,
+            publishedAt: at,
+            closesAt: at,
+          },
+        },
+        {
+          ...envelope,
+          id: randomUUID(),
+          type: 'ApplicationReceived',
+          payload: {
+            campaignId: published,
+            brandId,
+            influencerId: ids.influencer,
+            at,
+            source: 'applied',
+          },
+        },
+      ];
+      await events.publish(topic, campaignEvents);
+      const about = { body: 'About our new campaign', campaignId: published };
+      await eventually(async () => {
+        await open(auth.influencer, about).expect(201);
+      });
+      // Ben, not the one who published it, speaks for the brand as well.
+      await open(auth.ben, about).expect(201);
+      await open(auth.otherBrand, about).expect(422);
+      await open(auth.otherInfluencer, about).expect(422);
+    } finally {
+      await started.consumer.disconnect();
+    }
   });
 });
