@@ -28,6 +28,7 @@ const apps: Record<string, Express> = {
     ...common,
     conversations: unused as never,
     groups: unused as never,
+    support: unused as never,
     idempotencyStore: unused as never,
   }),
   notifications: buildNotificationsApp({

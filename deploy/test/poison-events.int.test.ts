@@ -97,6 +97,7 @@ describe('a poison event on the campaign topic (real Kafka and PostgreSQL)', () 
       authSecret: TEST_AUTH_SECRET,
       conversations,
       groups,
+      support: messenger.support,
       idempotencyStore: createPrismaIdempotencyStore(messenger.messaging.idempotencyKey),
       readiness: [readiness],
     });

@@ -3,12 +3,13 @@ import { createPrismaClient as campaignDb } from '@campaign/campaign-service';
 import {
   createCollaborationGroupStore,
   createPrismaClient as messagingDb,
+  createSupportStore,
 } from '@campaign/messaging-service';
 import {
   createInboxStore,
   createPrismaClient as notificationsDb,
 } from '@campaign/notifications-service';
-import { issueToken, type Identity } from '@campaign/service-runtime';
+import { brandTeamKey, influencerKey, issueToken, type Identity } from '@campaign/service-runtime';
 
 /** Who the fuzzer calls as: one caller of each role, with fixed ids so a rerun reuses them. */
 export const fuzzCallers = {
@@ -22,7 +23,7 @@ export type FuzzCaller = keyof typeof fuzzCallers;
 /** Records the fuzzer can name in paths, by parameter name, per service. */
 export type KnownIds = {
   campaign: { campaignId: string[] };
-  messaging: { campaignId: string[]; conversationId: string[] };
+  messaging: { campaignId: string[]; conversationId: string[]; supportConversationId: string[] };
   notifications: { notificationId: string[] };
 };
 
@@ -35,8 +36,9 @@ type Where = {
 
 /**
  * Gives the fuzzer something to find behind its ids: the callers' brand and profile, a draft
- * and a published campaign with an application, the collaboration's chat, and a notification in
- * each caller's inbox. Without them every id it sends is unknown and the handlers behind the
+ * and a published campaign with an application, the collaboration's chat, a conversation with
+ * customer success opened by the brand and one by the influencer, and a notification in each
+ * caller's inbox. Without them every id it sends is unknown and the handlers behind the
  * lookups are never reached. Safe to repeat: each run adds two campaigns.
  */
 export async function seedFuzzData(where: Where): Promise<KnownIds> {
@@ -98,6 +100,17 @@ export async function seedFuzzData(where: Where): Promise<KnownIds> {
     const conversations = await messaging.conversation.findMany({
       where: { campaignId: published },
     });
+    const support = createSupportStore(messaging);
+    await support.recordParties(published, [
+      brandTeamKey(brandId),
+      influencerKey(fuzzCallers.influencer.userId),
+    ]);
+    const supportConversations = await Promise.all(
+      [fuzzCallers.brand, fuzzCallers.influencer].map(
+        async (requester) =>
+          (await support.open(requester, 'Fuzz needs help', published)).conversation.id,
+      ),
+    );
     const eventId = randomUUID();
     await createInboxStore(notifications).deliver(
       eventId,
@@ -115,6 +128,7 @@ export async function seedFuzzData(where: Where): Promise<KnownIds> {
       messaging: {
         campaignId: [published],
         conversationId: conversations.map((conversation) => conversation.id),
+        supportConversationId: supportConversations,
       },
       notifications: { notificationId: delivered.map((notification) => notification.id) },
     };

@@ -3,6 +3,7 @@ import {
   createCollaborationGroupStore,
   createConversationStore,
   createPrismaClient as messagingDb,
+  createSupportStore,
 } from '@campaign/messaging-service';
 import {
   buildNotificationsApp,
@@ -30,6 +31,7 @@ export function buildMessengerAndInbox(name: string) {
   const notifications = notificationsDb(env.databaseUrls.notifications);
   const conversations = createConversationStore(messaging);
   const groups = createCollaborationGroupStore(messaging);
+  const support = createSupportStore(messaging);
   const inbox = createInboxStore(notifications);
   return {
     logger,
@@ -38,12 +40,14 @@ export function buildMessengerAndInbox(name: string) {
     notifications,
     conversations,
     groups,
+    support,
     inbox,
     messagingApp: buildMessagingApp({
       logger,
       authSecret: TEST_AUTH_SECRET,
       conversations,
       groups,
+      support,
       idempotencyStore: createPrismaIdempotencyStore(messaging.idempotencyKey),
       readiness: [
         { name: 'database', check: () => conversations.ping() },

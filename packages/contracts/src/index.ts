@@ -14,3 +14,4 @@ export * from './my-campaigns';
 export * from './events/messaging-events';
 export * from './messaging';
 export * from './stored-text';
+export * from './support';

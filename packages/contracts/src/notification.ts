@@ -10,6 +10,8 @@ export const NotificationKind = z.enum([
   'congratulations',
   'bummer',
   'new_message',
+  /** A message in a customer-success conversation. */
+  'support_message',
 ]);
 export type NotificationKind = z.infer<typeof NotificationKind>;
 

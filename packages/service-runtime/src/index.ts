@@ -7,6 +7,7 @@ export * from './http/validate';
 export * from './http/health';
 export * from './identity/identity';
 export * from './identity/principal';
+export * from './identity/support-team';
 export * from './identity/tokens';
 export * from './identity/authenticate';
 export type { Caller } from './identity/caller-of';

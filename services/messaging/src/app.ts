@@ -7,8 +7,10 @@ import {
 import type { Express } from 'express';
 import type { CollaborationGroupStore } from './db/collaboration-group-store';
 import type { ConversationStore } from './db/conversation-store';
+import type { SupportStore } from './db/support-store';
 import { conversationRoutes } from './routes/conversations';
 import { groupMessageRoutes } from './routes/group-messages';
+import { supportRoutes } from './routes/support';
 
 export type MessagingAppDeps = {
   logger: Logger;
@@ -16,6 +18,8 @@ export type MessagingAppDeps = {
   corsOrigins?: string[];
   conversations: ConversationStore;
   groups: CollaborationGroupStore;
+  /** Customer-success conversations (`routes/support.ts`). */
+  support: SupportStore;
   idempotencyStore: IdempotencyStore;
   readiness: ReadinessCheck[];
 };
@@ -25,9 +29,10 @@ export function buildMessagingApp(deps: MessagingAppDeps): Express {
     ...deps,
     api: {
       title: 'Messaging API',
-      description: 'Conversations between brands and influencers, and group messages.',
+      description:
+        'Conversations between brands and influencers, group messages, and conversations with customer success.',
     },
-    routes: [conversationRoutes(deps), groupMessageRoutes(deps)],
+    routes: [conversationRoutes(deps), groupMessageRoutes(deps), supportRoutes(deps)],
   });
 }
 
@@ -37,3 +42,6 @@ export { createMessageOutbox } from './db/message-outbox';
 export { createPrismaClient } from './db/prisma-client';
 export { consumeCampaignEvents } from './events/campaign-events-consumer';
 export { startMessageRelay } from './events/message-relay';
+export { createSupportStore } from './db/support-store';
+export { createSupportOutbox } from './db/support-outbox';
+export { startSupportMessageRelay } from './events/support-relay';

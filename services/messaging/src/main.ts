@@ -17,8 +17,11 @@ import { createCollaborationGroupStore } from './db/collaboration-group-store';
 import { createConversationStore } from './db/conversation-store';
 import { createMessageOutbox } from './db/message-outbox';
 import { createPrismaClient } from './db/prisma-client';
+import { createSupportOutbox } from './db/support-outbox';
+import { createSupportStore } from './db/support-store';
 import { consumeCampaignEvents } from './events/campaign-events-consumer';
 import { startMessageRelay } from './events/message-relay';
+import { startSupportMessageRelay } from './events/support-relay';
 
 async function main(): Promise<void> {
   const config = loadConfig(MessagingConfig);
@@ -26,6 +29,7 @@ async function main(): Promise<void> {
   const prisma = createPrismaClient(config.DATABASE_URL);
   const conversations = createConversationStore(prisma);
   const groups = createCollaborationGroupStore(prisma);
+  const support = createSupportStore(prisma);
   const kafka = createKafka('messaging', config.KAFKA_BROKERS, logger);
   await ensureTopics(kafka, [CAMPAIGN_EVENTS_TOPIC, MESSAGING_EVENTS_TOPIC]);
   const events = new EventPublisher(kafka);
@@ -36,6 +40,7 @@ async function main(): Promise<void> {
     kafka,
     conversations,
     groups,
+    support,
     logger,
     retry: retryPolicyFromConfig(config),
   });
@@ -46,6 +51,7 @@ async function main(): Promise<void> {
     corsOrigins: config.CORS_ORIGINS,
     conversations,
     groups,
+    support,
     idempotencyStore: createPrismaIdempotencyStore(prisma.idempotencyKey),
     readiness: [
       { name: 'database', check: () => conversations.ping() },
@@ -58,8 +64,14 @@ async function main(): Promise<void> {
     process.exit(1);
   });
   const relay = startMessageRelay({ outbox: createMessageOutbox(prisma), events, logger });
+  const supportRelay = startSupportMessageRelay({
+    outbox: createSupportOutbox(prisma),
+    events,
+    logger,
+  });
   await serve(app, config.PORT, logger, async () => {
     await relay.stop();
+    await supportRelay.stop();
     await events.disconnect();
     await consumer.disconnect();
     await probe.close();

@@ -7,6 +7,7 @@ import {
   createCollaborationGroupStore,
   createConversationStore,
   createPrismaClient,
+  createSupportStore,
 } from '../src/app';
 
 const env = testEnvironment();
@@ -19,6 +20,7 @@ describe('conversations (real PostgreSQL)', () => {
     authSecret: TEST_AUTH_SECRET,
     conversations,
     groups: createCollaborationGroupStore(db),
+    support: createSupportStore(db),
     idempotencyStore: createPrismaIdempotencyStore(db.idempotencyKey),
     readiness: [{ name: 'database', check: () => conversations.ping() }],
   });

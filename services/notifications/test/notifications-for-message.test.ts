@@ -50,7 +50,8 @@ describe('notificationsForMessage', () => {
     const ava: Identity = { role: 'brand', userId: 'ava', brandId: 'brand-sunny' };
     expect(inboxesOf(ava)).toEqual(['brand/brand-sunny/user/ava', 'brand/brand-sunny/team']);
     expect(inboxesOf({ role: 'influencer', userId: 'zoe' })).toEqual(['influencer/zoe']);
-    expect(inboxesOf({ role: 'ops', userId: 'layla' })).toEqual(['ops/layla']);
+    // Ops read their own and the support team's inbox (support messages nobody has taken).
+    expect(inboxesOf({ role: 'ops', userId: 'layla' })).toEqual(['ops/layla', 'support/team']);
   });
 
   it('never lets equal user ids in other roles or brands share an inbox', () => {

@@ -3,6 +3,8 @@ import { runEventConsumer, type Logger, type RetryPolicy } from '@campaign/servi
 import type { Kafka } from 'kafkajs';
 import type { CollaborationGroupStore } from '../db/collaboration-group-store';
 import type { ConversationStore } from '../db/conversation-store';
+import type { SupportStore } from '../db/support-store';
+import { campaignParties } from './campaign-parties';
 
 export const MESSAGING_CONSUMER_GROUP = 'messaging';
 
@@ -14,6 +16,8 @@ export function consumeCampaignEvents(deps: {
   kafka: Kafka;
   conversations: ConversationStore;
   groups: CollaborationGroupStore;
+  /** Where the parties of each campaign are kept, for support conversations naming a campaign. */
+  support?: SupportStore;
   logger: Logger;
   retry?: RetryPolicy;
   /** Another consumer group than the service's own, for a test reading beside a running one. */
@@ -30,6 +34,7 @@ export function consumeCampaignEvents(deps: {
     retry: deps.retry,
     dependenciesReady: () => deps.conversations.ping(),
     handle: async (event) => {
+      await deps.support?.recordParties(event.payload.campaignId, campaignParties(event));
       if (event.type === 'InfluencerInvited' && event.payload.message) {
         const { campaignId, brandId, influencerId, invitedBy, message, at } = event.payload;
         await deps.conversations.deliver({

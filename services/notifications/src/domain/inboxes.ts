@@ -1,8 +1,21 @@
-import { brandTeamKey, principalKey, type Identity } from '@campaign/service-runtime';
+import {
+  brandTeamKey,
+  principalKey,
+  supportTeamKey,
+  type Identity,
+} from '@campaign/service-runtime';
 
-/** The inboxes a caller reads: their own, and for a brand user also their brand's team inbox. */
+/**
+ * The inboxes a caller reads: their own, for a brand user also their brand's team inbox, and for
+ * ops also the support team's (support messages nobody has taken yet).
+ */
 export function inboxesOf(identity: Identity): string[] {
-  return identity.role === 'brand'
-    ? [principalKey(identity), brandTeamKey(identity.brandId)]
-    : [principalKey(identity)];
+  switch (identity.role) {
+    case 'brand':
+      return [principalKey(identity), brandTeamKey(identity.brandId)];
+    case 'ops':
+      return [principalKey(identity), supportTeamKey()];
+    case 'influencer':
+      return [principalKey(identity)];
+  }
 }

@@ -3,10 +3,14 @@ import { runEventConsumer, type Logger, type RetryPolicy } from '@campaign/servi
 import type { Kafka } from 'kafkajs';
 import type { InboxStore } from '../db/inbox-store';
 import { notificationsForMessage } from '../domain/notifications-for-message';
+import { notificationsForSupportMessage } from '../domain/notifications-for-support-message';
 
 export const MESSAGE_NOTIFICATIONS_CONSUMER_GROUP = 'notifications-messages';
 
-/** Tells the other side of a conversation of a new message, once per message. */
+/**
+ * Tells the other side of a conversation (a Messenger one, or one with customer success) of a new
+ * message, once per message.
+ */
 export function consumeMessagingEvents(deps: {
   kafka: Kafka;
   inbox: InboxStore;
@@ -24,7 +28,11 @@ export function consumeMessagingEvents(deps: {
     retry: deps.retry,
     dependenciesReady: () => deps.inbox.ping(),
     handle: async (event) => {
-      const delivered = await deps.inbox.deliver(event.id, notificationsForMessage(event));
+      const drafts =
+        event.type === 'SupportMessagePosted'
+          ? notificationsForSupportMessage(event)
+          : notificationsForMessage(event);
+      const delivered = await deps.inbox.deliver(event.id, drafts);
       deps.logger.debug({ eventId: event.id, type: event.type, delivered }, 'message announced');
     },
   });
