@@ -28,6 +28,7 @@ const apps: Record<string, Express> = {
     ...common,
     conversations: unused as never,
     groups: unused as never,
+    liveConversations: unused as never,
     idempotencyStore: unused as never,
   }),
   notifications: buildNotificationsApp({

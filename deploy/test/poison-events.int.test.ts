@@ -4,6 +4,7 @@ import {
   consumeCampaignEvents,
   createCollaborationGroupStore,
   createConversationStore,
+  createLiveConversations,
   createPrismaClient,
 } from '@campaign/messaging-service';
 import {
@@ -97,6 +98,7 @@ describe('a poison event on the campaign topic (real Kafka and PostgreSQL)', () 
       authSecret: TEST_AUTH_SECRET,
       conversations,
       groups,
+      liveConversations: createLiveConversations(messenger.messaging),
       idempotencyStore: createPrismaIdempotencyStore(messenger.messaging.idempotencyKey),
       readiness: [readiness],
     });

@@ -1,11 +1,14 @@
 import {
   buildMessagingApp,
   createCollaborationGroupStore,
+  createConversationListener,
   createConversationStore,
+  createLiveConversations,
   createPrismaClient as messagingDb,
 } from '@campaign/messaging-service';
 import {
   buildNotificationsApp,
+  createInboxListener,
   createInboxStore,
   createPrismaClient as notificationsDb,
 } from '@campaign/notifications-service';
@@ -31,6 +34,11 @@ export function buildMessengerAndInbox(name: string) {
   const conversations = createConversationStore(messaging);
   const groups = createCollaborationGroupStore(messaging);
   const inbox = createInboxStore(notifications);
+  // Each app's one listening connection, as main.ts starts it: live streams wait on it.
+  const conversationListener = createConversationListener(env.databaseUrls.messaging, logger);
+  const inboxListener = createInboxListener(env.databaseUrls.notifications, logger);
+  conversationListener.start();
+  inboxListener.start();
   return {
     logger,
     kafka,
@@ -39,11 +47,15 @@ export function buildMessengerAndInbox(name: string) {
     conversations,
     groups,
     inbox,
+    conversationListener,
+    inboxListener,
     messagingApp: buildMessagingApp({
       logger,
       authSecret: TEST_AUTH_SECRET,
       conversations,
       groups,
+      liveConversations: createLiveConversations(messaging),
+      live: conversationListener,
       idempotencyStore: createPrismaIdempotencyStore(messaging.idempotencyKey),
       readiness: [
         { name: 'database', check: () => conversations.ping() },
@@ -54,6 +66,7 @@ export function buildMessengerAndInbox(name: string) {
       logger,
       authSecret: TEST_AUTH_SECRET,
       inbox,
+      live: inboxListener,
       idempotencyStore: createPrismaIdempotencyStore(notifications.idempotencyKey),
       readiness: [
         { name: 'database', check: () => inbox.ping() },
@@ -61,6 +74,8 @@ export function buildMessengerAndInbox(name: string) {
       ],
     }),
     async stop() {
+      await conversationListener.stop();
+      await inboxListener.stop();
       await probe.close();
       await messaging.$disconnect();
       await notifications.$disconnect();

@@ -3,10 +3,13 @@ import {
   type IdempotencyStore,
   type Logger,
   type ReadinessCheck,
+  type StreamListener,
 } from '@campaign/service-runtime';
 import type { Express } from 'express';
 import type { CollaborationGroupStore } from './db/collaboration-group-store';
 import type { ConversationStore } from './db/conversation-store';
+import type { LiveConversations } from './db/live-conversations';
+import { conversationStreamRoutes } from './routes/conversation-stream';
 import { conversationRoutes } from './routes/conversations';
 import { groupMessageRoutes } from './routes/group-messages';
 
@@ -18,6 +21,10 @@ export type MessagingAppDeps = {
   groups: CollaborationGroupStore;
   idempotencyStore: IdempotencyStore;
   readiness: ReadinessCheck[];
+  /** What following a conversation reads (`createLiveConversations`). */
+  liveConversations: LiveConversations;
+  /** The process's one listener on `conversation_live` (`createConversationListener`). */
+  live?: StreamListener;
 };
 
 export function buildMessagingApp(deps: MessagingAppDeps): Express {
@@ -27,12 +34,13 @@ export function buildMessagingApp(deps: MessagingAppDeps): Express {
       title: 'Messaging API',
       description: 'Conversations between brands and influencers, and group messages.',
     },
-    routes: [conversationRoutes(deps), groupMessageRoutes(deps)],
+    routes: [conversationRoutes(deps), groupMessageRoutes(deps), conversationStreamRoutes(deps)],
   });
 }
 
 export { createCollaborationGroupStore } from './db/collaboration-group-store';
 export { createConversationStore } from './db/conversation-store';
+export { createConversationListener, createLiveConversations } from './db/live-conversations';
 export { createMessageOutbox } from './db/message-outbox';
 export { createPrismaClient } from './db/prisma-client';
 export { consumeCampaignEvents } from './events/campaign-events-consumer';

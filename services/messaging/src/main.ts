@@ -15,6 +15,7 @@ import { buildMessagingApp } from './app';
 import { MessagingConfig } from './config';
 import { createCollaborationGroupStore } from './db/collaboration-group-store';
 import { createConversationStore } from './db/conversation-store';
+import { createConversationListener, createLiveConversations } from './db/live-conversations';
 import { createMessageOutbox } from './db/message-outbox';
 import { createPrismaClient } from './db/prisma-client';
 import { consumeCampaignEvents } from './events/campaign-events-consumer';
@@ -30,6 +31,7 @@ async function main(): Promise<void> {
   await ensureTopics(kafka, [CAMPAIGN_EVENTS_TOPIC, MESSAGING_EVENTS_TOPIC]);
   const events = new EventPublisher(kafka);
   const probe = kafkaProbe(kafka);
+  const live = createConversationListener(config.DATABASE_URL, logger).start();
 
   // The API serves while the consumer joins its group; campaign events wait in Kafka meanwhile.
   const { consumer, running, readiness } = consumeCampaignEvents({
@@ -46,6 +48,8 @@ async function main(): Promise<void> {
     corsOrigins: config.CORS_ORIGINS,
     conversations,
     groups,
+    liveConversations: createLiveConversations(prisma),
+    live,
     idempotencyStore: createPrismaIdempotencyStore(prisma.idempotencyKey),
     readiness: [
       { name: 'database', check: () => conversations.ping() },
@@ -63,6 +67,7 @@ async function main(): Promise<void> {
     await events.disconnect();
     await consumer.disconnect();
     await probe.close();
+    await live.stop();
     await prisma.$disconnect();
   });
 }

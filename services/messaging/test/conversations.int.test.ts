@@ -6,6 +6,7 @@ import {
   buildMessagingApp,
   createCollaborationGroupStore,
   createConversationStore,
+  createLiveConversations,
   createPrismaClient,
 } from '../src/app';
 
@@ -19,6 +20,7 @@ describe('conversations (real PostgreSQL)', () => {
     authSecret: TEST_AUTH_SECRET,
     conversations,
     groups: createCollaborationGroupStore(db),
+    liveConversations: createLiveConversations(db),
     idempotencyStore: createPrismaIdempotencyStore(db.idempotencyKey),
     readiness: [{ name: 'database', check: () => conversations.ping() }],
   });
