@@ -18,6 +18,9 @@ export type NotificationsAppDeps = {
   readiness: ReadinessCheck[];
   /** The process's one listener on `inbox_live` (`createInboxListener`), for live inboxes. */
   live?: StreamListener;
+  /** The frame's settings, when a test or a deployment wants other than its defaults. */
+  requestDeadlineMs?: number;
+  eventStreamsPerPrincipal?: number;
 };
 
 export function buildNotificationsApp(deps: NotificationsAppDeps): Express {

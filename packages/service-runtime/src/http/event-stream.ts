@@ -148,12 +148,11 @@ function openEventStream(
 ): EventStream {
   liftRequestDeadline(res);
   res.status(200);
-  res.set({
-    'Content-Type': 'text/event-stream',
-    'Cache-Control': 'no-cache, no-transform',
-    // nginx and its kin buffer answers by default; a buffered event is a late one.
-    'X-Accel-Buffering': 'no',
-  });
+  // setHeader, not Express's set: the type stays bare (an event stream is UTF-8 by definition).
+  res.setHeader('Content-Type', 'text/event-stream');
+  res.setHeader('Cache-Control', 'no-cache, no-transform');
+  // nginx and its kin buffer answers by default; a buffered event is a late one.
+  res.setHeader('X-Accel-Buffering', 'no');
   res.flushHeaders();
   res.socket?.setNoDelay(true);
   res.write(`retry: ${EVENT_STREAM_RETRY_MS}\n\n`);
