@@ -17,6 +17,7 @@ import {
 } from '@campaign/service-runtime';
 import { TEST_AUTH_SECRET, eventually, testEnvironment } from '@campaign/testing';
 import type { Express } from 'express';
+import { Client } from 'pg';
 import request from 'supertest';
 import { followStream, listen, type EventStreamClient } from './system/event-stream-client';
 import { buildMessengerAndInbox } from './system/messenger-inbox-system';
@@ -29,7 +30,8 @@ function notificationsReplica(name: string, options: { requestDeadlineMs?: numbe
   const logger = createLogger(name, 'silent');
   const db = createPrismaClient(env.databaseUrls.notifications);
   const inbox = createInboxStore(db);
-  const live = createInboxListener(env.databaseUrls.notifications, logger).start();
+  const applicationName = `${name}-${randomUUID()}`;
+  const live = createInboxListener(env.databaseUrls.notifications, logger, applicationName).start();
   const app = buildNotificationsApp({
     logger,
     authSecret: TEST_AUTH_SECRET,
@@ -44,6 +46,17 @@ function notificationsReplica(name: string, options: { requestDeadlineMs?: numbe
     app,
     inbox,
     live,
+    /** Kills the replica's listening connection, as a database restart or a network cut would. */
+    async cutListener() {
+      const admin = new Client({ connectionString: env.databaseUrls.notifications });
+      await admin.connect();
+      const { rowCount } = await admin.query(
+        'SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = $1',
+        [applicationName],
+      );
+      await admin.end();
+      expect(rowCount).toBe(1);
+    },
     async stop() {
       await live.stop();
       await db.$disconnect();
@@ -171,6 +184,21 @@ describe('live inboxes across replicas (real PostgreSQL, LISTEN/NOTIFY)', () => 
     await again.waitFor('notification', 1);
     expect(again.of('notification')).toMatchObject([{ id: '1.2', data: { title: 'missed' } }]);
     expect(stranger.of('notification')).toEqual([]);
+  });
+
+  it('loses nothing while its listening connection is cut: the reconnect reads from each follower’s position', async () => {
+    const influencer: Identity = { role: 'influencer', userId: `cut-${randomUUID()}` };
+    const inbox = influencerKey(influencer.userId);
+    const client = await follow(`${urlB}/notifications/stream`, await token(influencer));
+    await client.waitFor('ready', 1);
+    await replicaB.cutListener();
+    // Written while nobody on replica B listens: its notice is lost, the row is not.
+    await replicaA.inbox.deliver(randomUUID(), [note(inbox, 'while cut')]);
+    await eventually(async () => expect(replicaB.live.connected).toBe(true));
+    await replicaA.inbox.deliver(randomUUID(), [note(inbox, 'after the reconnect')]);
+    await client.waitFor('notification', 2);
+    expect(titles(client)).toEqual(['while cut', 'after the reconnect']);
+    expect(client.ended).toBe(false);
   });
 
   it('refuses a malformed or forged Last-Event-ID with 400 problem+json naming it', async () => {

@@ -44,6 +44,8 @@ export class StreamListener {
       /** The channel the table's trigger notifies (an SQL identifier). */
       channel: string;
       logger: Logger;
+      /** How the connection shows in pg_stat_activity; `live <channel>` when not given. */
+      applicationName?: string;
     },
   ) {
     if (!/^[a-z_][a-z0-9_]*$/.test(options.channel)) {
@@ -95,6 +97,7 @@ export class StreamListener {
     const client = new Client({
       connectionString: this.options.databaseUrl,
       connectionTimeoutMillis: 3_000,
+      application_name: this.options.applicationName ?? `live ${this.options.channel}`,
       // The connection is idle between notices: keep-alives find a dead peer without a query.
       keepAlive: true,
     });

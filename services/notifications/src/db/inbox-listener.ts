@@ -4,6 +4,10 @@ import { StreamListener, type Logger } from '@campaign/service-runtime';
 export const INBOX_CHANNEL = 'inbox_live';
 
 /** One per process: every live inbox this replica serves waits on it. Call `start()`. */
-export function createInboxListener(databaseUrl: string, logger: Logger): StreamListener {
-  return new StreamListener({ databaseUrl, channel: INBOX_CHANNEL, logger });
+export function createInboxListener(
+  databaseUrl: string,
+  logger: Logger,
+  applicationName?: string,
+): StreamListener {
+  return new StreamListener({ databaseUrl, channel: INBOX_CHANNEL, logger, applicationName });
 }
