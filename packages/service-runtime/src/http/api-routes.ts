@@ -8,7 +8,7 @@ import { Router, type Request, type Response } from 'express';
 import type { z } from 'zod';
 import { callerOf, type Caller } from '../identity/caller-of';
 import { ROLES, type Role } from '../identity/identity';
-import { markEventStreamRoute } from './event-stream';
+import { markEventStreamRoute, sseEventSchema } from './event-stream';
 
 type Method = 'get' | 'post' | 'put' | 'patch' | 'delete';
 
@@ -35,11 +35,12 @@ export type RouteSpec<R extends Role = Role> = {
   /** The refusals of its own rules; the 403 for a role it is not for comes from `roles`. */
   refusals?: number[];
   /**
-   * The success answer is a long-lived `text/event-stream` (Server-Sent Events), documented as
-   * such. Only such a route may open a stream (`followStreams`), which lifts the frame's request
-   * deadline once the stream is open: the exemption is declared here, never guessed from a path.
+   * The success answer is a long-lived `text/event-stream` (Server-Sent Events) of events named
+   * `event` (and `ready`), documented as such, each event's shape in the schema. Only such a route
+   * may open a stream (`followStreams`), which lifts the frame's request deadline once the stream
+   * is open: the exemption is declared here, never guessed from a path.
    */
-  eventStream?: boolean;
+  eventStream?: { event: string };
 };
 
 const problemStatus: Record<number, string> = {
@@ -111,13 +112,7 @@ export function openApiDocument(
         ...(spec.eventStream
           ? {
               content: {
-                'text/event-stream': {
-                  schema: {
-                    type: 'string',
-                    description:
-                      'Server-Sent Events: `retry:`, then one event per row (`id:` to resume from, `event:` its kind, `data:` one line of JSON), a `ready` event once the backlog is sent, and `: heartbeat` comments. Only a request with `Accept: text/event-stream` stays open; any other gets the backlog and `ready`, then the answer ends.',
-                  },
-                },
+                'text/event-stream': { schema: sseEventSchema(spec.eventStream.event) },
               },
             }
           : spec.success.schema

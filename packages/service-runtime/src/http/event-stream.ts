@@ -43,6 +43,30 @@ export const EventStreamQuery = z.object({
   }),
 });
 
+/**
+ * One event of a stream as a client parses it (the document's schema for `text/event-stream`,
+ * applied to each event): `event` its kind, `id` the position to resume from, `data` one line of
+ * JSON. Before the events, `retry:`; between them, `: heartbeat` comments every 15 s.
+ */
+export function sseEventSchema(event: string) {
+  return z
+    .object({
+      event: z.enum([event, 'ready']).meta({
+        description: `\`${event}\` for each row, in order; \`ready\` once the backlog is sent (data \`{"live": true|false}\`).`,
+      }),
+      id: StreamPosition,
+      data: z.string().meta({
+        description: `One line of JSON: for \`${event}\`, the row as the API's listing shows it.`,
+        contentMediaType: 'application/json',
+      }),
+      retry: z.number().int().optional(),
+    })
+    .meta({
+      description:
+        'Server-Sent Events. Only a request with `Accept: text/event-stream` stays open and receives rows as they are written; any other gets the backlog and `ready`, then the answer ends.',
+    });
+}
+
 /** Every stream a service has open, so a graceful shutdown can end them and limits can count. */
 export class OpenEventStreams {
   private readonly byPrincipal = new Map<string, number>();

@@ -41,7 +41,7 @@ export function conversationStreamRoutes(deps: {
           'An event `message` per new message of the conversation (data: the message as `GET /conversations/{conversationId}/messages` shows it), oldest first; its `id` is the position to resume from with `Last-Event-ID`.',
       },
       refusals: [404, 429],
-      eventStream: true,
+      eventStream: { event: 'message' },
     },
     async (req, res, caller) => {
       const { conversationId } = parseParams(ConversationParams, req);

@@ -44,7 +44,7 @@ export function inboxRoutes(deps: {
           'An event `notification` per new notification of the inbox (data: the notification as `GET /notifications` lists it), oldest first; its `id` is the position to resume from with `Last-Event-ID`.',
       },
       refusals: [429],
-      eventStream: true,
+      eventStream: { event: 'notification' },
     },
     async (req, res, caller) => {
       const { 'last-event-id': lastEventId } = parseHeaders(EventStreamHeaders, req);
