@@ -1,8 +1,10 @@
 import { randomUUID } from 'node:crypto';
+import { eventually } from '@campaign/testing';
 import type { Express } from 'express';
 import request from 'supertest';
-import { influencerKey } from '@campaign/service-runtime';
+import { EVENT_STREAMS_PER_PRINCIPAL, influencerKey } from '@campaign/service-runtime';
 import { bearer } from './system/campaign-system';
+import { followStream, listen } from './system/event-stream-client';
 import { buildMessengerAndInbox } from './system/messenger-inbox-system';
 import {
   answersWithoutToken,
@@ -23,9 +25,14 @@ type Row = {
   as: Caller;
   body?: object;
   query?: string;
+  headers?: Record<string, string>;
+  /** Live streams the caller holds open on the service when asking (the per-person limit). */
+  holding?: number;
   status: number;
   says: RegExp;
 };
+
+const FULL = EVENT_STREAMS_PER_PRINCIPAL;
 
 // One refusal per line: the table reads best unwrapped.
 // prettier-ignore
@@ -44,7 +51,18 @@ const rows: Row[] = [
   { service: 'messaging', op: 'POST /campaigns/:campaignId/group-messages', on: 'ours', as: 'otherBrand', body: { body: 'Hi all' }, status: 404, says: /no started collaboration/ },
   { service: 'messaging', op: 'POST /campaigns/:campaignId/group-messages', on: 'unknown', as: 'brand', body: { body: 'Hi all' }, status: 404, says: /no started collaboration/ },
   { service: 'messaging', op: 'POST /campaigns/:campaignId/group-messages', on: 'ours', as: 'brand', body: { body: 'x'.repeat(5001) }, status: 400, says: /body/ },
+  { service: 'messaging', op: 'GET /conversations/:conversationId/stream', on: 'ours', as: 'otherBrand', status: 404, says: /no conversation/ },
+  { service: 'messaging', op: 'GET /conversations/:conversationId/stream', on: 'ours', as: 'stranger', status: 404, says: /no conversation/ },
+  { service: 'messaging', op: 'GET /conversations/:conversationId/stream', on: 'malformed', as: 'brand', status: 400, says: /conversationId/ },
+  { service: 'messaging', op: 'GET /conversations/:conversationId/stream', on: 'ours', as: 'brand', headers: { 'last-event-id': 'abc' }, status: 400, says: /header.last-event-id/ },
+  { service: 'messaging', op: 'GET /conversations/:conversationId/stream', on: 'ours', as: 'brand', headers: { 'last-event-id': '999' }, status: 400, says: /header.last-event-id: is past the last event/ },
+  { service: 'messaging', op: 'GET /conversations/:conversationId/stream', on: 'ours', as: 'influencer', query: 'after=1.1', status: 400, says: /query.after/ },
+  { service: 'messaging', op: 'GET /conversations/:conversationId/stream', on: 'ours', as: 'influencer', holding: FULL, status: 429, says: /At most 16 live streams/ },
   { service: 'notifications', op: 'GET /notifications', as: 'influencer', query: 'limit=0', status: 400, says: /limit/ },
+  { service: 'notifications', op: 'GET /notifications/stream', as: 'influencer', headers: { 'last-event-id': '1;DROP' }, status: 400, says: /header.last-event-id/ },
+  { service: 'notifications', op: 'GET /notifications/stream', as: 'brand', headers: { 'last-event-id': '0' }, status: 400, says: /header.last-event-id: must hold 2 position/ },
+  { service: 'notifications', op: 'GET /notifications/stream', as: 'stranger', query: 'after=5', status: 400, says: /query.after: is past the last event/ },
+  { service: 'notifications', op: 'GET /notifications/stream', as: 'influencer', holding: FULL, status: 429, says: /At most 16 live streams/ },
   { service: 'notifications', op: 'POST /notifications/:notificationId/read', on: 'ours', as: 'stranger', status: 404, says: /no notification/ },
   { service: 'notifications', op: 'POST /notifications/:notificationId/read', on: 'ours', as: 'otherBrand', status: 404, says: /no notification/ },
   { service: 'notifications', op: 'POST /notifications/:notificationId/read', on: 'malformed', as: 'influencer', status: 400, says: /notificationId/ },
@@ -96,6 +114,14 @@ describe('the Messenger and the inbox refuse with the reason, changing nothing',
     await messenger.stop();
   });
 
+  beforeAll(async () => {
+    // Streams held open for a row must be live ones: they wait for the listeners.
+    await eventually(async () => {
+      expect(messenger.inboxListener.connected).toBe(true);
+      expect(messenger.conversationListener.connected).toBe(true);
+    });
+  });
+
   const stored = async () => ({
     messages: await messaging.message.count({ where: { conversation: { campaignId } } }),
     unread: await notifications.notification.count({ where: { eventId, readAt: null } }),
@@ -103,17 +129,29 @@ describe('the Messenger and the inbox refuse with the reason, changing nothing',
 
   it.each(
     rows.map((row) => [`${row.service}: ${row.op} as ${row.as} → ${row.status}`, row] as const),
-  )('%s', async (_title, { service, op, on, as, body, query, status, says }) => {
+  )('%s', async (_title, { service, op, on, as, body, query, headers, holding, status, says }) => {
     const before = await stored();
     const [method, template] = op.split(' ') as [string, string];
     const ours = template.includes(':campaignId') ? campaignId : ids[service];
     const id = { ours, unknown: randomUUID(), malformed: 'not-an-id' }[on ?? 'ours'];
     let path = template.replace(/:\w+/, id);
     if (query) path += `?${query}`;
-    const api = request(apps[service]);
+    // Streams held open need a real socket; the refused request goes to the same server.
+    const server = holding ? await listen(apps[service]) : undefined;
+    const held = [];
+    for (let i = 0; i < (holding ?? 0); i += 1) {
+      const stream = await followStream(`${server!.url}${path}`, auth[as]!.slice('Bearer '.length));
+      await stream.waitFor('ready', 1);
+      held.push(stream);
+    }
+    const api = request(server?.url ?? apps[service]);
     const verb = method.toLowerCase() as 'get' | 'post';
-    const call = api[verb](path).set('authorization', auth[as]);
+    const call = api[verb](path)
+      .set('authorization', auth[as])
+      .set({ ...(holding ? { accept: 'text/event-stream' } : {}), ...headers });
     const response = await (body ? call.send(body) : call);
+    for (const stream of held) stream.close();
+    await server?.close();
     expect({ status: response.status, type: response.type }).toEqual({
       status,
       type: 'application/problem+json',

@@ -29,6 +29,7 @@ const apps: Record<string, Express> = {
     conversations: unused as never,
     groups: unused as never,
     support: unused as never,
+    liveConversations: unused as never,
     idempotencyStore: unused as never,
   }),
   notifications: buildNotificationsApp({

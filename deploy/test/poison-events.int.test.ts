@@ -4,6 +4,7 @@ import {
   consumeCampaignEvents,
   createCollaborationGroupStore,
   createConversationStore,
+  createLiveConversations,
   createPrismaClient,
 } from '@campaign/messaging-service';
 import {
@@ -98,6 +99,7 @@ describe('a poison event on the campaign topic (real Kafka and PostgreSQL)', () 
       conversations,
       groups,
       support: messenger.support,
+      liveConversations: createLiveConversations(messenger.messaging),
       idempotencyStore: createPrismaIdempotencyStore(messenger.messaging.idempotencyKey),
       readiness: [readiness],
     });

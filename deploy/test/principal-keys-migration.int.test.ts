@@ -9,6 +9,7 @@ import { dropDatabase, ensureDatabase } from '../src/engines/postgres';
 
 const env = testEnvironment();
 const PRINCIPAL_KEYS = '20261126100000_principal_keys';
+const LIVE_INBOX = '20261127100000_live_inbox';
 
 /** A database of its own with the notifications migrations before principal keys applied. */
 async function notificationsBeforePrincipalKeys(): Promise<{
@@ -58,7 +59,10 @@ describe('the principal-keys migration (real PostgreSQL)', () => {
          ('brand/b/user/ava', 'key-12345', 'h')`,
       );
 
-      expect(await applyMigrations(url, migrationsDir('notifications'))).toEqual([PRINCIPAL_KEYS]);
+      // It runs first; the migrations after it (live inboxes) run on what it moved.
+      const applied = await applyMigrations(url, migrationsDir('notifications'));
+      expect(applied[0]).toBe(PRINCIPAL_KEYS);
+      expect(applied).toContain(LIVE_INBOX);
 
       const { rows: moved } = await client.query<{ recipient_id: string; kind: string }>(
         'SELECT recipient_id, kind FROM notifications ORDER BY kind, recipient_id',
@@ -74,6 +78,25 @@ describe('the principal-keys migration (real PostgreSQL)', () => {
         'SELECT scope FROM idempotency_keys',
       );
       expect(scopes).toEqual([{ scope: 'brand/b/user/ava' }]);
+
+      // Every inbox's rows are numbered 1, 2…, in the order they arrived, and its head is the last.
+      const { rows: positions } = await client.query<{ recipient_id: string; positions: string }>(
+        `SELECT recipient_id, string_agg(position::text, ',' ORDER BY position) AS positions
+         FROM notifications GROUP BY recipient_id ORDER BY recipient_id`,
+      );
+      expect(positions).toEqual([
+        { recipient_id: 'brand/brand%20sunny/team', positions: '1' },
+        { recipient_id: 'influencer/zoe', positions: '1,2' },
+        { recipient_id: 'retired/ava', positions: '1,2' },
+      ]);
+      const { rows: heads } = await client.query<{ recipient_id: string; position: string }>(
+        'SELECT recipient_id, position::text FROM inbox_heads ORDER BY recipient_id',
+      );
+      expect(heads).toEqual([
+        { recipient_id: 'brand/brand%20sunny/team', position: '1' },
+        { recipient_id: 'influencer/zoe', position: '2' },
+        { recipient_id: 'retired/ava', position: '2' },
+      ]);
     } finally {
       await client.end();
       await drop();

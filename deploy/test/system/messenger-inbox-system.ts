@@ -1,12 +1,15 @@
 import {
   buildMessagingApp,
   createCollaborationGroupStore,
+  createConversationListener,
   createConversationStore,
+  createLiveConversations,
   createPrismaClient as messagingDb,
   createSupportStore,
 } from '@campaign/messaging-service';
 import {
   buildNotificationsApp,
+  createInboxListener,
   createInboxStore,
   createPrismaClient as notificationsDb,
 } from '@campaign/notifications-service';
@@ -33,6 +36,11 @@ export function buildMessengerAndInbox(name: string) {
   const groups = createCollaborationGroupStore(messaging);
   const support = createSupportStore(messaging);
   const inbox = createInboxStore(notifications);
+  // Each app's one listening connection, as main.ts starts it: live streams wait on it.
+  const conversationListener = createConversationListener(env.databaseUrls.messaging, logger);
+  const inboxListener = createInboxListener(env.databaseUrls.notifications, logger);
+  conversationListener.start();
+  inboxListener.start();
   return {
     logger,
     kafka,
@@ -42,12 +50,16 @@ export function buildMessengerAndInbox(name: string) {
     groups,
     support,
     inbox,
+    conversationListener,
+    inboxListener,
     messagingApp: buildMessagingApp({
       logger,
       authSecret: TEST_AUTH_SECRET,
       conversations,
       groups,
       support,
+      liveConversations: createLiveConversations(messaging),
+      live: conversationListener,
       idempotencyStore: createPrismaIdempotencyStore(messaging.idempotencyKey),
       readiness: [
         { name: 'database', check: () => conversations.ping() },
@@ -58,6 +70,7 @@ export function buildMessengerAndInbox(name: string) {
       logger,
       authSecret: TEST_AUTH_SECRET,
       inbox,
+      live: inboxListener,
       idempotencyStore: createPrismaIdempotencyStore(notifications.idempotencyKey),
       readiness: [
         { name: 'database', check: () => inbox.ping() },
@@ -65,6 +78,8 @@ export function buildMessengerAndInbox(name: string) {
       ],
     }),
     async stop() {
+      await conversationListener.stop();
+      await inboxListener.stop();
       await probe.close();
       await messaging.$disconnect();
       await notifications.$disconnect();

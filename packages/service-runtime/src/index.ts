@@ -26,3 +26,6 @@ export * from './http/api-routes';
 export * from './kafka/retry-policy';
 export * from './kafka/dead-letter-topics';
 export * from './kafka/parked-record';
+export * from './http/event-stream';
+export * from './live/stream-listener';
+export * from './live/follow-streams';

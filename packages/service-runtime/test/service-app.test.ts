@@ -53,7 +53,7 @@ describe('the service frame', () => {
       .expect(204);
     expect(preflight.get('access-control-allow-origin')).toBe('https://app.example');
     expect(preflight.get('access-control-allow-headers')).toBe(
-      'Authorization,Content-Type,Idempotency-Key',
+      'Authorization,Content-Type,Idempotency-Key,Last-Event-ID',
     );
     const call = await request(app)
       .post('/things')

@@ -3,11 +3,14 @@ import {
   type IdempotencyStore,
   type Logger,
   type ReadinessCheck,
+  type StreamListener,
 } from '@campaign/service-runtime';
 import type { Express } from 'express';
 import type { CollaborationGroupStore } from './db/collaboration-group-store';
 import type { ConversationStore } from './db/conversation-store';
 import type { SupportStore } from './db/support-store';
+import type { LiveConversations } from './db/live-conversations';
+import { conversationStreamRoutes } from './routes/conversation-stream';
 import { conversationRoutes } from './routes/conversations';
 import { groupMessageRoutes } from './routes/group-messages';
 import { supportRoutes } from './routes/support';
@@ -22,6 +25,10 @@ export type MessagingAppDeps = {
   support: SupportStore;
   idempotencyStore: IdempotencyStore;
   readiness: ReadinessCheck[];
+  /** What following a conversation reads (`createLiveConversations`). */
+  liveConversations: LiveConversations;
+  /** The process's one listener on `conversation_live` (`createConversationListener`). */
+  live?: StreamListener;
 };
 
 export function buildMessagingApp(deps: MessagingAppDeps): Express {
@@ -32,12 +39,18 @@ export function buildMessagingApp(deps: MessagingAppDeps): Express {
       description:
         'Conversations between brands and influencers, group messages, and conversations with customer success.',
     },
-    routes: [conversationRoutes(deps), groupMessageRoutes(deps), supportRoutes(deps)],
+    routes: [
+      conversationRoutes(deps),
+      groupMessageRoutes(deps),
+      conversationStreamRoutes(deps),
+      supportRoutes(deps),
+    ],
   });
 }
 
 export { createCollaborationGroupStore } from './db/collaboration-group-store';
 export { createConversationStore } from './db/conversation-store';
+export { createConversationListener, createLiveConversations } from './db/live-conversations';
 export { createMessageOutbox } from './db/message-outbox';
 export { createPrismaClient } from './db/prisma-client';
 export { consumeCampaignEvents } from './events/campaign-events-consumer';

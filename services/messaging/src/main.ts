@@ -15,6 +15,7 @@ import { buildMessagingApp } from './app';
 import { MessagingConfig } from './config';
 import { createCollaborationGroupStore } from './db/collaboration-group-store';
 import { createConversationStore } from './db/conversation-store';
+import { createConversationListener, createLiveConversations } from './db/live-conversations';
 import { createMessageOutbox } from './db/message-outbox';
 import { createPrismaClient } from './db/prisma-client';
 import { createSupportOutbox } from './db/support-outbox';
@@ -34,6 +35,7 @@ async function main(): Promise<void> {
   await ensureTopics(kafka, [CAMPAIGN_EVENTS_TOPIC, MESSAGING_EVENTS_TOPIC]);
   const events = new EventPublisher(kafka);
   const probe = kafkaProbe(kafka);
+  const live = createConversationListener(config.DATABASE_URL, logger).start();
 
   // The API serves while the consumer joins its group; campaign events wait in Kafka meanwhile.
   const { consumer, running, readiness } = consumeCampaignEvents({
@@ -52,6 +54,8 @@ async function main(): Promise<void> {
     conversations,
     groups,
     support,
+    liveConversations: createLiveConversations(prisma),
+    live,
     idempotencyStore: createPrismaIdempotencyStore(prisma.idempotencyKey),
     readiness: [
       { name: 'database', check: () => conversations.ping() },
@@ -75,6 +79,7 @@ async function main(): Promise<void> {
     await events.disconnect();
     await consumer.disconnect();
     await probe.close();
+    await live.stop();
     await prisma.$disconnect();
   });
 }

@@ -6,6 +6,7 @@ import {
   buildMessagingApp,
   createCollaborationGroupStore,
   createConversationStore,
+  createLiveConversations,
   createPrismaClient,
   createSupportStore,
 } from '../src/app';
@@ -21,6 +22,7 @@ describe('conversations (real PostgreSQL)', () => {
     conversations,
     groups: createCollaborationGroupStore(db),
     support: createSupportStore(db),
+    liveConversations: createLiveConversations(db),
     idempotencyStore: createPrismaIdempotencyStore(db.idempotencyKey),
     readiness: [{ name: 'database', check: () => conversations.ping() }],
   });

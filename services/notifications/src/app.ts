@@ -3,6 +3,7 @@ import {
   type IdempotencyStore,
   type Logger,
   type ReadinessCheck,
+  type StreamListener,
 } from '@campaign/service-runtime';
 import type { Express } from 'express';
 import type { InboxStore } from './db/inbox-store';
@@ -15,6 +16,11 @@ export type NotificationsAppDeps = {
   inbox: InboxStore;
   idempotencyStore: IdempotencyStore;
   readiness: ReadinessCheck[];
+  /** The process's one listener on `inbox_live` (`createInboxListener`), for live inboxes. */
+  live?: StreamListener;
+  /** The frame's settings, when a test or a deployment wants other than its defaults. */
+  requestDeadlineMs?: number;
+  eventStreamsPerPrincipal?: number;
 };
 
 export function buildNotificationsApp(deps: NotificationsAppDeps): Express {
@@ -27,6 +33,7 @@ export function buildNotificationsApp(deps: NotificationsAppDeps): Express {
 }
 
 export { createInboxStore } from './db/inbox-store';
+export { createInboxListener } from './db/inbox-listener';
 export { createPrismaClient } from './db/prisma-client';
 export { consumeCampaignEvents } from './events/campaign-events-consumer';
 export { consumeMessagingEvents } from './events/messaging-events-consumer';

@@ -12,6 +12,7 @@ import {
 } from '@campaign/service-runtime';
 import { buildNotificationsApp } from './app';
 import { NotificationsConfig } from './config';
+import { createInboxListener } from './db/inbox-listener';
 import { createInboxStore } from './db/inbox-store';
 import { createPrismaClient } from './db/prisma-client';
 import { consumeCampaignEvents } from './events/campaign-events-consumer';
@@ -25,6 +26,7 @@ async function main(): Promise<void> {
   const kafka = createKafka('notifications', config.KAFKA_BROKERS, logger);
   await ensureTopics(kafka, [CAMPAIGN_EVENTS_TOPIC, MESSAGING_EVENTS_TOPIC]);
   const probe = kafkaProbe(kafka);
+  const live = createInboxListener(config.DATABASE_URL, logger).start();
 
   // The inbox API serves while the consumers join their groups; events wait in Kafka meanwhile.
   const retry = retryPolicyFromConfig(config);
@@ -37,6 +39,7 @@ async function main(): Promise<void> {
     authSecret: config.AUTH_SECRET,
     corsOrigins: config.CORS_ORIGINS,
     inbox,
+    live,
     idempotencyStore: createPrismaIdempotencyStore(prisma.idempotencyKey),
     readiness: [
       { name: 'database', check: () => inbox.ping() },
@@ -53,6 +56,7 @@ async function main(): Promise<void> {
   await serve(app, config.PORT, logger, async () => {
     await Promise.all(consumers.map(({ consumer }) => consumer.disconnect()));
     await probe.close();
+    await live.stop();
     await prisma.$disconnect();
   });
 }

@@ -8,6 +8,7 @@ import { Router, type Request, type Response } from 'express';
 import type { z } from 'zod';
 import { callerOf, type Caller } from '../identity/caller-of';
 import { ROLES, type Role } from '../identity/identity';
+import { markEventStreamRoute, sseEventSchema } from './event-stream';
 
 type Method = 'get' | 'post' | 'put' | 'patch' | 'delete';
 
@@ -26,11 +27,20 @@ export type RouteSpec<R extends Role = Role> = {
   rolesNote?: string;
   params?: z.ZodObject;
   query?: z.ZodObject;
+  /** Request headers the route reads (lower-case names), validated and documented like the rest. */
+  headers?: z.ZodObject;
   body?: z.ZodType;
   /** The success reply; refusals are always problem+json. */
   success: { status: number; description: string; schema?: z.ZodType };
   /** The refusals of its own rules; the 403 for a role it is not for comes from `roles`. */
   refusals?: number[];
+  /**
+   * The success answer is a long-lived `text/event-stream` (Server-Sent Events) of events named
+   * `event` (and `ready`), documented as such, each event's shape in the schema. Only such a route
+   * may open a stream (`followStreams`), which lifts the frame's request deadline once the stream
+   * is open: the exemption is declared here, never guessed from a path.
+   */
+  eventStream?: { event: string };
 };
 
 const problemStatus: Record<number, string> = {
@@ -43,6 +53,7 @@ const problemStatus: Record<number, string> = {
   413: 'The request body is larger than the limit',
   415: 'The request body is not UTF-8 JSON (Content-Type: application/json)',
   422: 'Refused by a rule about the request (the rule in words)',
+  429: 'Too many at once (open streams); retry after closing one',
   503: 'A dependency did not answer in time; retry after `Retry-After` seconds',
 };
 
@@ -63,7 +74,11 @@ export class ApiRoutes {
   add<R extends Role>(spec: RouteSpec<R>, handler: RouteHandler<R>): this {
     this.specs.push(spec);
     // The role is checked before anything of the handler: a refused caller learns nothing more.
-    this.router[spec.method](spec.path, (req, res) => handler(req, res, callerOf(req, spec.roles)));
+    this.router[spec.method](spec.path, (req, res) => {
+      const caller = callerOf(req, spec.roles);
+      if (spec.eventStream) markEventStreamRoute(req);
+      return handler(req, res, caller);
+    });
     return this;
   }
 }
@@ -94,9 +109,15 @@ export function openApiDocument(
     const responses: RouteConfig['responses'] = {
       [spec.success.status]: {
         description: spec.success.description,
-        ...(spec.success.schema
-          ? { content: { 'application/json': { schema: spec.success.schema } } }
-          : {}),
+        ...(spec.eventStream
+          ? {
+              content: {
+                'text/event-stream': { schema: sseEventSchema(spec.eventStream.event) },
+              },
+            }
+          : spec.success.schema
+            ? { content: { 'application/json': { schema: spec.success.schema } } }
+            : {}),
       },
     };
     // Any request can be malformed (a query string that is not UTF-8, say); any mutation can
@@ -136,6 +157,7 @@ export function openApiDocument(
       request: {
         ...(spec.params ? { params: spec.params } : {}),
         ...(spec.query ? { query: spec.query } : {}),
+        ...(spec.headers ? { headers: spec.headers } : {}),
         ...(spec.body
           ? { body: { required: true, content: { 'application/json': { schema: spec.body } } } }
           : {}),

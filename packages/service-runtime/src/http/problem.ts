@@ -34,7 +34,10 @@ function slug(text: string): string {
     .replace(/^-|-$/g, '');
 }
 
-export function invalidInput(error: z.ZodError, where: 'body' | 'query' | 'path'): HttpProblem {
+export function invalidInput(
+  error: z.ZodError,
+  where: 'body' | 'query' | 'path' | 'header',
+): HttpProblem {
   return new HttpProblem(
     400,
     'Invalid request',

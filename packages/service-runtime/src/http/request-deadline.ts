@@ -1,6 +1,8 @@
-import type { RequestHandler } from 'express';
+import type { RequestHandler, Response } from 'express';
 import { dependencyUnavailable } from './problem';
 import { RETRY_AFTER_SECONDS } from './unavailable';
+
+const deadlines = new WeakMap<Response, NodeJS.Timeout>();
 
 /**
  * No request hangs: one that has no answer after `ms` (a dependency that neither answers nor
@@ -21,7 +23,18 @@ export function requestDeadline(ms: number): RequestHandler {
           ).toProblem(),
         );
     }, ms);
+    deadlines.set(res, timer);
     res.once('close', () => clearTimeout(timer));
     next();
   };
+}
+
+/**
+ * Lifts the deadline of a request whose answer is meant to last: an event stream, once it is
+ * open (`openEventStream`, only on a route declared `eventStream`). Until then the deadline holds,
+ * so a stream whose first read hangs still gets its quick 503.
+ */
+export function liftRequestDeadline(res: Response): void {
+  clearTimeout(deadlines.get(res));
+  deadlines.delete(res);
 }

@@ -1,10 +1,11 @@
 import type { Express } from 'express';
 import { createServer, type Server } from 'node:http';
 import type { Logger } from '../logger';
+import { openEventStreamsOf } from './event-stream';
 
 /**
- * Listens, then on SIGTERM/SIGINT stops taking connections, lets in-flight requests finish and
- * releases the service's own resources, so a rolling restart loses no acknowledged request.
+ * Listens, then on SIGTERM/SIGINT stops taking connections, lets in-flight requests finish, ends
+ * the open event streams and releases the service's own resources, so a rolling restart loses no acknowledged request.
  */
 export function serve(
   app: Express,
@@ -33,6 +34,9 @@ export function serve(
           .finally(() => process.exit(0));
       });
       server.closeIdleConnections();
+      // A live stream never ends by itself: it is ended here, and its client reconnects with its
+      // last event id to another replica, losing nothing.
+      openEventStreamsOf(app)?.closeAll();
     };
     process.once('SIGTERM', () => shutdown('SIGTERM'));
     process.once('SIGINT', () => shutdown('SIGINT'));

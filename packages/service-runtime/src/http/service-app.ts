@@ -1,6 +1,7 @@
 import cors from 'cors';
 import express, { type Express } from 'express';
 import { allowedMethods } from './allowed-methods';
+import { OpenEventStreams, useOpenEventStreams } from './event-stream';
 import { BODY_LIMIT_BYTES, jsonBody } from './json-body';
 import { usePageCursorKey } from './page-cursor';
 import { requestDeadline } from './request-deadline';
@@ -30,6 +31,8 @@ export type ServiceAppOptions = {
   requestDeadlineMs?: number;
   /** Browser origins (the web app's) allowed to call the API; none when not given. */
   corsOrigins?: string[];
+  /** Live streams (routes declared `eventStream`) one principal may hold open on this replica. */
+  eventStreamsPerPrincipal?: number;
 };
 
 /**
@@ -43,12 +46,14 @@ export function buildServiceApp(options: ServiceAppOptions): Express {
   usePageCursorKey(options.authSecret);
   const app = express();
   app.disable('x-powered-by');
+  // The service's open event streams: counted per principal, and ended by `serve` on shutdown.
+  useOpenEventStreams(app, new OpenEventStreams(options.eventStreamsPerPrincipal));
   app.use(pinoHttp({ logger: options.logger }));
   // Before authentication: a browser's preflight carries no token.
   app.use(
     cors({
       origin: options.corsOrigins ?? [],
-      allowedHeaders: ['Authorization', 'Content-Type', 'Idempotency-Key'],
+      allowedHeaders: ['Authorization', 'Content-Type', 'Idempotency-Key', 'Last-Event-ID'],
       exposedHeaders: ['Idempotent-Replayed'],
       maxAge: 600,
     }),

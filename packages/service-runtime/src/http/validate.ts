@@ -3,7 +3,7 @@ import type { z } from 'zod';
 import { HttpProblem, invalidInput } from './problem';
 import { malformedText } from '@campaign/contracts';
 
-type Part = 'body' | 'query' | 'path';
+type Part = 'body' | 'query' | 'path' | 'header';
 
 function parsePart<Schema extends z.ZodType>(
   schema: Schema,
@@ -43,3 +43,11 @@ export const parseParams = <Schema extends z.ZodType>(schema: Schema, req: Reque
 
 export const parseQuery = <Schema extends z.ZodType>(schema: Schema, req: Request) =>
   parsePart(schema, req.query, 'query');
+
+/** The headers a schema names (lower-case), and only those: the others are the frame's business. */
+export const parseHeaders = <Schema extends z.ZodObject>(schema: Schema, req: Request) =>
+  parsePart(
+    schema,
+    Object.fromEntries(Object.keys(schema.shape).map((name) => [name, req.get(name)])),
+    'header',
+  );

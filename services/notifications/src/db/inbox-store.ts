@@ -1,7 +1,23 @@
 import type { NotificationList } from '@campaign/contracts';
 import { NotificationKind } from '@campaign/contracts';
+import type { StreamRow } from '@campaign/service-runtime';
 import type { NotificationDraft } from '../domain/notifications-for-event';
+import type { Notification } from '../generated/prisma/client';
 import type { NotificationsDb } from './prisma-client';
+
+type NotificationItem = NotificationList['items'][number];
+
+function toItem(row: Notification): NotificationItem {
+  return {
+    id: row.id,
+    kind: NotificationKind.parse(row.kind),
+    title: row.title,
+    body: row.body,
+    campaignId: row.campaignId,
+    readAt: row.readAt?.toISOString() ?? null,
+    createdAt: row.createdAt.toISOString(),
+  };
+}
 
 export type InboxStore = ReturnType<typeof createInboxStore>;
 
@@ -10,8 +26,13 @@ export function createInboxStore(db: NotificationsDb) {
     /** Delivers each draft once per (event, recipient), however often the event arrives. */
     async deliver(eventId: string, drafts: NotificationDraft[]): Promise<number> {
       if (drafts.length === 0) return 0;
+      // Each row locks its inbox's head until commit (the position trigger): rows in one order,
+      // whatever the event, so two deliveries sharing inboxes never wait for each other in a ring.
+      const ordered = [...drafts].sort((a, b) =>
+        a.recipientId < b.recipientId ? -1 : a.recipientId > b.recipientId ? 1 : 0,
+      );
       const { count } = await db.notification.createMany({
-        data: drafts.map((draft) => ({ eventId, ...draft })),
+        data: ordered.map((draft) => ({ eventId, ...draft })),
         skipDuplicates: true,
       });
       return count;
@@ -28,18 +49,28 @@ export function createInboxStore(db: NotificationsDb) {
         }),
         db.notification.count({ where: { recipientId, readAt: null } }),
       ]);
-      return {
-        unread,
-        items: rows.map((row) => ({
-          id: row.id,
-          kind: NotificationKind.parse(row.kind),
-          title: row.title,
-          body: row.body,
-          campaignId: row.campaignId,
-          readAt: row.readAt?.toISOString() ?? null,
-          createdAt: row.createdAt.toISOString(),
-        })),
-      };
+      return { unread, items: rows.map(toItem) };
+    },
+
+    /** The last position of each inbox (0 for one that has never had a notification). */
+    async heads(inboxes: string[]): Promise<number[]> {
+      const rows = await db.inboxHead.findMany({ where: { recipientId: { in: inboxes } } });
+      const byInbox = new Map(rows.map((row) => [row.recipientId, Number(row.position)]));
+      return inboxes.map((inbox) => byInbox.get(inbox) ?? 0);
+    },
+
+    /** Up to `limit` notifications of one inbox after `position`, in position order. */
+    async after(inbox: string, position: number, limit: number): Promise<StreamRow[]> {
+      const rows = await db.notification.findMany({
+        where: { recipientId: inbox, position: { gt: position } },
+        orderBy: { position: 'asc' },
+        take: limit,
+      });
+      return rows.map((row) => ({
+        position: Number(row.position),
+        event: 'notification',
+        data: toItem(row),
+      }));
     },
 
     /** Marks a notification of the caller's inboxes read; false when it is not theirs or not there. */
