@@ -16,7 +16,12 @@ export const CampaignConfig = z.object({
   CORS_ORIGINS: configFields.corsOrigins,
   LOG_LEVEL: configFields.logLevel,
   /** Actions on one campaign coalesced into one workflow update (see action-batcher.ts). */
-  ACTION_BATCH_MAX: z.coerce.number().int().min(1).max(MAX_ACTIONS_PER_BATCH).default(100),
+  ACTION_BATCH_MAX: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(MAX_ACTIONS_PER_BATCH)
+    .default(MAX_ACTIONS_PER_BATCH),
   /**
    * Updates one replica keeps in flight per campaign. Replicas × this must stay within Temporal's
    * per-workflow limit of updates in flight (10 by default): 1 allows up to 10 replicas.

@@ -97,7 +97,7 @@ export function campaignUpdateName(action: CampaignActionName): string {
  * lets a retry get the outcome its first attempt had.
  */
 export const CAMPAIGN_ACTIONS_UPDATE = 'tryActions';
-export const MAX_ACTIONS_PER_BATCH = 100;
+export const MAX_ACTIONS_PER_BATCH = 250;
 
 export const BatchedAction = z.object({
   action: z.enum(Object.keys(CampaignActions) as [CampaignActionName, ...CampaignActionName[]]),
