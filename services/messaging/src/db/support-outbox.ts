@@ -1,10 +1,9 @@
 import type { SupportMessagePosted } from '@campaign/contracts';
 import type { SupportConversation, SupportMessage } from '../generated/prisma/client';
+import { announceOwed, preview, senderRole, type OwedMessages } from './owed-announcements';
 import type { MessagingDb } from './prisma-client';
 
 export type SupportOutbox = ReturnType<typeof createSupportOutbox>;
-
-const PREVIEW_LENGTH = 140;
 
 /**
  * Support messages are their own outbox, as chat messages are (`message-outbox.ts`): stored with
@@ -12,38 +11,30 @@ const PREVIEW_LENGTH = 140;
  * announcement repeated after a crash is one the consumers already have.
  */
 export function createSupportOutbox(db: MessagingDb) {
+  const owed: OwedMessages<
+    SupportMessage & { conversation: SupportConversation },
+    SupportMessagePosted
+  > = {
+    claim: (tx, limit) => tx.$queryRaw`
+      SELECT id FROM support_messages WHERE announced_at IS NULL
+      ORDER BY created_at, id LIMIT ${limit} FOR UPDATE SKIP LOCKED`,
+    load: (tx, ids) =>
+      tx.supportMessage.findMany({
+        where: { id: { in: ids } },
+        orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
+        include: { conversation: true },
+      }),
+    markAnnounced: (tx, ids) =>
+      tx.supportMessage.updateMany({
+        where: { id: { in: ids } },
+        data: { announcedAt: new Date() },
+      }),
+    toEvent: toSupportMessagePosted,
+  };
   return {
-    /**
-     * Announces up to `limit` owed messages, oldest first, and marks them, in one transaction that
-     * holds their rows (replicas skip what another is announcing; a failed publish leaves them
-     * owed). Returns how many were announced.
-     */
-    announceOwed(
-      limit: number,
-      publish: (events: SupportMessagePosted[]) => Promise<void>,
-    ): Promise<number> {
-      return db.$transaction(
-        async (tx) => {
-          const claimed = await tx.$queryRaw<{ id: string }[]>`
-            SELECT id FROM support_messages WHERE announced_at IS NULL
-            ORDER BY created_at, id LIMIT ${limit} FOR UPDATE SKIP LOCKED`;
-          if (claimed.length === 0) return 0;
-          const ids = claimed.map((row) => row.id);
-          const rows = await tx.supportMessage.findMany({
-            where: { id: { in: ids } },
-            orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
-            include: { conversation: true },
-          });
-          await publish(rows.map(toSupportMessagePosted));
-          await tx.supportMessage.updateMany({
-            where: { id: { in: ids } },
-            data: { announcedAt: new Date() },
-          });
-          return rows.length;
-        },
-        { timeout: 30_000 },
-      );
-    },
+    /** Announces up to `limit` owed support messages (see `announceOwed`); returns how many. */
+    announceOwed: (limit: number, publish: (events: SupportMessagePosted[]) => Promise<void>) =>
+      announceOwed(db, owed, limit, publish),
   };
 }
 
@@ -66,11 +57,9 @@ function toSupportMessagePosted(
           ? { role: 'brand', brandId: conversation.brandId ?? '', userId: conversation.requesterId }
           : { role: 'influencer', userId: conversation.requesterId },
       senderId: row.senderId,
-      senderRole:
-        row.senderRole === 'ops' || row.senderRole === 'influencer' ? row.senderRole : 'brand',
+      senderRole: senderRole(row.senderRole),
       assigneeId: row.assigneeId,
-      preview:
-        row.body.length <= PREVIEW_LENGTH ? row.body : `${row.body.slice(0, PREVIEW_LENGTH - 1)}…`,
+      preview: preview(row.body),
       at: row.createdAt.toISOString(),
     },
   };
