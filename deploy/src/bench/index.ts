@@ -122,6 +122,7 @@ async function main(): Promise<void> {
     machine,
     scenarios: reports,
     temporalWorkerWarnings: temporalLogs.warnings,
+    temporalWorkerWarningExamples: temporalLogs.firstOf,
   });
   console.log(`Results: ${path.relative(repoRoot, out)}`);
 }

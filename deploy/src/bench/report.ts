@@ -40,6 +40,7 @@ export function writeResults(
     scenarios: ScenarioReport[];
     /** Warnings the Temporal workers logged during the run, by message. */
     temporalWorkerWarnings: Record<string, number>;
+    temporalWorkerWarningExamples: Record<string, unknown>;
   },
 ): void {
   mkdirSync(path.dirname(file), { recursive: true });
