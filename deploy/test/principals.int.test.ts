@@ -75,7 +75,10 @@ describe('principals with equal user ids never meet (real PostgreSQL)', () => {
     expect(await titlesOf('influencer')).toEqual(['to the influencer']);
     expect(await titlesOf('userOfA')).toEqual(['to team A', 'to user of A']);
     expect(await titlesOf('userOfB')).toEqual(['to user of B']);
-    expect(await titlesOf('ops')).toEqual([]);
+    // Ops also read the support team's inbox, which other tests' support messages reach: none of
+    // this test's notifications may be among what they see.
+    const mine = (titles: string[]) => titles.filter((title) => title.startsWith('to '));
+    expect(mine(await titlesOf('ops'))).toEqual([]);
     expect(await titlesOf('lookalike')).toEqual([]);
 
     // Nor can one mark another's notification read.

@@ -6,6 +6,7 @@ import {
   campaignWorkflowId,
   type ActionBatch,
   type ActionOutcome,
+  type BatchedAction,
   type CampaignActionArgs,
   type CampaignActionName,
   type CampaignWorkflowInput,
@@ -44,6 +45,18 @@ export type CampaignLifecycle = {
 
 /** How long an action waits for the workflow's answer before the caller is told to retry. */
 const ACTION_DEADLINE_MS = 10_000;
+/** A run hands over to the next in well under a second; past these tries something else is wrong. */
+const HAND_OVER_ATTEMPTS = 5;
+const HAND_OVER_PAUSE_MS = 100;
+
+function unavailable(cause: unknown) {
+  return Object.assign(
+    dependencyUnavailable(
+      'The campaign cannot take actions right now; retry shortly with the same Idempotency-Key.',
+    ),
+    { cause },
+  );
+}
 
 export type CampaignLifecycleOptions = {
   actionDeadlineMs?: number;
@@ -66,45 +79,59 @@ export function temporalCampaignLifecycle(
   const deadlineMs = options.actionDeadlineMs ?? ACTION_DEADLINE_MS;
   const taskQueue = options.taskQueue ?? CAMPAIGN_TASK_QUEUE;
 
+  /** Answers from the read model for a campaign whose workflow finished; null if it did not. */
+  const judgedAsFinished = async (
+    campaignId: string,
+    actions: BatchedAction[],
+  ): Promise<ActionOutcome[] | null> => {
+    const store = options.finishedCampaigns;
+    if (!store) return null;
+    const answers = await Promise.all(
+      actions.map(async ({ action, args }): Promise<ActionOutcome | null> => {
+        const campaign = await store.find(campaignId, namedIn(args));
+        if (!campaign) return null;
+        const late = judgeFinishedCampaign(campaign, action, args, Date.now());
+        return late ? { accepted: false, refusal: late } : { accepted: true };
+      }),
+    );
+    return answers.every((answer) => answer !== null) ? (answers as ActionOutcome[]) : null;
+  };
+
   /** One update for a batch of actions on one campaign; the workflow answers each. */
   const send: SendBatch = async (campaignId, actions) => {
     const handle = client.workflow.getHandle(campaignWorkflowId(campaignId));
-    try {
-      return await client.connection.withDeadline(Date.now() + deadlineMs, () =>
-        handle.executeUpdate<ActionOutcome[], [ActionBatch]>(CAMPAIGN_ACTIONS_UPDATE, {
-          args: [{ actions }],
-        }),
-      );
-    } catch (error) {
-      // A campaign's workflow completes a grace period after its collaboration started; later
-      // actions are judged by the same rules on what the read model recorded.
-      if (error instanceof WorkflowNotFoundError && options.finishedCampaigns) {
-        const store = options.finishedCampaigns;
-        const answers = await Promise.all(
-          actions.map(async ({ action, args }): Promise<ActionOutcome | null> => {
-            const campaign = await store.find(campaignId, namedIn(args));
-            if (!campaign) return null;
-            const late = judgeFinishedCampaign(campaign, action, args, Date.now());
-            return late ? { accepted: false, refusal: late } : { accepted: true };
+    const deadline = Date.now() + deadlineMs;
+    for (let attempt = 1; ; attempt += 1) {
+      try {
+        return await client.connection.withDeadline(deadline, () =>
+          handle.executeUpdate<ActionOutcome[], [ActionBatch]>(CAMPAIGN_ACTIONS_UPDATE, {
+            args: [{ actions }],
           }),
         );
-        if (answers.every((answer) => answer !== null)) return answers;
+      } catch (error) {
+        if (error instanceof WorkflowNotFoundError) {
+          // A campaign's workflow completes a grace period after its collaboration started; later
+          // actions are judged by the same rules on what the read model recorded.
+          const late = await judgedAsFinished(campaignId, actions);
+          if (late) return late;
+          // Not finished: its run is handing over to the next (continue-as-new), and an update
+          // that arrives in between finds none running. The next run takes it a moment later.
+          const pause = HAND_OVER_PAUSE_MS * attempt;
+          if (attempt < HAND_OVER_ATTEMPTS && Date.now() + pause < deadline) {
+            await new Promise((resolve) => setTimeout(resolve, pause));
+            continue;
+          }
+          throw unavailable(error);
+        }
+        // The batch as a whole refused (its shape): every action in it gets that refusal.
+        const refusal = refusalOf(error);
+        if (refusal) return actions.map(() => ({ accepted: false, refusal }));
+        // Any other failed update says the workflow could not take it (its task failing, a
+        // limit of the server): nothing the caller sent is wrong, and nothing was stored. The
+        // cause goes to the log for operators; the caller is asked to retry.
+        if (error instanceof WorkflowUpdateFailedError) throw unavailable(error);
+        throw error;
       }
-      // The batch as a whole refused (its shape): every action in it gets that refusal.
-      const refusal = refusalOf(error);
-      if (refusal) return actions.map(() => ({ accepted: false, refusal }));
-      // Any other failed update says the workflow could not take it (its task failing, a limit of
-      // the server): nothing the caller sent is wrong, and nothing was stored. The cause goes to
-      // the log for operators; the caller is asked to retry.
-      if (error instanceof WorkflowUpdateFailedError) {
-        throw Object.assign(
-          dependencyUnavailable(
-            'The campaign cannot take actions right now; retry shortly with the same Idempotency-Key.',
-          ),
-          { cause: error },
-        );
-      }
-      throw error;
     }
   };
   const batcher = createActionBatcher(send, {
