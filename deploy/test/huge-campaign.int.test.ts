@@ -33,7 +33,6 @@ describe('a campaign through many runs of its workflow (real PostgreSQL, Tempora
     system = await startCampaignSystem('huge-campaign-test', {
       taskQueue: 'huge-campaign-test',
       historyEventsPerRun: EVENTS_PER_RUN,
-      logFile: '/tmp/huge-campaign-test.log',
     });
     server = system.app.listen(0, '127.0.0.1');
     await new Promise((resolve) => server.once('listening', resolve));
