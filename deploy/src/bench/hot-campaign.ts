@@ -77,7 +77,10 @@ const row = ({ concurrency, applications, rawUpdates, ratio }: Level) => [
   applications.latencyMs.p50.toFixed(1),
   applications.latencyMs.p95.toFixed(1),
   applications.latencyMs.p99.toFixed(1),
-  applications.steadyLatencyMs.p99.toFixed(1),
+  // A level shorter than its warm-up second has no steady part.
+  Number.isNaN(applications.steadyLatencyMs.p99)
+    ? '-'
+    : applications.steadyLatencyMs.p99.toFixed(1),
   String(applications.errors),
   rawUpdates.perSecond.toFixed(1),
   rawUpdates.latencyMs.p99.toFixed(1),
