@@ -106,4 +106,65 @@ describe('the campaign read model (real PostgreSQL)', () => {
       ['close_early', 'ops-layla', 'asked'],
     ]);
   });
+
+  it('sends agreements in bulk, a resend replacing the expired one and its reminder', async () => {
+    const campaignId = randomUUID();
+    await db.campaign.create({
+      data: {
+        id: campaignId,
+        brandId: 'brand-1',
+        createdBy: 'user-1',
+        title: 'Again',
+        brief: 'b',
+        qualifications: {},
+        storyImageUrls: [],
+        schedule: {},
+      },
+    });
+    const event = (type: string, payload: object) =>
+      CampaignEvent.parse({
+        id: randomUUID(),
+        type,
+        version: 1,
+        occurredAt: '2026-11-25T10:00:00.000Z',
+        subject: campaignId,
+        payload: { campaignId, brandId: 'brand-1', title: 'Again', ...payload },
+      });
+    const sent = (influencerId: string, sentAt: string, deadline: string) =>
+      event('AgreementSent', { influencerId, sentAt, deadline });
+    await facts.record([
+      sent('ann', '2026-11-25T10:00:00.000Z', '2026-11-28T10:00:00.000Z'),
+      sent('bob', '2026-11-25T10:00:00.000Z', '2026-11-28T10:00:00.000Z'),
+      event('AgreementReminderDue', {
+        influencerId: 'ann',
+        deadline: '2026-11-28T10:00:00.000Z',
+        dueAt: '2026-11-27T10:00:00.000Z',
+      }),
+      event('AgreementExpired', { influencerId: 'ann', at: '2026-11-28T10:00:00.000Z' }),
+    ]);
+    const resend = [
+      sent('ann', '2026-11-29T10:00:00.000Z', '2026-12-02T10:00:00.000Z'),
+      sent('cat', '2026-11-29T10:00:00.000Z', '2026-12-02T10:00:00.000Z'),
+    ];
+    await facts.record(resend);
+    await facts.record(resend);
+
+    const rows = await db.agreement.findMany({
+      where: { campaignId },
+      orderBy: { influencerId: 'asc' },
+    });
+    expect(
+      rows.map((row) => [
+        row.influencerId,
+        row.status,
+        row.deadline.toISOString(),
+        row.remindedAt,
+        row.decidedAt,
+      ]),
+    ).toEqual([
+      ['ann', 'pending', '2026-12-02T10:00:00.000Z', null, null],
+      ['bob', 'pending', '2026-11-28T10:00:00.000Z', null, null],
+      ['cat', 'pending', '2026-12-02T10:00:00.000Z', null, null],
+    ]);
+  });
 });

@@ -1,5 +1,5 @@
 import type { CampaignSchedule } from '@campaign/contracts';
-import { issueToken } from '@campaign/service-runtime';
+import { issueToken, type Identity } from '@campaign/service-runtime';
 import type { CampaignService } from './campaign-service';
 
 /**
@@ -14,16 +14,35 @@ export async function seedActors(service: CampaignService, influencers: number) 
     create: { id: brandId, name: 'Bench Brand', plan: 'enterprise' },
     update: {},
   });
+  const ids = await storeInfluencers(service, 'bench-influencer', influencers);
+  return {
+    brand: await bearer(service, { role: 'brand', userId: 'bench-brand-user', brandId }),
+    influencers: await bearers(service, ids),
+    influencerIds: ids,
+  };
+}
+
+/** Profiles go in a few thousand an insert; one stored already (an earlier scenario's) stays. */
+const PROFILES_PER_INSERT = 5_000;
+/** Tokens signed at once: enough to keep the cores busy, few enough to hold little memory. */
+const TOKENS_PER_ROUND = 5_000;
+
+/** `count` influencer profiles with ids `<prefix>-000001`…, qualified for any bench campaign. */
+export async function storeInfluencers(
+  service: CampaignService,
+  prefix: string,
+  count: number,
+): Promise<string[]> {
   const ids = Array.from(
-    { length: influencers },
-    (_, i) => `bench-influencer-${String(i + 1).padStart(6, '0')}`,
+    { length: count },
+    (_, i) => `${prefix}-${String(i + 1).padStart(6, '0')}`,
   );
-  for (let from = 0; from < ids.length; from += 1_000) {
+  for (let from = 0; from < ids.length; from += PROFILES_PER_INSERT) {
     await service.db.influencerProfile.createMany({
-      data: ids.slice(from, from + 1_000).map((id, i) => ({
+      data: ids.slice(from, from + PROFILES_PER_INSERT).map((id) => ({
         id,
-        handle: `@bench${from + i + 1}`,
-        displayName: `Bench creator ${from + i + 1}`,
+        handle: `@${id}`,
+        displayName: `Creator ${id.slice(prefix.length + 1)}`,
         niches: ['beauty'],
         country: 'NL',
         followers: 10_000,
@@ -33,13 +52,24 @@ export async function seedActors(service: CampaignService, influencers: number) 
       skipDuplicates: true,
     });
   }
-  const bearer = async (identity: Parameters<typeof issueToken>[0]) =>
-    `Bearer ${await issueToken(identity, service.authSecret)}`;
-  return {
-    brand: await bearer({ role: 'brand', userId: 'bench-brand-user', brandId }),
-    influencers: await Promise.all(ids.map((id) => bearer({ role: 'influencer', userId: id }))),
-    influencerIds: ids,
-  };
+  return ids;
+}
+
+export const bearer = async (service: CampaignService, identity: Identity) =>
+  `Bearer ${await issueToken(identity, service.authSecret)}`;
+
+/** The influencers' tokens, signed in parallel rounds (100,000 take a few seconds). */
+export async function bearers(service: CampaignService, influencerIds: string[]) {
+  const tokens: string[] = [];
+  for (let from = 0; from < influencerIds.length; from += TOKENS_PER_ROUND) {
+    const round = influencerIds.slice(from, from + TOKENS_PER_ROUND);
+    tokens.push(
+      ...(await Promise.all(
+        round.map((id) => bearer(service, { role: 'influencer', userId: id })),
+      )),
+    );
+  }
+  return tokens;
 }
 
 /**

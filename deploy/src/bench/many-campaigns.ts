@@ -1,6 +1,5 @@
-import { issueToken } from '@campaign/service-runtime';
 import { actionTimings, type ActionFigures } from './action-timings';
-import { seedActors } from './campaign-actors';
+import { bearer, seedActors } from './campaign-actors';
 import { runCampaignWeek, COMPRESSED_WEEK, type WeekOutcome } from './campaign-week';
 import { collaborators } from './lifecycle-actions';
 import { runLoad, type LoadResult } from './load';
@@ -46,7 +45,7 @@ export const manyCampaigns: Scenario = {
     const notifications = await rig.notifications();
     log(`Seeding a brand and ${campaigns * campaignSize} influencer profiles`);
     const actors = await seedActors(rig.campaign, campaigns * campaignSize);
-    const ops = `Bearer ${await issueToken({ role: 'ops', userId: 'bench-ops' }, rig.campaign.authSecret)}`;
+    const ops = await bearer(rig.campaign, { role: 'ops', userId: 'bench-ops' });
     const castOf = (campaign: number) => ({
       brand: actors.brand,
       ops,

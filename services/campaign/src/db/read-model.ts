@@ -10,10 +10,16 @@ type Tx = Prisma.TransactionClient;
  */
 export async function applyToReadModel(tx: Tx, events: CampaignEvent[]): Promise<void> {
   for (let at = 0; at < events.length;) {
-    const applications = applicationsFrom(events, at);
-    if (applications.length > 1) {
+    // A burst's batch is mostly applications, a bulk send of agreements all agreements: a run of
+    // either is one statement instead of one each.
+    const applications = runOf(events, at, 'ApplicationReceived');
+    const agreements = runOf(events, at, 'AgreementSent');
+    if (applications.length > 0) {
       await storeApplications(tx, applications);
       at += applications.length;
+    } else if (agreements.length > 1) {
+      await storeAgreementsSent(tx, agreements);
+      at += agreements.length;
     } else {
       await applyEvent(tx, events[at]!);
       at += 1;
@@ -21,15 +27,43 @@ export async function applyToReadModel(tx: Tx, events: CampaignEvent[]): Promise
   }
 }
 
-type ApplicationReceived = Extract<CampaignEvent, { type: 'ApplicationReceived' }>;
+type EventOf<Type extends CampaignEvent['type']> = Extract<CampaignEvent, { type: Type }>;
+type ApplicationReceived = EventOf<'ApplicationReceived'>;
 
-/** The applications recorded one after another from `at` on: a burst's batch is mostly these. */
-function applicationsFrom(events: CampaignEvent[], at: number): ApplicationReceived[] {
-  const run: ApplicationReceived[] = [];
-  for (let i = at; i < events.length && events[i]!.type === 'ApplicationReceived'; i += 1) {
-    run.push(events[i] as ApplicationReceived);
+/** The events of one type recorded one after another from `at` on. */
+function runOf<Type extends CampaignEvent['type']>(
+  events: CampaignEvent[],
+  at: number,
+  type: Type,
+): EventOf<Type>[] {
+  const run: EventOf<Type>[] = [];
+  for (let i = at; i < events.length && events[i]!.type === type; i += 1) {
+    run.push(events[i] as EventOf<Type>);
   }
   return run;
+}
+
+/** As `AgreementSent` one by one: a new agreement, or a resend replacing an expired one. */
+async function storeAgreementsSent(tx: Tx, run: EventOf<'AgreementSent'>[]): Promise<void> {
+  // A row may be named once per statement; the latest sending of an agreement is the one kept.
+  const events = [...new Map(run.map((event) => [event.payload.influencerId, event])).values()];
+  const column = <T>(pick: (payload: EventOf<'AgreementSent'>['payload']) => T) =>
+    events.map((event) => pick(event.payload));
+  await tx.$executeRaw`
+    INSERT INTO "agreements" ("campaign_id", "influencer_id", "status", "sent_at", "deadline")
+    SELECT campaign_id, influencer_id, 'pending', sent_at, deadline
+    FROM unnest(
+      ${column((p) => p.campaignId)}::uuid[],
+      ${column((p) => p.influencerId)}::text[],
+      ${column((p) => new Date(p.sentAt))}::timestamptz[],
+      ${column((p) => new Date(p.deadline))}::timestamptz[]
+    ) AS sent(campaign_id, influencer_id, sent_at, deadline)
+    ON CONFLICT ("campaign_id", "influencer_id") DO UPDATE SET
+      "status" = 'pending',
+      "sent_at" = EXCLUDED."sent_at",
+      "deadline" = EXCLUDED."deadline",
+      "decided_at" = NULL,
+      "reminded_at" = NULL`;
 }
 
 /**
@@ -89,28 +123,8 @@ async function applyEvent(tx: Tx, event: CampaignEvent): Promise<void> {
       }
       return;
     }
-    case 'ApplicationReceived': {
-      const { campaignId, influencerId, at, source, addedBy, reason } = event.payload;
-      const when = new Date(at);
-      await tx.application.upsert({
-        where: { campaignId_influencerId: { campaignId, influencerId } },
-        create: { campaignId, influencerId, source, appliedAt: when, updatedAt: when },
-        update: {},
-      });
-      if (addedBy) {
-        await audit(
-          tx,
-          event.id,
-          campaignId,
-          addedBy,
-          'add_manually',
-          influencerId,
-          reason ?? '',
-          at,
-        );
-      }
-      return;
-    }
+    case 'ApplicationReceived':
+      return storeApplications(tx, [event]);
     case 'ApplicantsMoved': {
       const { campaignId, influencerIds, to, at } = event.payload;
       await tx.application.updateMany({
