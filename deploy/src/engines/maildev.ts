@@ -15,8 +15,8 @@ export type MailEngine = {
 
 /**
  * maildev (npm, a dev dependency of deploy): an SMTP server that keeps every mail it accepts in
- * memory, with a web page and a REST API to read them. It relays nothing onwards. Mails live only
- * as long as the process: a restart of the stack starts with an empty mailbox.
+ * the profile's data folder, with a web page and a REST API (`/api/email`) to read them. It relays
+ * nothing onwards.
  */
 export async function startMaildev(
   options: { dataDir: string; smtpPort: number; webPort: number; name?: string },
@@ -39,6 +39,9 @@ export async function startMaildev(
         String(options.webPort),
         '--web-ip',
         '127.0.0.1',
+        // Its own folder (maildev's default is one under /tmp that every instance would share).
+        '--mail-directory',
+        path.join(options.dataDir, options.name ?? 'maildev'),
       ],
       runDir: options.dataDir,
       port: options.smtpPort,
