@@ -70,9 +70,7 @@ export function appProcess(app: App, wiring: AppWiring): ProcessOptions {
       KAFKA_BROKERS: wiring.kafkaBrokers,
       TEMPORAL_ADDRESS: wiring.temporalAddress,
       AUTH_SECRET: wiring.authSecret,
-      ...(wiring.smtp
-        ? { SMTP_HOST: wiring.smtp.host, SMTP_PORT: String(wiring.smtp.port) }
-        : {}),
+      ...(wiring.smtp ? { SMTP_HOST: wiring.smtp.host, SMTP_PORT: String(wiring.smtp.port) } : {}),
     },
   };
 }

@@ -55,5 +55,11 @@ export async function startMaildev(
     },
   );
   await ready;
-  return { smtpHost: '127.0.0.1', smtpPort: options.smtpPort, webUrl, webPort: options.webPort, stop: server.stop };
+  return {
+    smtpHost: '127.0.0.1',
+    smtpPort: options.smtpPort,
+    webUrl,
+    webPort: options.webPort,
+    stop: server.stop,
+  };
 }

@@ -81,7 +81,10 @@ export function startMailSender(deps: {
   async function sendOne(mail: OwedMail, to: string | undefined): Promise<boolean> {
     if (!to) {
       await deps.outbox.markSkipped(mail.id, 'no address on file');
-      deps.logger.info({ mailId: mail.id, recipientId: mail.recipientId }, 'mail skipped: no address');
+      deps.logger.info(
+        { mailId: mail.id, recipientId: mail.recipientId },
+        'mail skipped: no address',
+      );
       return true;
     }
     const content = renderMail(mail, deps.appBaseUrl);

@@ -17,8 +17,10 @@ type Template = {
   path: (campaignId: string | null) => string;
 };
 
-const campaignPage = (suffix = '') => (campaignId: string | null) =>
-  campaignId ? `/campaigns/${encodeURIComponent(campaignId)}${suffix}` : '/inbox';
+const campaignPage =
+  (suffix = '') =>
+  (campaignId: string | null) =>
+    campaignId ? `/campaigns/${encodeURIComponent(campaignId)}${suffix}` : '/inbox';
 
 /** One template per notification kind: the compiler says when a kind has none. */
 export const mailTemplates: Record<NotificationKind, Template> = {
