@@ -3,3 +3,4 @@ export * from './database/migrate';
 export * from './database/service-databases';
 export * from './paths';
 export * from './engines/worker-readiness';
+export * from './engines/maildev';

@@ -1,7 +1,18 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { createPrismaClient } from '@campaign/campaign-service';
-import { MAX_TOKEN_LIFETIME_SECONDS, issueToken, type Identity } from '@campaign/service-runtime';
+import {
+  createPrismaAddressBook,
+  createPrismaClient as createNotificationsClient,
+} from '@campaign/notifications-service';
+import {
+  MAX_TOKEN_LIFETIME_SECONDS,
+  brandTeamKey,
+  brandUserKey,
+  influencerKey,
+  issueToken,
+  type Identity,
+} from '@campaign/service-runtime';
 import { dataDir } from './paths';
 import { databaseUrl } from './engines/postgres';
 import { profiles } from './engines/engines';
@@ -56,6 +67,21 @@ async function main(): Promise<void> {
       }),
     });
   }
+
+  // Where their mail goes (read it on the stack's mail page). Until accounts exist (issue 12) the
+  // notifications service's own address book is the interim source; see its address-book.ts.
+  const notifications = createNotificationsClient(databaseUrl(serverUrl, 'notifications'));
+  await createPrismaAddressBook(notifications).remember([
+    ...brands.flatMap(({ id, user }) => [
+      { recipientId: brandUserKey(id, user), email: `${user}@${id}.campaign-platform.test` },
+      { recipientId: brandTeamKey(id), email: `team@${id}.campaign-platform.test` },
+    ]),
+    ...Array.from({ length: 1_000 }, (_, i) => {
+      const id = `influencer-${String(i + 1).padStart(4, '0')}`;
+      return { recipientId: influencerKey(id), email: `${id}@creators.campaign-platform.test` };
+    }),
+  ]);
+  await notifications.$disconnect();
 
   const ava = await token({ role: 'brand', userId: 'ava', brandId: 'brand-pro' });
   const call = async (method: string, url: string, auth: string, body?: object) => {

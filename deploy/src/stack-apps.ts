@@ -46,6 +46,8 @@ export type AppWiring = {
   taskQueue: string;
   /** The workflow bundle written once for every start of the worker (see workflow-bundle.ts). */
   workflowBundle?: string;
+  /** Where the notifications service sends mail (maildev in the stack and the tests). */
+  smtp?: { host: string; port: number };
 };
 
 export function appProcess(app: App, wiring: AppWiring): ProcessOptions {
@@ -68,6 +70,7 @@ export function appProcess(app: App, wiring: AppWiring): ProcessOptions {
       KAFKA_BROKERS: wiring.kafkaBrokers,
       TEMPORAL_ADDRESS: wiring.temporalAddress,
       AUTH_SECRET: wiring.authSecret,
+      ...(wiring.smtp ? { SMTP_HOST: wiring.smtp.host, SMTP_PORT: String(wiring.smtp.port) } : {}),
     },
   };
 }

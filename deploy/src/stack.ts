@@ -35,6 +35,7 @@ async function main(): Promise<void> {
     temporalAddress: engines.temporal.address,
     authSecret: devAuthSecret(runDir),
     taskQueue: CAMPAIGN_TASK_QUEUE,
+    smtp: { host: engines.mail.smtpHost, port: engines.mail.smtpPort },
   };
   const running: RunningProcess[] = [];
 
@@ -78,6 +79,7 @@ Campaign platform is up (${((Date.now() - started) / 1000).toFixed(1)} s).
   Campaign API        http://127.0.0.1:3001   (docs: /docs, OpenAPI: /openapi.json)
   Messaging API       http://127.0.0.1:3002   (docs: /docs, OpenAPI: /openapi.json)
   Notifications API   http://127.0.0.1:3003   (docs: /docs, OpenAPI: /openapi.json)
+  Mail page           ${engines.mail.webUrl}   (SMTP ${engines.mail.smtpHost}:${engines.mail.smtpPort})
   Temporal UI         ${engines.temporal.uiUrl}
   Temporal (gRPC)     ${engines.temporal.address}
   Kafka               ${engines.kafka.brokers}

@@ -156,6 +156,20 @@ describe('migrations (real PostgreSQL)', () => {
       const again = await db.notification.createMany({ data: [data], skipDuplicates: true });
       expect(again.count).toBe(0);
       expect(await db.notification.count({ where: { eventId: data.eventId } })).toBe(1);
+      const stored = await db.notification.findFirstOrThrow({ where: { eventId: data.eventId } });
+      const mail = {
+        notificationId: stored.id,
+        eventId: data.eventId,
+        recipientId: 'u',
+        kind: 'k',
+      };
+      await db.mailOutbox.create({ data: mail });
+      await expect(
+        db.mailOutbox.create({ data: { ...mail, notificationId: randomUUID() } }),
+      ).rejects.toThrow();
+      await db.mailAddress.create({
+        data: { recipientId: `u-${randomUUID()}`, email: 'u@x.test' },
+      });
     } finally {
       await db.$disconnect();
     }

@@ -7,6 +7,7 @@ import { ensureKafkaBroker } from '../tools/kafka-broker';
 import { ensureTemporalCli, ensureTemporalTestServer } from '../tools/temporal-binaries';
 import { startKafka, type KafkaEngine } from './kafka';
 import { startOnce, type Launch } from './launch';
+import { startMaildev, type MailEngine } from './maildev';
 import { stopStaleProcesses } from './managed-process';
 import { dropDatabase, ensureDatabase, startPostgres, type PostgresEngine } from './postgres';
 import { startTemporal, type TemporalEngine } from './temporal';
@@ -22,6 +23,9 @@ export type Profile = {
   temporalUiPort: number | null;
   kafkaPort: number;
   kafkaControllerPort: number;
+  /** maildev: the SMTP server the services send to, and its web page (and REST API). */
+  smtpPort: number;
+  mailWebPort: number;
 };
 
 /**
@@ -45,6 +49,8 @@ export const profiles = {
     temporalUiPort: 8233,
     kafkaPort: 9092,
     kafkaControllerPort: 9093,
+    smtpPort: 1025,
+    mailWebPort: 1080,
   },
   test: {
     name: 'test',
@@ -54,6 +60,8 @@ export const profiles = {
     temporalUiPort: null,
     kafkaPort: 19092 + testPortOffset,
     kafkaControllerPort: 19093 + testPortOffset,
+    smtpPort: 11025 + testPortOffset,
+    mailWebPort: 11080 + testPortOffset,
   },
   // `pnpm bench`: ports of its own, so it runs beside the stack and the tests. Its data sits below
   // .data/bench, beside the results, so starting fresh never wipes an earlier run's results; and
@@ -67,6 +75,8 @@ export const profiles = {
     temporalUiPort: null,
     kafkaPort: 29092 + benchPortOffset,
     kafkaControllerPort: 29093 + benchPortOffset,
+    smtpPort: 21025 + benchPortOffset,
+    mailWebPort: 21080 + benchPortOffset,
   },
 } satisfies Record<string, Profile>;
 
@@ -74,6 +84,7 @@ export type Engines = {
   postgres: PostgresEngine;
   temporal: TemporalEngine;
   kafka: KafkaEngine;
+  mail: MailEngine;
   databaseUrls: Record<ServiceName, string>;
   stop: () => Promise<void>;
 };
@@ -89,7 +100,7 @@ export async function ensureTools(): Promise<{ temporalTestServer: string }> {
 }
 
 /**
- * PostgreSQL, then Temporal, then Kafka, then every service's migrations. `launch` decides what
+ * PostgreSQL, then Temporal, then Kafka, then maildev (SMTP), then every service's migrations. `launch` decides what
  * happens when an engine dies: by default it stays dead; run-stack passes one that restarts it.
  */
 export async function startEngines(
@@ -129,6 +140,13 @@ export async function startEngines(
     started.push(kafka);
     log(`Kafka        ${kafka.brokers}`);
 
+    const mail = await startMaildev(
+      { dataDir: dir, smtpPort: profile.smtpPort, webPort: profile.mailWebPort },
+      launch,
+    );
+    started.push(mail);
+    log(`Mail (SMTP)  ${mail.smtpHost}:${mail.smtpPort}, read at ${mail.webUrl}`);
+
     const databaseUrls = {} as Record<ServiceName, string>;
     for (const { service, database } of serviceDatabases) {
       const name = profile.name === 'dev' ? database : `${database}_${profile.name}`;
@@ -137,7 +155,7 @@ export async function startEngines(
       const applied = await applyMigrations(databaseUrls[service], migrationsDir(service));
       log(`Migrations   ${service}: ${applied.length} applied`);
     }
-    return { postgres, temporal, kafka, databaseUrls, stop };
+    return { postgres, temporal, kafka, mail, databaseUrls, stop };
   } catch (error) {
     await stop();
     throw error;

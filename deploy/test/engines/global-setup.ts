@@ -19,6 +19,8 @@ export default async function globalSetup(): Promise<void> {
       kafkaBrokers: engines.kafka.brokers,
       temporalAddress: engines.temporal.address,
       temporalTestServer,
+      smtpPort: engines.mail.smtpPort,
+      mailWebPort: engines.mail.webPort,
     }),
   );
   console.log(

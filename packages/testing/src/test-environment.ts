@@ -11,6 +11,8 @@ const TestEnvironment = z.object({
   TEST_KAFKA_BROKERS: z.string().min(1),
   TEST_TEMPORAL_ADDRESS: z.string().min(1),
   TEST_TEMPORAL_TEST_SERVER: z.string().min(1),
+  TEST_SMTP_PORT: z.coerce.number().int().positive(),
+  TEST_MAIL_WEB_PORT: z.coerce.number().int().positive(),
 });
 
 export type TestEngines = {
@@ -18,6 +20,9 @@ export type TestEngines = {
   kafkaBrokers: string;
   temporalAddress: string;
   temporalTestServer: string;
+  /** maildev on 127.0.0.1: mail is sent to its SMTP port and read back through its REST API. */
+  smtpPort: number;
+  mailWebPort: number;
 };
 
 /** The variables the global set-up exports for the test files (the inverse of testEnvironment). */
@@ -29,6 +34,8 @@ export function testEnvironmentVariables(engines: TestEngines): z.input<typeof T
     TEST_KAFKA_BROKERS: engines.kafkaBrokers,
     TEST_TEMPORAL_ADDRESS: engines.temporalAddress,
     TEST_TEMPORAL_TEST_SERVER: engines.temporalTestServer,
+    TEST_SMTP_PORT: String(engines.smtpPort),
+    TEST_MAIL_WEB_PORT: String(engines.mailWebPort),
   };
 }
 
@@ -43,6 +50,8 @@ export function testEnvironment() {
     kafkaBrokers: env.TEST_KAFKA_BROKERS.split(','),
     temporalAddress: env.TEST_TEMPORAL_ADDRESS,
     temporalTestServer: env.TEST_TEMPORAL_TEST_SERVER,
+    smtp: { host: '127.0.0.1', port: env.TEST_SMTP_PORT },
+    mailWebUrl: `http://127.0.0.1:${env.TEST_MAIL_WEB_PORT}`,
   };
 }
 

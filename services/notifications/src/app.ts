@@ -37,3 +37,7 @@ export { createInboxListener } from './db/inbox-listener';
 export { createPrismaClient } from './db/prisma-client';
 export { consumeCampaignEvents } from './events/campaign-events-consumer';
 export { consumeMessagingEvents } from './events/messaging-events-consumer';
+export { createPrismaAddressBook, type AddressBook } from './mail/address-book';
+export { createMailOutbox } from './mail/mail-outbox';
+export { createSmtpTransport, mailRetryDelay, startMailSender } from './mail/mail-sender';
+export { mailTemplates, renderMail } from './mail/templates';

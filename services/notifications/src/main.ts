@@ -17,12 +17,29 @@ import { createInboxStore } from './db/inbox-store';
 import { createPrismaClient } from './db/prisma-client';
 import { consumeCampaignEvents } from './events/campaign-events-consumer';
 import { consumeMessagingEvents } from './events/messaging-events-consumer';
+import { createPrismaAddressBook } from './mail/address-book';
+import { createMailOutbox } from './mail/mail-outbox';
+import { createSmtpTransport, startMailSender } from './mail/mail-sender';
 
 async function main(): Promise<void> {
   const config = loadConfig(NotificationsConfig);
   const logger = createLogger('notifications', config.LOG_LEVEL);
   const prisma = createPrismaClient(config.DATABASE_URL);
-  const inbox = createInboxStore(prisma);
+  const transport = createSmtpTransport(
+    { host: config.SMTP_HOST, port: config.SMTP_PORT, secure: config.SMTP_SECURE },
+    config.MAIL_CONCURRENCY,
+  );
+  const mailSender = startMailSender({
+    outbox: createMailOutbox(prisma),
+    addressBook: createPrismaAddressBook(prisma),
+    transport,
+    from: config.MAIL_FROM,
+    appBaseUrl: config.APP_BASE_URL,
+    logger,
+    concurrency: config.MAIL_CONCURRENCY,
+    retry: { initialDelayMs: config.MAIL_RETRY_INITIAL_MS, maxDelayMs: config.MAIL_RETRY_MAX_MS },
+  });
+  const inbox = createInboxStore(prisma, { onDelivered: () => mailSender.wake() });
   const kafka = createKafka('notifications', config.KAFKA_BROKERS, logger);
   await ensureTopics(kafka, [CAMPAIGN_EVENTS_TOPIC, MESSAGING_EVENTS_TOPIC]);
   const probe = kafkaProbe(kafka);
@@ -56,6 +73,8 @@ async function main(): Promise<void> {
   await serve(app, config.PORT, logger, async () => {
     await Promise.all(consumers.map(({ consumer }) => consumer.disconnect()));
     await probe.close();
+    await mailSender.stop();
+    transport.close?.();
     await live.stop();
     await prisma.$disconnect();
   });

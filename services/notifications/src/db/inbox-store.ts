@@ -21,9 +21,19 @@ function toItem(row: Notification): NotificationItem {
 
 export type InboxStore = ReturnType<typeof createInboxStore>;
 
-export function createInboxStore(db: NotificationsDb) {
+export function createInboxStore(
+  db: NotificationsDb,
+  options: {
+    /** Called after a delivery committed new rows (their mails are owed): wakes the mail sender. */
+    onDelivered?: () => void;
+  } = {},
+) {
   return {
-    /** Delivers each draft once per (event, recipient), however often the event arrives. */
+    /**
+     * Delivers each draft once per (event, recipient), however often the event arrives, and owes
+     * its mail in the same transaction: one mail row per (event, recipient, kind), so a mail is
+     * owed exactly when its notification exists.
+     */
     async deliver(eventId: string, drafts: NotificationDraft[]): Promise<number> {
       if (drafts.length === 0) return 0;
       // Each row locks its inbox's head until commit (the position trigger): rows in one order,
@@ -31,10 +41,23 @@ export function createInboxStore(db: NotificationsDb) {
       const ordered = [...drafts].sort((a, b) =>
         a.recipientId < b.recipientId ? -1 : a.recipientId > b.recipientId ? 1 : 0,
       );
-      const { count } = await db.notification.createMany({
-        data: ordered.map((draft) => ({ eventId, ...draft })),
-        skipDuplicates: true,
+      const recipients = ordered.map((draft) => draft.recipientId);
+      const count = await db.$transaction(async (tx) => {
+        const created = await tx.notification.createMany({
+          data: ordered.map((draft) => ({ eventId, ...draft })),
+          skipDuplicates: true,
+        });
+        // A redelivered event finds its notifications and their mails there already: nothing new.
+        await tx.$executeRaw`
+          INSERT INTO mail_outbox (id, notification_id, event_id, recipient_id, kind)
+          SELECT gen_random_uuid(), n.id, n.event_id, n.recipient_id, n.kind
+          FROM notifications n
+          WHERE n.event_id = ${eventId}::uuid AND n.recipient_id = ANY(${recipients})
+          ORDER BY n.recipient_id
+          ON CONFLICT DO NOTHING`;
+        return created.count;
       });
+      if (count > 0) options.onDelivered?.();
       return count;
     },
 

@@ -12,11 +12,14 @@ export function consumeCampaignEvents(deps: {
   inbox: InboxStore;
   logger: Logger;
   retry?: RetryPolicy;
+  /** Another group and topic than the service's own, for a test publishing events of its own. */
+  groupId?: string;
+  topic?: string;
 }) {
   return runEventConsumer({
     kafka: deps.kafka,
-    groupId: NOTIFICATIONS_CONSUMER_GROUP,
-    topic: CAMPAIGN_EVENTS_TOPIC,
+    groupId: deps.groupId ?? NOTIFICATIONS_CONSUMER_GROUP,
+    topic: deps.topic ?? CAMPAIGN_EVENTS_TOPIC,
     schema: CampaignEvent,
     logger: deps.logger,
     retry: deps.retry,

@@ -1,0 +1,85 @@
+import { NotificationKind } from '@campaign/contracts';
+import type { NotificationsDb } from '../db/prisma-client';
+
+/** A mail the sender owes, with what its template needs. */
+export type OwedMail = {
+  id: string;
+  recipientId: string;
+  attempts: number;
+  kind: NotificationKind;
+  title: string;
+  body: string;
+  campaignId: string | null;
+};
+
+export type MailOutbox = ReturnType<typeof createMailOutbox>;
+
+/** The e-mail outbox's rows as the sender sees them (see `MailOutbox` in schema.prisma). */
+export function createMailOutbox(db: NotificationsDb) {
+  return {
+    /**
+     * Claims up to `limit` owed rows: rows due now that no other sender holds (SKIP LOCKED, so
+     * replicas never claim the same row). The claim counts an attempt and moves the row's next
+     * attempt `leaseMs` ahead, so a sender that dies mid-way leaves its rows owed again once that
+     * time has passed; a sender that lives marks each row sent or failed long before.
+     */
+    async claim(limit: number, leaseMs: number): Promise<OwedMail[]> {
+      const rows = await db.$queryRaw<
+        {
+          id: string;
+          recipient_id: string;
+          attempts: number;
+          kind: string;
+          title: string;
+          body: string;
+          campaign_id: string | null;
+        }[]
+      >`
+        UPDATE mail_outbox m
+        SET attempts = m.attempts + 1,
+            next_attempt_at = now() + make_interval(secs => ${leaseMs / 1000}::double precision)
+        FROM (
+          SELECT id FROM mail_outbox
+          WHERE sent_at IS NULL AND next_attempt_at <= now()
+          ORDER BY next_attempt_at
+          LIMIT ${limit}
+          FOR UPDATE SKIP LOCKED
+        ) owed, notifications n
+        WHERE m.id = owed.id AND n.id = m.notification_id
+        RETURNING m.id::text AS id, m.recipient_id, m.attempts, n.kind, n.title, n.body,
+                  n.campaign_id::text AS campaign_id`;
+      return rows.map((row) => ({
+        id: row.id,
+        recipientId: row.recipient_id,
+        attempts: row.attempts,
+        kind: NotificationKind.parse(row.kind),
+        title: row.title,
+        body: row.body,
+        campaignId: row.campaign_id,
+      }));
+    },
+
+    async markSent(id: string): Promise<void> {
+      await db.mailOutbox.update({
+        where: { id },
+        data: { sentAt: new Date(), lastError: null },
+      });
+    },
+
+    /** Nothing will be sent for this row (no address on file, or the server refused it for good). */
+    async markSkipped(id: string, reason: string): Promise<void> {
+      await db.mailOutbox.update({
+        where: { id },
+        data: { sentAt: new Date(), skipped: reason },
+      });
+    },
+
+    /** Owed again after `retryInMs`. `reason` must not hold an address. */
+    async markFailed(id: string, reason: string, retryInMs: number): Promise<void> {
+      await db.mailOutbox.update({
+        where: { id },
+        data: { lastError: reason, nextAttemptAt: new Date(Date.now() + retryInMs) },
+      });
+    },
+  };
+}
