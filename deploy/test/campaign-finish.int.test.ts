@@ -93,4 +93,25 @@ describe('a campaign whose collaboration started (real PostgreSQL, Temporal and 
       .expect(409);
     expect(publish.body.title).toBe('Already published');
   });
+
+  it('refuses, and stores nothing, on a campaign whose workflow an operator terminated', async () => {
+    const brand = await createBrand(system, 'professional');
+    const influencer = await createInfluencer(system);
+    const campaignId = await createCampaign(system, brand.auth);
+    await system.temporal.workflow
+      .getHandle(campaignWorkflowId(campaignId))
+      .terminate('stopped by an operator');
+    const ops = await bearer({ role: 'ops', userId: 'ops-layla' });
+    const closing = await request(system.app)
+      .post(`/campaigns/${campaignId}/close`)
+      .set('authorization', ops)
+      .send({ reason: 'the brand asked' });
+    expect(closing.status).toBe(409);
+    expect(closing.body.detail).toMatch(/stopped by operators \(terminated\)/);
+    const applying = await request(system.app)
+      .post(`/campaigns/${campaignId}/applications`)
+      .set('authorization', influencer.auth);
+    expect(applying.status).toBe(409);
+    expect(await system.db.application.count({ where: { campaignId } })).toBe(0);
+  });
 });

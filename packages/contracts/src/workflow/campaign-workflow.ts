@@ -117,6 +117,8 @@ export const CAMPAIGN_BOARD_QUERY = 'board';
 export const Refusal = z.object({
   code: z.enum([
     'campaign_closed',
+    /** Its workflow was stopped from outside (an operator terminated it): it acts no more. */
+    'campaign_stopped',
     'campaign_open',
     'not_qualified',
     'already_applied',

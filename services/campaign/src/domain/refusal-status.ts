@@ -6,6 +6,7 @@ import type { Refusal } from '@campaign/contracts';
  */
 const conflicts = new Set<Refusal['code']>([
   'campaign_closed',
+  'campaign_stopped',
   'campaign_open',
   'collaboration_started',
   'already_applied',

@@ -16,6 +16,7 @@ import {
   WorkflowNotFoundError,
   WorkflowUpdateFailedError,
   type Client,
+  type WorkflowHandle,
 } from '@temporalio/client';
 import { dependencyUnavailable } from '@campaign/service-runtime';
 import type { FinishedCampaignStore } from '../db/finished-campaign-store';
@@ -114,6 +115,9 @@ export function temporalCampaignLifecycle(
           // actions are judged by the same rules on what the read model recorded.
           const late = await judgedAsFinished(campaignId, actions);
           if (late) return late;
+          // Stopped from outside (terminated, or failed): no run will take actions again.
+          const stopped = await stoppedRefusal(handle);
+          if (stopped) return actions.map(() => ({ accepted: false, refusal: stopped }));
           // Not finished: its run is handing over to the next (continue-as-new), and an update
           // that arrives in between finds none running. The next run takes it a moment later.
           const pause = HAND_OVER_PAUSE_MS * attempt;
@@ -181,6 +185,25 @@ export function temporalCampaignLifecycle(
     async ping() {
       await client.connection.workflowService.getSystemInfo({});
     },
+  };
+}
+
+/**
+ * The refusal for a campaign whose workflow an operator stopped (terminated, or it failed): the
+ * campaign is published, but nothing will act on it again. Null while it runs or hands over.
+ */
+async function stoppedRefusal(handle: WorkflowHandle): Promise<Refusal | null> {
+  const status = await handle.describe().then(
+    (described) => described.status.name,
+    (error: unknown) => {
+      if (error instanceof WorkflowNotFoundError) return 'MISSING';
+      throw error;
+    },
+  );
+  if (status === 'RUNNING' || status === 'CONTINUED_AS_NEW' || status === 'COMPLETED') return null;
+  return {
+    code: 'campaign_stopped',
+    message: `This campaign's lifecycle was stopped by operators (${status.toLowerCase()}); it takes no more actions. Customer success can tell you more.`,
   };
 }
 
