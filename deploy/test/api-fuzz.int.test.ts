@@ -7,6 +7,7 @@ import { dataDir } from '../src';
 import type { FuzzBudget } from '../src/fuzz/config';
 import { formatFailures } from '../src/fuzz/failures';
 import { seedFuzzData, type KnownIds } from '../src/fuzz/fuzz-data';
+import { campaignDatabaseOfOwn } from './system/database-of-own';
 import { fuzz } from '../src/fuzz/run-fuzz';
 import { fuzzRun, fuzzTargets, type FuzzedService } from '../src/fuzz/targets';
 import { startCampaignSystem, type CampaignSystem } from './system/campaign-system';
@@ -34,9 +35,17 @@ describe('each service, fuzzed from its OpenAPI document', () => {
   const urls = {} as Record<FuzzedService, string>;
   let known: KnownIds;
 
+  let database: Awaited<ReturnType<typeof campaignDatabaseOfOwn>>;
+
   beforeAll(async () => {
+    // Campaigns of its own, on a task queue of its own: what the fuzzer finds (ops list every
+    // brand's campaigns) is what it seeded, not another test file's campaign whose workflow that
+    // test stopped, or whose worker is gone, so the same seed meets the same data in CI.
+    database = await campaignDatabaseOfOwn('api_fuzz');
     // A failure's cause is in the service's own log, next to Schemathesis's report.
     campaign = await startCampaignSystem('api-fuzz', {
+      databaseUrl: database.url,
+      taskQueue: 'api-fuzz',
       logFile: path.join(dataDir('test'), 'fuzz', 'campaign-service.log'),
     });
     const apps: Record<FuzzedService, Express> = {
@@ -52,7 +61,7 @@ describe('each service, fuzzed from its OpenAPI document', () => {
     known = await seedFuzzData({
       campaignApi: urls.campaign,
       authSecret: TEST_AUTH_SECRET,
-      databaseUrls: testEnvironment().databaseUrls,
+      databaseUrls: { ...testEnvironment().databaseUrls, campaign: database.url },
     });
   });
 
@@ -63,6 +72,7 @@ describe('each service, fuzzed from its OpenAPI document', () => {
     }
     await messenger.stop();
     await campaign.stop();
+    await database?.drop();
   });
 
   it.each(fuzzTargets.map((target) => [target.name, target] as const))(
