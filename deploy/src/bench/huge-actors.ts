@@ -1,4 +1,4 @@
-import { bearer, bearers, storeInfluencers } from './campaign-actors';
+import { bearer, bearers, call, storeInfluencers } from './campaign-actors';
 import type { CampaignService } from './campaign-service';
 
 /**
@@ -22,10 +22,7 @@ export async function seedHugeCast(service: CampaignService, influencers: number
 
 export type HugeCast = Awaited<ReturnType<typeof seedHugeCast>>;
 
-/**
- * One request to the campaign service; answers the parsed JSON body, or throws an error named
- * after the status (the load counts errors by kind) with the problem's title.
- */
+/** One request to the campaign service (`call`: throws on a refusal), answering its JSON body. */
 export async function request<T = unknown>(
   service: CampaignService,
   method: 'GET' | 'POST',
@@ -33,31 +30,8 @@ export async function request<T = unknown>(
   auth: string,
   body?: object,
 ): Promise<T> {
-  const response = await fetch(`${service.url}${path}`, {
-    method,
-    headers: {
-      authorization: auth,
-      ...(body ? { 'content-type': 'application/json' } : {}),
-    },
-    ...(body ? { body: JSON.stringify(body) } : {}),
-  });
-  // Read to the end either way, so the keep-alive connection is free for the next request.
-  const text = await response.text();
-  const parsed = (() => {
-    try {
-      return JSON.parse(text) as unknown;
-    } catch {
-      return text;
-    }
-  })();
-  if (response.ok) return parsed as T;
-  const title =
-    typeof parsed === 'object' && parsed !== null && 'title' in parsed
-      ? String(parsed.title)
-      : String(parsed).slice(0, 100);
-  throw Object.assign(new Error(`${method} ${path.replace(/[0-9a-f-]{36}/g, ':id')}: ${title}`), {
-    name: `HTTP ${response.status}`,
-  });
+  const text = await (await call(service, method, path, auth, body)).text();
+  return (text ? JSON.parse(text) : undefined) as T;
 }
 
 /** `ids` in consecutive slices of at most `size`. */

@@ -1,5 +1,6 @@
 import type { CampaignService } from './campaign-service';
 import { call } from './campaign-actors';
+import { chunks } from './huge-actors';
 
 /**
  * The lifecycle actions a scenario takes over HTTP, beyond applying (campaign-actors.ts), as the
@@ -95,6 +96,4 @@ export async function collaborators(
   return items.map((item) => item.influencerId);
 }
 
-function* inBulk(ids: string[]): Generator<string[]> {
-  for (let from = 0; from < ids.length; from += BULK) yield ids.slice(from, from + BULK);
-}
+const inBulk = (ids: string[]) => chunks(ids, BULK);

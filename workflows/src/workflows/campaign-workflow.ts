@@ -135,6 +135,7 @@ export async function campaignWorkflow(
   state.answered ??= [];
   const answeredById = new Map(state.answered.map((entry) => [entry.requestId, entry.outcome]));
   const answerChars = state.answered.map((entry) => JSON.stringify(entry).length);
+  let answeredChars = answerChars.reduce((sum, size) => sum + size, 0);
   const unrecorded: RecordedFact[] = [];
   let emitted = 0;
   let recorded = 0;
@@ -239,17 +240,15 @@ export async function campaignWorkflow(
     state.answered.push(entry);
     answeredById.set(requestId, outcome);
     answerChars.push(JSON.stringify(entry).length);
-    let evicting = Math.max(0, state.answered.length - ANSWERS_KEPT);
-    if (state.rosterStored) {
-      let chars = answerChars.reduce((sum, size) => sum + size, 0);
-      for (let i = 0; chars > ANSWERS_CHARS && i < answerChars.length - 1; i += 1) {
-        chars -= answerChars[i]!;
-        evicting = Math.max(evicting, i + 1);
-      }
-    }
-    answerChars.splice(0, evicting);
-    for (const evicted of state.answered.splice(0, evicting)) {
-      answeredById.delete(evicted.requestId);
+    answeredChars += answerChars.at(-1)!;
+    // Oldest first, past the count, or past the size for a campaign that carries its answers
+    // beside no roster (always at least the newest one).
+    while (
+      state.answered.length > ANSWERS_KEPT ||
+      (state.rosterStored && answeredChars > ANSWERS_CHARS && state.answered.length > 1)
+    ) {
+      answeredChars -= answerChars.shift()!;
+      answeredById.delete(state.answered.shift()!.requestId);
     }
   };
 
