@@ -95,6 +95,51 @@ describe('notificationsForEvent', () => {
     ]);
   });
 
+  it('in a campaign started in parts, congratulates each part of the group and sends each part of the others the bummer; the start itself and lapsed agreements tell no one', () => {
+    const about = { campaignId, brandId: 'brand-1', title: 'Summer glow' };
+    const events: CampaignEvent[] = [
+      {
+        ...envelope,
+        type: 'CollaborationStarted',
+        version: 2,
+        payload: {
+          ...about,
+          startedAt: '2026-12-01T10:00:00.000Z',
+          startedBy: 'user-7',
+          groupSize: 1,
+          passedOver: 2,
+          lapsed: 1,
+        },
+      },
+      {
+        ...envelope,
+        type: 'CollaboratorsJoined',
+        payload: { ...about, influencerIds: ['ann'], startedAt: '2026-12-01T10:00:00.000Z' },
+      },
+      {
+        ...envelope,
+        type: 'InfluencersPassedOver',
+        payload: { ...about, influencerIds: ['bob', 'eve'], at: '2026-12-01T10:00:00.000Z' },
+      },
+      {
+        ...envelope,
+        type: 'AgreementsLapsed',
+        payload: { ...about, influencerIds: ['bob'], at: '2026-12-01T10:00:00.000Z' },
+      },
+    ];
+    expect(
+      events.map((event) => notificationsForEvent(event).map((n) => [n.recipientId, n.kind])),
+    ).toEqual([
+      [],
+      [['influencer/ann', 'congratulations']],
+      [
+        ['influencer/bob', 'bummer'],
+        ['influencer/eve', 'bummer'],
+      ],
+      [],
+    ]);
+  });
+
   it('tells no one about pre-selection', () => {
     const event: CampaignEvent = {
       ...envelope,
