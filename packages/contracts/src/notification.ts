@@ -12,6 +12,8 @@ export const NotificationKind = z.enum([
   'new_message',
   /** A message in a customer-success conversation. */
   'support_message',
+  /** The end-of-day digest of the campaigns published that day an influencer qualifies for. */
+  'newsletter',
 ]);
 export type NotificationKind = z.infer<typeof NotificationKind>;
 

@@ -34,6 +34,7 @@ export const mailTemplates: Record<NotificationKind, Template> = {
   bummer: { action: 'Browse the marketplace', path: () => '/marketplace' },
   new_message: { action: 'Open your Messenger', path: () => '/messenger' },
   support_message: { action: 'Open the conversation', path: () => '/support' },
+  newsletter: { action: 'Browse the marketplace', path: () => '/marketplace' },
 };
 
 const FOOTER =
