@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import {
   buildNotificationsApp,
+  createNewsletterSubscriptions,
+  createUnsubscribeLinks,
   createInboxListener,
   createInboxStore,
   createPrismaClient,
@@ -36,6 +38,13 @@ function notificationsReplica(name: string, options: { requestDeadlineMs?: numbe
     logger,
     authSecret: TEST_AUTH_SECRET,
     inbox,
+    newsletter: {
+      subscriptions: createNewsletterSubscriptions(db),
+      links: createUnsubscribeLinks({
+        authSecret: TEST_AUTH_SECRET,
+        publicUrl: 'http://127.0.0.1',
+      }),
+    },
     live,
     idempotencyStore: createPrismaIdempotencyStore(db.idempotencyKey),
     readiness: [],

@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { CampaignEvent } from '@campaign/contracts';
 import {
   consumeCampaignEvents,
+  createNewsletterEditions,
   createInboxStore,
   createMailOutbox,
   createPrismaAddressBook,
@@ -48,6 +49,7 @@ describe('notification e-mail (real Kafka, PostgreSQL and SMTP server)', () => {
     const started = consumeCampaignEvents({
       kafka,
       inbox,
+      newsletter: createNewsletterEditions(db, { settleMs: 0 }),
       logger,
       topic,
       groupId: `notification-mail-test-${randomUUID()}`,
@@ -74,6 +76,7 @@ describe('notification e-mail (real Kafka, PostgreSQL and SMTP server)', () => {
       transport,
       from: FROM,
       appBaseUrl: APP,
+      unsubscribeUrlFor: async () => `${APP}/unsubscribe`,
       logger,
       leaseMs,
       retry: { initialDelayMs: 100, maxDelayMs: 1_000 },

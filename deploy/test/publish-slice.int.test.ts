@@ -35,7 +35,12 @@ describe('publishing a campaign (real PostgreSQL, Temporal and Kafka)', () => {
     system = await startCampaignSystem('publish-slice-test');
     ({ app: campaignApp, db: campaignPrisma, lifecycle } = system);
     const consuming = [
-      consumeCampaignEvents({ kafka, inbox: messenger.inbox, logger }),
+      consumeCampaignEvents({
+        kafka,
+        inbox: messenger.inbox,
+        newsletter: messenger.newsletter,
+        logger,
+      }),
       consumeCampaignEventsIntoMessenger({
         kafka,
         conversations: messenger.conversations,

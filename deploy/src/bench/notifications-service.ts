@@ -3,6 +3,9 @@ import type { AddressInfo } from 'node:net';
 import {
   buildNotificationsApp,
   consumeCampaignEvents,
+  createNewsletterEditions,
+  createNewsletterSubscriptions,
+  createUnsubscribeLinks,
   createInboxStore,
   createPrismaClient,
 } from '@campaign/notifications-service';
@@ -31,7 +34,8 @@ export async function startNotificationsService(wiring: {
   const inbox = createInboxStore(db);
   const kafka = createKafka('bench-notifications', wiring.kafkaBrokers.split(','), logger);
   await ensureTopics(kafka, [CAMPAIGN_EVENTS_TOPIC]);
-  const campaignEvents = consumeCampaignEvents({ kafka, inbox, logger });
+  const newsletter = createNewsletterEditions(db, { settleMs: 1_000 });
+  const campaignEvents = consumeCampaignEvents({ kafka, inbox, newsletter, logger });
   const { consumer } = campaignEvents;
   const joined = new Promise<void>((resolve, reject) => {
     consumer.on(consumer.events.GROUP_JOIN, () => resolve());
@@ -46,6 +50,13 @@ export async function startNotificationsService(wiring: {
     logger,
     authSecret: wiring.authSecret,
     inbox,
+    newsletter: {
+      subscriptions: createNewsletterSubscriptions(db),
+      links: createUnsubscribeLinks({
+        authSecret: wiring.authSecret,
+        publicUrl: 'http://127.0.0.1',
+      }),
+    },
     idempotencyStore: createPrismaIdempotencyStore(db.idempotencyKey),
     readiness: [campaignEvents.readiness],
   });

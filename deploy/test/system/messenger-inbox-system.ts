@@ -12,6 +12,9 @@ import {
   createInboxListener,
   createInboxStore,
   createPrismaClient as notificationsDb,
+  createNewsletterEditions,
+  createNewsletterSubscriptions,
+  createUnsubscribeLinks,
 } from '@campaign/notifications-service';
 import {
   createKafka,
@@ -36,6 +39,11 @@ export function buildMessengerAndInbox(name: string) {
   const groups = createCollaborationGroupStore(messaging);
   const support = createSupportStore(messaging);
   const inbox = createInboxStore(notifications);
+  const newsletter = createNewsletterEditions(notifications, { settleMs: 1_000 });
+  const unsubscribeLinks = createUnsubscribeLinks({
+    authSecret: TEST_AUTH_SECRET,
+    publicUrl: 'http://127.0.0.1:3003',
+  });
   // Each app's one listening connection, as main.ts starts it: live streams wait on it.
   const conversationListener = createConversationListener(env.databaseUrls.messaging, logger);
   const inboxListener = createInboxListener(env.databaseUrls.notifications, logger);
@@ -50,6 +58,8 @@ export function buildMessengerAndInbox(name: string) {
     groups,
     support,
     inbox,
+    newsletter,
+    unsubscribeLinks,
     conversationListener,
     inboxListener,
     messagingApp: buildMessagingApp({
@@ -70,6 +80,10 @@ export function buildMessengerAndInbox(name: string) {
       logger,
       authSecret: TEST_AUTH_SECRET,
       inbox,
+      newsletter: {
+        subscriptions: createNewsletterSubscriptions(notifications),
+        links: unsubscribeLinks,
+      },
       live: inboxListener,
       idempotencyStore: createPrismaIdempotencyStore(notifications.idempotencyKey),
       readiness: [

@@ -15,3 +15,4 @@ export * from './events/messaging-events';
 export * from './messaging';
 export * from './stored-text';
 export * from './support';
+export * from './newsletter';

@@ -7,13 +7,17 @@ import {
 } from '@campaign/service-runtime';
 import type { Express } from 'express';
 import type { InboxStore } from './db/inbox-store';
+import type { NewsletterSubscriptions } from './newsletter/newsletter-subscriptions';
+import type { UnsubscribeLinks } from './newsletter/unsubscribe-links';
 import { inboxRoutes } from './routes/inbox';
+import { newsletterLinkRoutes, newsletterRoutes } from './routes/newsletter';
 
 export type NotificationsAppDeps = {
   logger: Logger;
   authSecret: string;
   corsOrigins?: string[];
   inbox: InboxStore;
+  newsletter: { subscriptions: NewsletterSubscriptions; links: UnsubscribeLinks };
   idempotencyStore: IdempotencyStore;
   readiness: ReadinessCheck[];
   /** The process's one listener on `inbox_live` (`createInboxListener`), for live inboxes. */
@@ -26,8 +30,13 @@ export type NotificationsAppDeps = {
 export function buildNotificationsApp(deps: NotificationsAppDeps): Express {
   return buildServiceApp({
     ...deps,
-    api: { title: 'Notifications API', description: 'In-app inboxes.' },
-    routes: [inboxRoutes(deps)],
+    api: {
+      title: 'Notifications API',
+      description:
+        'In-app inboxes, followed live; the end-of-day newsletter and its unsubscribe link.',
+    },
+    routes: [inboxRoutes(deps), newsletterRoutes(deps.newsletter)],
+    linkRoutes: [newsletterLinkRoutes(deps.newsletter)],
     bodyLimitBytes: 100 * 1024,
   });
 }
@@ -39,5 +48,12 @@ export { consumeCampaignEvents } from './events/campaign-events-consumer';
 export { consumeMessagingEvents } from './events/messaging-events-consumer';
 export { createPrismaAddressBook, type AddressBook } from './mail/address-book';
 export { createMailOutbox } from './mail/mail-outbox';
+export {
+  createNewsletterEditions,
+  type NewsletterEditions,
+} from './newsletter/newsletter-editions';
+export { startNewsletterComposer } from './newsletter/newsletter-composer';
+export { createNewsletterSubscriptions } from './newsletter/newsletter-subscriptions';
+export { createUnsubscribeLinks, type UnsubscribeLinks } from './newsletter/unsubscribe-links';
 export { createSmtpTransport, mailRetryDelay, startMailSender } from './mail/mail-sender';
 export { mailTemplates, renderMail } from './mail/templates';

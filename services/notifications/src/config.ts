@@ -23,6 +23,13 @@ export const NotificationsConfig = z.object({
   MAIL_FROM: z.string().min(3).default('Campaign platform <notifications@campaign-platform.test>'),
   /** The web app's address: every mail links into it. */
   APP_BASE_URL: z.url({ protocol: /^https?$/ }).default('http://127.0.0.1:3000'),
+  /** This service's public address: a digest's one-click unsubscribe link points at it. */
+  PUBLIC_URL: z.url({ protocol: /^https?$/ }).default('http://127.0.0.1:3003'),
+  /**
+   * An edition of the newsletter is composed this long after its first campaign's moment came
+   * in, so every campaign of that moment (they all fire at once) is in it.
+   */
+  NEWSLETTER_SETTLE_SECONDS: z.coerce.number().int().min(0).max(3600).default(60),
   /** Mails sent side by side (SMTP connections kept open). */
   MAIL_CONCURRENCY: z.coerce.number().int().min(1).max(50).default(5),
   /** A failed mail is tried again after this, then twice as long each time, up to the maximum. */

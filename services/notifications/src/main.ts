@@ -20,6 +20,10 @@ import { consumeMessagingEvents } from './events/messaging-events-consumer';
 import { createPrismaAddressBook } from './mail/address-book';
 import { createMailOutbox } from './mail/mail-outbox';
 import { createSmtpTransport, startMailSender } from './mail/mail-sender';
+import { startNewsletterComposer } from './newsletter/newsletter-composer';
+import { createNewsletterEditions } from './newsletter/newsletter-editions';
+import { createNewsletterSubscriptions } from './newsletter/newsletter-subscriptions';
+import { createUnsubscribeLinks } from './newsletter/unsubscribe-links';
 
 async function main(): Promise<void> {
   const config = loadConfig(NotificationsConfig);
@@ -29,17 +33,30 @@ async function main(): Promise<void> {
     { host: config.SMTP_HOST, port: config.SMTP_PORT, secure: config.SMTP_SECURE },
     config.MAIL_CONCURRENCY,
   );
+  const links = createUnsubscribeLinks({
+    authSecret: config.AUTH_SECRET,
+    publicUrl: config.PUBLIC_URL,
+  });
   const mailSender = startMailSender({
     outbox: createMailOutbox(prisma),
     addressBook: createPrismaAddressBook(prisma),
     transport,
     from: config.MAIL_FROM,
     appBaseUrl: config.APP_BASE_URL,
+    unsubscribeUrlFor: (recipientId) => links.urlFor(recipientId),
     logger,
     concurrency: config.MAIL_CONCURRENCY,
     retry: { initialDelayMs: config.MAIL_RETRY_INITIAL_MS, maxDelayMs: config.MAIL_RETRY_MAX_MS },
   });
   const inbox = createInboxStore(prisma, { onDelivered: () => mailSender.wake() });
+  const newsletter = createNewsletterEditions(prisma, {
+    settleMs: config.NEWSLETTER_SETTLE_SECONDS * 1000,
+  });
+  const composer = startNewsletterComposer({
+    editions: newsletter,
+    logger,
+    onComposed: () => mailSender.wake(),
+  });
   const kafka = createKafka('notifications', config.KAFKA_BROKERS, logger);
   await ensureTopics(kafka, [CAMPAIGN_EVENTS_TOPIC, MESSAGING_EVENTS_TOPIC]);
   const probe = kafkaProbe(kafka);
@@ -48,7 +65,7 @@ async function main(): Promise<void> {
   // The inbox API serves while the consumers join their groups; events wait in Kafka meanwhile.
   const retry = retryPolicyFromConfig(config);
   const consumers = [
-    consumeCampaignEvents({ kafka, inbox, logger, retry }),
+    consumeCampaignEvents({ kafka, inbox, newsletter, logger, retry }),
     consumeMessagingEvents({ kafka, inbox, logger, retry }),
   ];
   const app = buildNotificationsApp({
@@ -56,6 +73,7 @@ async function main(): Promise<void> {
     authSecret: config.AUTH_SECRET,
     corsOrigins: config.CORS_ORIGINS,
     inbox,
+    newsletter: { subscriptions: createNewsletterSubscriptions(prisma), links },
     live,
     idempotencyStore: createPrismaIdempotencyStore(prisma.idempotencyKey),
     readiness: [
@@ -73,6 +91,7 @@ async function main(): Promise<void> {
   await serve(app, config.PORT, logger, async () => {
     await Promise.all(consumers.map(({ consumer }) => consumer.disconnect()));
     await probe.close();
+    await composer.stop();
     await mailSender.stop();
     transport.close?.();
     await live.stop();

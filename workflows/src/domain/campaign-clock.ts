@@ -28,7 +28,14 @@ export function moments(state: CampaignState): Moment[] {
       at,
       fact: () => ({
         type: 'CampaignNewsletterDue',
-        payload: { ...campaign, title, day: iso(at).slice(0, 10), dueAt: iso(at) },
+        payload: {
+          ...campaign,
+          title,
+          day: iso(at).slice(0, 10),
+          dueAt: iso(at),
+          qualifications: state.settings.qualifications,
+          closesAt: iso(state.closesAt),
+        },
       }),
     });
   }

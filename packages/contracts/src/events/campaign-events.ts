@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Count } from '../bounds';
+import { Qualifications } from '../campaign';
 import { ApplicantStatus } from '../workflow/campaign-workflow';
 import { eventEnvelope } from './envelope';
 
@@ -33,6 +34,12 @@ export const CampaignNewsletterDue = eventEnvelope(
     title: z.string(),
     day: z.iso.date(),
     dueAt: instant,
+    /**
+     * Who the digest lists the campaign for, and until when it takes applications. Absent from
+     * events recorded before the newsletter was built: such a campaign is listed to everyone.
+     */
+    qualifications: Qualifications.optional(),
+    closesAt: instant.optional(),
   }),
 );
 export const SelectionReminderDue = eventEnvelope(

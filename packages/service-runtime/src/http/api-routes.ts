@@ -3,6 +3,7 @@ import {
   OpenApiGeneratorV31,
   type RouteConfig,
 } from '@asteasolutions/zod-to-openapi';
+import { LINK_BODY_LIMIT_BYTES, linkFormBody } from './link-form-body';
 import { Problem } from '@campaign/contracts';
 import { Router, type Request, type Response } from 'express';
 import type { z } from 'zod';
@@ -30,8 +31,8 @@ export type RouteSpec<R extends Role = Role> = {
   /** Request headers the route reads (lower-case names), validated and documented like the rest. */
   headers?: z.ZodObject;
   body?: z.ZodType;
-  /** The success reply; refusals are always problem+json. */
-  success: { status: number; description: string; schema?: z.ZodType };
+  /** The success reply (JSON, or an HTML page for a person's browser); refusals are problem+json. */
+  success: { status: number; description: string; schema?: z.ZodType; html?: true };
   /** The refusals of its own rules; the 403 for a role it is not for comes from `roles`. */
   refusals?: number[];
   /**
@@ -41,6 +42,13 @@ export type RouteSpec<R extends Role = Role> = {
    * is open: the exemption is declared here, never guessed from a path.
    */
   eventStream?: { event: string };
+  /**
+   * Reached from a link in a mail, by a person who may not be signed in: no bearer token, the
+   * signed token in the link's query is the authority and the handler checks it; `roles` is empty.
+   * Such routes are given to `buildServiceApp` as `linkRoutes`, mounted before authentication, and
+   * take form bodies (RFC 8058's one-click POST) instead of JSON.
+   */
+  signedLink?: true;
 };
 
 const problemStatus: Record<number, string> = {
@@ -74,8 +82,11 @@ export class ApiRoutes {
   add<R extends Role>(spec: RouteSpec<R>, handler: RouteHandler<R>): this {
     this.specs.push(spec);
     // The role is checked before anything of the handler: a refused caller learns nothing more.
-    this.router[spec.method](spec.path, (req, res) => {
-      const caller = callerOf(req, spec.roles);
+    // A signed link reads a form (a mail client's one-click POST), never JSON.
+    const before = spec.signedLink ? linkFormBody() : [];
+    this.router[spec.method](spec.path, ...before, (req: Request, res: Response) => {
+      // A signed link's handler checks its token; there is no bearer, hence no caller.
+      const caller = spec.signedLink ? (undefined as never) : callerOf(req, spec.roles);
       if (spec.eventStream) markEventStreamRoute(req);
       return handler(req, res, caller);
     });
@@ -85,11 +96,12 @@ export class ApiRoutes {
 
 /** A route some role may not call can refuse with 403, whatever its own rules. */
 function refusesARole(spec: RouteSpec): boolean {
-  return ROLES.some((role) => !spec.roles.includes(role));
+  return !spec.signedLink && ROLES.some((role) => !spec.roles.includes(role));
 }
 
 /** "For: brand, ops (the campaign's own brand, ops)." */
 function forWhom(spec: RouteSpec): string {
+  if (spec.signedLink) return 'For: whoever holds the link from the mail (its signed token).';
   return `For: ${spec.roles.join(', ')}${spec.rolesNote ? ` (${spec.rolesNote})` : ''}.`;
 }
 
@@ -115,9 +127,11 @@ export function openApiDocument(
                 'text/event-stream': { schema: sseEventSchema(spec.eventStream.event) },
               },
             }
-          : spec.success.schema
-            ? { content: { 'application/json': { schema: spec.success.schema } } }
-            : {}),
+          : spec.success.html
+            ? { content: { 'text/html': { schema: { type: 'string' } } } }
+            : spec.success.schema
+              ? { content: { 'application/json': { schema: spec.success.schema } } }
+              : {}),
       },
     };
     // Any request can be malformed (a query string that is not UTF-8, say); any mutation can
@@ -125,7 +139,7 @@ export function openApiDocument(
     const refusals = new Set([...(refusesARole(spec) ? [403] : []), ...(spec.refusals ?? [])]);
     for (const status of [
       400,
-      401,
+      ...(spec.signedLink ? [] : [401]),
       ...(MUTATIONS.includes(spec.method) ? [413, 415] : []),
       ...refusals,
       503,
@@ -133,8 +147,10 @@ export function openApiDocument(
       responses[status] = {
         description:
           status === 413
-            ? `The request body is larger than ${limits.bodyLimitBytes} bytes`
-            : (problemStatus[status] ?? 'Refused'),
+            ? `The request body is larger than ${spec.signedLink ? LINK_BODY_LIMIT_BYTES : limits.bodyLimitBytes} bytes`
+            : status === 415 && spec.signedLink
+              ? 'The request body is not a form'
+              : (problemStatus[status] ?? 'Refused'),
         ...(status === 503
           ? {
               headers: {
@@ -153,13 +169,22 @@ export function openApiDocument(
       path: openApiPath(spec.path),
       summary: spec.summary,
       description: forWhom(spec),
-      security: [{ bearer: [] }],
+      security: spec.signedLink ? [] : [{ bearer: [] }],
       request: {
         ...(spec.params ? { params: spec.params } : {}),
         ...(spec.query ? { query: spec.query } : {}),
         ...(spec.headers ? { headers: spec.headers } : {}),
         ...(spec.body
-          ? { body: { required: true, content: { 'application/json': { schema: spec.body } } } }
+          ? {
+              body: {
+                required: !spec.signedLink,
+                content: {
+                  [spec.signedLink ? 'application/x-www-form-urlencoded' : 'application/json']: {
+                    schema: spec.body,
+                  },
+                },
+              },
+            }
           : {}),
       },
       responses,

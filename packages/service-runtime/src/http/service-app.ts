@@ -23,6 +23,8 @@ export type ServiceAppOptions = {
   api: { title: string; description: string };
   /** The service's own routes; every one of them sits behind authentication. */
   routes: ApiRoutes[];
+  /** Routes reached from links in mails (`signedLink`): before authentication, form bodies. */
+  linkRoutes?: ApiRoutes[];
   /** The largest request body read, in bytes; 1 MiB when not given. */
   bodyLimitBytes?: number;
   /** Where replies to requests with an Idempotency-Key are kept; without it the header is ignored. */
@@ -40,7 +42,20 @@ export type ServiceAppOptions = {
  * JSON bodies, authentication, and errors as problem+json. Services only bring their routes.
  */
 export function buildServiceApp(options: ServiceAppOptions): Express {
-  const specs = options.routes.flatMap((routes) => routes.specs);
+  const linkRoutes = options.linkRoutes ?? [];
+  const deadlineMs = options.requestDeadlineMs ?? 15_000;
+  const linkSpecs = linkRoutes.flatMap((routes) => routes.specs);
+  const tokenSpecs = options.routes.flatMap((routes) => routes.specs);
+  // Which side of authentication a route is on is declared by its spec, and must agree.
+  for (const spec of [
+    ...linkSpecs.filter((s) => !s.signedLink),
+    ...tokenSpecs.filter((s) => s.signedLink),
+  ]) {
+    throw new Error(
+      `${spec.method.toUpperCase()} ${spec.path} is given on the wrong side of authentication`,
+    );
+  }
+  const specs = [...tokenSpecs, ...linkSpecs];
   const bodyLimitBytes = options.bodyLimitBytes ?? BODY_LIMIT_BYTES;
   const document = openApiDocument({ ...options.api, version: '1' }, specs, { bodyLimitBytes });
   usePageCursorKey(options.authSecret);
@@ -67,8 +82,11 @@ export function buildServiceApp(options: ServiceAppOptions): Express {
   // 400) without being read past its limit, with or without a token.
   app.use(allowedMethods(specs));
   app.use(wellFormedQuery);
+  // No request hangs, however slowly its body comes.
+  app.use(requestDeadline(deadlineMs));
+  // A link from a mail answers whoever follows it (its handler checks its token) and reads a form.
+  for (const routes of linkRoutes) app.use(routes.router);
   app.use(jsonBody(bodyLimitBytes));
-  app.use(requestDeadline(options.requestDeadlineMs ?? 15_000));
   app.use(authenticate(options.authSecret));
   if (options.idempotencyStore) app.use(idempotency(options.idempotencyStore));
   for (const routes of options.routes) app.use(routes.router);

@@ -3,13 +3,18 @@ import { runEventConsumer, type Logger, type RetryPolicy } from '@campaign/servi
 import type { Kafka } from 'kafkajs';
 import type { InboxStore } from '../db/inbox-store';
 import { notificationsForEvent } from '../domain/notifications-for-event';
+import type { NewsletterEditions } from '../newsletter/newsletter-editions';
 
 export const NOTIFICATIONS_CONSUMER_GROUP = 'notifications';
 
-/** Fans campaign events out to inboxes; a redelivered event finds its rows there already. */
+/**
+ * Fans campaign events out to inboxes, and files each campaign's newsletter moment into its
+ * edition; a redelivered event finds its rows there already.
+ */
 export function consumeCampaignEvents(deps: {
   kafka: Kafka;
   inbox: InboxStore;
+  newsletter: NewsletterEditions;
   logger: Logger;
   retry?: RetryPolicy;
   /** Another group and topic than the service's own, for a test publishing events of its own. */
@@ -25,6 +30,11 @@ export function consumeCampaignEvents(deps: {
     retry: deps.retry,
     dependenciesReady: () => deps.inbox.ping(),
     handle: async (event) => {
+      if (event.type === 'CampaignNewsletterDue') {
+        const edition = await deps.newsletter.file(event);
+        deps.logger.debug({ eventId: event.id, edition }, 'campaign filed for the newsletter');
+        return;
+      }
       const delivered = await deps.inbox.deliver(event.id, notificationsForEvent(event));
       deps.logger.debug({ eventId: event.id, type: event.type, delivered }, 'event fanned out');
     },

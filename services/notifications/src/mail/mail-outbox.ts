@@ -1,5 +1,6 @@
 import { NotificationKind } from '@campaign/contracts';
 import type { NotificationsDb } from '../db/prisma-client';
+import type { DigestCampaign } from './digest-template';
 
 /** A mail the sender owes, with what its template needs. */
 export type OwedMail = {
@@ -10,6 +11,8 @@ export type OwedMail = {
   title: string;
   body: string;
   campaignId: string | null;
+  /** A newsletter digest's campaigns, in its order; empty for every other kind. */
+  campaigns: DigestCampaign[];
 };
 
 export type MailOutbox = ReturnType<typeof createMailOutbox>;
@@ -33,6 +36,7 @@ export function createMailOutbox(db: NotificationsDb) {
           title: string;
           body: string;
           campaign_id: string | null;
+          campaigns: DigestCampaign[];
         }[]
       >`
         UPDATE mail_outbox m
@@ -47,7 +51,14 @@ export function createMailOutbox(db: NotificationsDb) {
         ) owed, notifications n
         WHERE m.id = owed.id AND n.id = m.notification_id
         RETURNING m.id::text AS id, m.recipient_id, m.attempts, n.kind, n.title, n.body,
-                  n.campaign_id::text AS campaign_id`;
+                  n.campaign_id::text AS campaign_id,
+                  COALESCE((
+                    SELECT json_agg(json_build_object(
+                             'id', c.campaign_id, 'title', c.title, 'closesAt', c.closes_at)
+                           ORDER BY array_position(n.campaign_ids, c.campaign_id))
+                    FROM newsletter_campaigns c
+                    WHERE c.campaign_id = ANY(n.campaign_ids)
+                  ), '[]'::json) AS campaigns`;
       return rows.map((row) => ({
         id: row.id,
         recipientId: row.recipient_id,
@@ -56,6 +67,7 @@ export function createMailOutbox(db: NotificationsDb) {
         title: row.title,
         body: row.body,
         campaignId: row.campaign_id,
+        campaigns: row.campaigns,
       }));
     },
 

@@ -2,7 +2,8 @@ import { startOutboxRelay, type Logger, type OutboxRelay } from '@campaign/servi
 import nodemailer from 'nodemailer';
 import type { AddressBook } from './address-book';
 import type { MailOutbox, OwedMail } from './mail-outbox';
-import { renderMail } from './templates';
+import { renderDigest } from './digest-template';
+import { renderMail, type MailContent } from './templates';
 
 /** What sends one mail: nodemailer's `sendMail`, or a test's stand-in. */
 export type MailTransport = {
@@ -13,6 +14,7 @@ export type MailTransport = {
     text: string;
     html: string;
     messageId: string;
+    headers?: Record<string, string>;
   }): Promise<unknown>;
   close?(): void;
 };
@@ -66,6 +68,8 @@ export function startMailSender(deps: {
   transport: MailTransport;
   from: string;
   appBaseUrl: string;
+  /** The one-click unsubscribe link of a digest's recipient (`UnsubscribeLinks.urlFor`). */
+  unsubscribeUrlFor: (recipientId: string) => Promise<string>;
   logger: Logger;
   retry: MailRetry;
   /** How long a claimed row is held before another sender may take it (the sender died). */
@@ -78,6 +82,21 @@ export function startMailSender(deps: {
   const batch = deps.concurrency ?? 5;
   const domain = messageIdDomain(deps.from);
 
+  async function compose(
+    mail: OwedMail,
+  ): Promise<{ content: MailContent; headers?: Record<string, string> }> {
+    if (mail.kind !== 'newsletter') return { content: renderMail(mail, deps.appBaseUrl) };
+    // A list mail: one-click unsubscribe (RFC 8058) for the mail client, and in the text.
+    const unsubscribeUrl = await deps.unsubscribeUrlFor(mail.recipientId);
+    return {
+      content: renderDigest(mail, deps.appBaseUrl, unsubscribeUrl),
+      headers: {
+        'List-Unsubscribe': `<${unsubscribeUrl}>`,
+        'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click',
+      },
+    };
+  }
+
   async function sendOne(mail: OwedMail, to: string | undefined): Promise<boolean> {
     if (!to) {
       await deps.outbox.markSkipped(mail.id, 'no address on file');
@@ -87,13 +106,14 @@ export function startMailSender(deps: {
       );
       return true;
     }
-    const content = renderMail(mail, deps.appBaseUrl);
+    const { content, headers } = await compose(mail);
     try {
       await deps.transport.sendMail({
         from: deps.from,
         to,
         ...content,
         messageId: `<${mail.id}@${domain}>`,
+        ...(headers ? { headers } : {}),
       });
     } catch (error) {
       const reason = describeSmtpFailure(error);

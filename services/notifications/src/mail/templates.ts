@@ -1,4 +1,5 @@
 import type { NotificationKind } from '@campaign/contracts';
+import { escapeHtml } from './html';
 
 /** What a mail says: the notification's own words, and where in the app to act on it. */
 export type MailContent = { subject: string; text: string; html: string };
@@ -73,13 +74,4 @@ export function renderMail(notification: MailNotification, appBaseUrl: string): 
 </html>
 `;
   return { subject: notification.title, text, html };
-}
-
-function escapeHtml(value: string): string {
-  return value
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-    .replace(/'/g, '&#39;');
 }
