@@ -41,7 +41,8 @@ export function linkFormBody(): (RequestHandler | ErrorRequestHandler)[] {
     ((error: unknown, _req, _res, next) => {
       // body-parser's own refusals (too large, not decodable) keep their 4xx, as problem+json.
       const status = (error as { status?: unknown }).status;
-      if (status === 413) next(tooLarge());
+      if (error instanceof HttpProblem) next(error);
+      else if (status === 413) next(tooLarge());
       else if (typeof status === 'number' && status >= 400 && status < 500) {
         next(new HttpProblem(400, 'Invalid request', 'The request body is not a readable form.'));
       } else next(error);
