@@ -3,6 +3,7 @@ import {
   buildNotificationsApp,
   createInboxListener,
   createInboxStore,
+  createPreferenceStore,
   createPrismaClient,
 } from '@campaign/notifications-service';
 import {
@@ -36,6 +37,7 @@ function notificationsReplica(name: string, options: { requestDeadlineMs?: numbe
     logger,
     authSecret: TEST_AUTH_SECRET,
     inbox,
+    preferences: createPreferenceStore(db),
     live,
     idempotencyStore: createPrismaIdempotencyStore(db.idempotencyKey),
     readiness: [],

@@ -35,6 +35,7 @@ const apps: Record<string, Express> = {
   notifications: buildNotificationsApp({
     ...common,
     inbox: unused as never,
+    preferences: unused as never,
     idempotencyStore: unused as never,
   }),
 };

@@ -4,6 +4,7 @@ import {
   buildNotificationsApp,
   consumeCampaignEvents,
   createInboxStore,
+  createPreferenceStore,
   createPrismaClient,
 } from '@campaign/notifications-service';
 import { CAMPAIGN_EVENTS_TOPIC } from '@campaign/contracts';
@@ -46,6 +47,7 @@ export async function startNotificationsService(wiring: {
     logger,
     authSecret: wiring.authSecret,
     inbox,
+    preferences: createPreferenceStore(db),
     idempotencyStore: createPrismaIdempotencyStore(db.idempotencyKey),
     readiness: [campaignEvents.readiness],
   });

@@ -11,6 +11,7 @@ import {
   buildNotificationsApp,
   createInboxListener,
   createInboxStore,
+  createPreferenceStore,
   createPrismaClient as notificationsDb,
 } from '@campaign/notifications-service';
 import {
@@ -36,6 +37,7 @@ export function buildMessengerAndInbox(name: string) {
   const groups = createCollaborationGroupStore(messaging);
   const support = createSupportStore(messaging);
   const inbox = createInboxStore(notifications);
+  const preferences = createPreferenceStore(notifications);
   // Each app's one listening connection, as main.ts starts it: live streams wait on it.
   const conversationListener = createConversationListener(env.databaseUrls.messaging, logger);
   const inboxListener = createInboxListener(env.databaseUrls.notifications, logger);
@@ -50,6 +52,7 @@ export function buildMessengerAndInbox(name: string) {
     groups,
     support,
     inbox,
+    preferences,
     conversationListener,
     inboxListener,
     messagingApp: buildMessagingApp({
@@ -70,6 +73,7 @@ export function buildMessengerAndInbox(name: string) {
       logger,
       authSecret: TEST_AUTH_SECRET,
       inbox,
+      preferences,
       live: inboxListener,
       idempotencyStore: createPrismaIdempotencyStore(notifications.idempotencyKey),
       readiness: [

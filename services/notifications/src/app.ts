@@ -7,13 +7,17 @@ import {
 } from '@campaign/service-runtime';
 import type { Express } from 'express';
 import type { InboxStore } from './db/inbox-store';
+import type { PreferenceStore } from './db/preference-store';
 import { inboxRoutes } from './routes/inbox';
+import { preferenceRoutes } from './routes/preferences';
 
 export type NotificationsAppDeps = {
   logger: Logger;
   authSecret: string;
   corsOrigins?: string[];
   inbox: InboxStore;
+  /** Each person's choice, per kind, of in-app only or also e-mail. */
+  preferences: PreferenceStore;
   idempotencyStore: IdempotencyStore;
   readiness: ReadinessCheck[];
   /** The process's one listener on `inbox_live` (`createInboxListener`), for live inboxes. */
@@ -26,14 +30,18 @@ export type NotificationsAppDeps = {
 export function buildNotificationsApp(deps: NotificationsAppDeps): Express {
   return buildServiceApp({
     ...deps,
-    api: { title: 'Notifications API', description: 'In-app inboxes.' },
-    routes: [inboxRoutes(deps)],
+    api: {
+      title: 'Notifications API',
+      description: 'In-app inboxes, and how each kind of notification reaches each person.',
+    },
+    routes: [inboxRoutes(deps), preferenceRoutes(deps)],
     bodyLimitBytes: 100 * 1024,
   });
 }
 
 export { createInboxStore } from './db/inbox-store';
 export { createInboxListener } from './db/inbox-listener';
+export { createPreferenceStore, type PreferenceStore } from './db/preference-store';
 export { createPrismaClient } from './db/prisma-client';
 export { consumeCampaignEvents } from './events/campaign-events-consumer';
 export { consumeMessagingEvents } from './events/messaging-events-consumer';

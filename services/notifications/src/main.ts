@@ -14,6 +14,7 @@ import { buildNotificationsApp } from './app';
 import { NotificationsConfig } from './config';
 import { createInboxListener } from './db/inbox-listener';
 import { createInboxStore } from './db/inbox-store';
+import { createPreferenceStore } from './db/preference-store';
 import { createPrismaClient } from './db/prisma-client';
 import { consumeCampaignEvents } from './events/campaign-events-consumer';
 import { consumeMessagingEvents } from './events/messaging-events-consumer';
@@ -56,6 +57,7 @@ async function main(): Promise<void> {
     authSecret: config.AUTH_SECRET,
     corsOrigins: config.CORS_ORIGINS,
     inbox,
+    preferences: createPreferenceStore(prisma),
     live,
     idempotencyStore: createPrismaIdempotencyStore(prisma.idempotencyKey),
     readiness: [
