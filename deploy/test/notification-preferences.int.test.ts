@@ -1,9 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import type { CampaignEvent, NotificationKind } from '@campaign/contracts';
 import {
+  buildNotificationsApp,
   consumeCampaignEvents,
+  createInboxStore,
   createMailOutbox,
+  createPreferenceStore,
   createPrismaAddressBook,
+  createPrismaClient,
   createSmtpTransport,
   startMailSender,
 } from '@campaign/notifications-service';
@@ -12,18 +16,22 @@ import {
   EventPublisher,
   brandTeamKey,
   brandUserKey,
+  createKafka,
+  createLogger,
+  createPrismaIdempotencyStore,
   influencerKey,
   principalKey,
   type Identity,
 } from '@campaign/service-runtime';
-import { eventually, testEnvironment } from '@campaign/testing';
+import { TEST_AUTH_SECRET, eventually, testEnvironment } from '@campaign/testing';
+import type { Express } from 'express';
 import type { Consumer } from 'kafkajs';
 import request from 'supertest';
 import { bearer } from './system/campaign-system';
 import { topicOfOwn } from './system/campaign-events';
+import { databaseOfOwn } from './system/database-of-own';
 import { documentedOperations, problemReason, refusalCoverage } from './system/documented-refusals';
 import { mailbox } from './system/mailbox';
-import { buildMessengerAndInbox } from './system/messenger-inbox-system';
 
 // Each person chooses per kind whether a notification reaches them in the app only or also by
 // e-mail; an agreement to sign always reaches them. Over HTTP on the real notifications API, with
@@ -45,18 +53,34 @@ const EVERY_KIND = [
 
 describe('notification preferences (real Kafka, PostgreSQL and SMTP server)', () => {
   const env = testEnvironment();
-  const system = buildMessengerAndInbox('notification-preferences');
-  const { notifications: db, inbox, logger, kafka } = system;
-  const app = system.notificationsApp;
-  const addressBook = createPrismaAddressBook(db);
-  const mails = mailbox(env.mailWebUrl);
+  const logger = createLogger('notification-preferences-test', 'silent');
+  const kafka = createKafka('notification-preferences-test', env.kafkaBrokers, logger);
   const events = new EventPublisher(kafka);
-  const consumers: Consumer[] = [];
-  let topic: string;
+  const mails = mailbox(env.mailWebUrl);
+  let database: Awaited<ReturnType<typeof databaseOfOwn>>;
+  let db: ReturnType<typeof createPrismaClient>;
+  let inbox: ReturnType<typeof createInboxStore>;
+  let addressBook: ReturnType<typeof createPrismaAddressBook>;
+  let app: Express;
+  let consumer: Consumer;
   let stopSender: () => Promise<void>;
 
   beforeAll(async () => {
-    topic = await topicOfOwn(kafka, 'notification-preferences-test');
+    // A notifications database of its own: its mail outbox is seen by this file's sender only,
+    // and this file's sender never takes another file's mail (notification-mail tests an outage).
+    database = await databaseOfOwn('notifications', 'notification_preferences');
+    db = createPrismaClient(database.url);
+    inbox = createInboxStore(db);
+    addressBook = createPrismaAddressBook(db);
+    app = buildNotificationsApp({
+      logger,
+      authSecret: TEST_AUTH_SECRET,
+      inbox,
+      preferences: createPreferenceStore(db),
+      idempotencyStore: createPrismaIdempotencyStore(db.idempotencyKey),
+      readiness: [],
+    });
+    const topic = await topicOfOwn(kafka, 'notification-preferences-test');
     const started = consumeCampaignEvents({
       kafka,
       inbox,
@@ -64,8 +88,9 @@ describe('notification preferences (real Kafka, PostgreSQL and SMTP server)', ()
       topic,
       groupId: `notification-preferences-test-${randomUUID()}`,
     });
-    consumers.push(started.consumer);
+    consumer = started.consumer;
     await started.running;
+    publish = (sent) => events.publish(topic, sent);
     const transport = createSmtpTransport({ ...env.smtp, secure: false }, 5);
     const sender = startMailSender({
       outbox: createMailOutbox(db),
@@ -85,10 +110,13 @@ describe('notification preferences (real Kafka, PostgreSQL and SMTP server)', ()
 
   afterAll(async () => {
     await stopSender();
-    await Promise.all(consumers.map((consumer) => consumer.disconnect()));
+    await consumer.disconnect();
     await events.disconnect();
-    await system.stop();
+    await db.$disconnect();
+    await database.drop();
   });
+
+  let publish: (sent: CampaignEvent[]) => Promise<unknown>;
 
   /** A person of the given role with an address on file, unique to the test. */
   async function person(role: 'influencer' | 'brand' | 'ops', userId = `u-${randomUUID()}`) {
@@ -177,7 +205,7 @@ describe('notification preferences (real Kafka, PostgreSQL and SMTP server)', ()
       sentAt: at,
       deadline: '2026-12-24T12:00:00.000Z',
     });
-    await events.publish(topic, [passedOver, joined, agreement]);
+    await publish([passedOver, joined, agreement]);
     // Sam left the bummer alone: only Sam's is owed. Jane's congratulations and agreement are.
     await settled(passedOver.id, 1);
     await settled(joined.id, 1);
