@@ -5,6 +5,7 @@ import {
   createUnsubscribeLinks,
   createInboxListener,
   createInboxStore,
+  createPreferenceStore,
   createPrismaClient,
 } from '@campaign/notifications-service';
 import {
@@ -45,6 +46,7 @@ function notificationsReplica(name: string, options: { requestDeadlineMs?: numbe
         publicUrl: 'http://127.0.0.1',
       }),
     },
+    preferences: createPreferenceStore(db),
     live,
     idempotencyStore: createPrismaIdempotencyStore(db.idempotencyKey),
     readiness: [],

@@ -162,9 +162,10 @@ describe('the Messenger and the inbox refuse with the reason, changing nothing',
 
   it('exercises every refusal the two documents declare, and declares every one they give', async () => {
     for (const service of ['messaging', 'notifications'] as const) {
-      // Customer-success chat has its own table: support-chat-refusals.int.test.ts.
+      // Customer-success chat and notification preferences have their own tables:
+      // support-chat-refusals.int.test.ts and notification-preferences.int.test.ts.
       const documented = (await documentedOperations(apps[service])).filter(
-        ({ path }) => !path.startsWith('/support/'),
+        ({ path }) => !path.startsWith('/support/') && !path.startsWith('/me/'),
       );
       const asked = rows.filter((row) => row.service === service);
       expect({ service, ...refusalCoverage(documented, asked) }).toEqual({

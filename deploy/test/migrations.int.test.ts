@@ -170,6 +170,10 @@ describe('migrations (real PostgreSQL)', () => {
       await db.mailAddress.create({
         data: { recipientId: `u-${randomUUID()}`, email: 'u@x.test' },
       });
+      // One choice per person and kind.
+      const choice = { recipientId: `influencer/${randomUUID()}`, kind: 'bummer', email: false };
+      await db.notificationPreference.create({ data: choice });
+      await expect(db.notificationPreference.create({ data: choice })).rejects.toThrow();
     } finally {
       await db.$disconnect();
     }

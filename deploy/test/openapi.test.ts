@@ -36,6 +36,7 @@ const apps: Record<string, Express> = {
     ...common,
     inbox: unused as never,
     newsletter: unused as never,
+    preferences: unused as never,
     idempotencyStore: unused as never,
   }),
 };

@@ -7,6 +7,7 @@ import {
   createNewsletterSubscriptions,
   createUnsubscribeLinks,
   createInboxStore,
+  createPreferenceStore,
   createPrismaClient,
 } from '@campaign/notifications-service';
 import { CAMPAIGN_EVENTS_TOPIC } from '@campaign/contracts';
@@ -57,6 +58,7 @@ export async function startNotificationsService(wiring: {
         publicUrl: 'http://127.0.0.1',
       }),
     },
+    preferences: createPreferenceStore(db),
     idempotencyStore: createPrismaIdempotencyStore(db.idempotencyKey),
     readiness: [campaignEvents.readiness],
   });

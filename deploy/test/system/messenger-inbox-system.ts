@@ -11,6 +11,7 @@ import {
   buildNotificationsApp,
   createInboxListener,
   createInboxStore,
+  createPreferenceStore,
   createPrismaClient as notificationsDb,
   createNewsletterEditions,
   createNewsletterSubscriptions,
@@ -44,6 +45,7 @@ export function buildMessengerAndInbox(name: string) {
     authSecret: TEST_AUTH_SECRET,
     publicUrl: 'http://127.0.0.1:3003',
   });
+  const preferences = createPreferenceStore(notifications);
   // Each app's one listening connection, as main.ts starts it: live streams wait on it.
   const conversationListener = createConversationListener(env.databaseUrls.messaging, logger);
   const inboxListener = createInboxListener(env.databaseUrls.notifications, logger);
@@ -60,6 +62,7 @@ export function buildMessengerAndInbox(name: string) {
     inbox,
     newsletter,
     unsubscribeLinks,
+    preferences,
     conversationListener,
     inboxListener,
     messagingApp: buildMessagingApp({
@@ -84,6 +87,7 @@ export function buildMessengerAndInbox(name: string) {
         subscriptions: createNewsletterSubscriptions(notifications),
         links: unsubscribeLinks,
       },
+      preferences,
       live: inboxListener,
       idempotencyStore: createPrismaIdempotencyStore(notifications.idempotencyKey),
       readiness: [

@@ -9,8 +9,10 @@ import type { Express } from 'express';
 import type { InboxStore } from './db/inbox-store';
 import type { NewsletterSubscriptions } from './newsletter/newsletter-subscriptions';
 import type { UnsubscribeLinks } from './newsletter/unsubscribe-links';
+import type { PreferenceStore } from './db/preference-store';
 import { inboxRoutes } from './routes/inbox';
 import { newsletterLinkRoutes, newsletterRoutes } from './routes/newsletter';
+import { preferenceRoutes } from './routes/preferences';
 
 export type NotificationsAppDeps = {
   logger: Logger;
@@ -18,6 +20,8 @@ export type NotificationsAppDeps = {
   corsOrigins?: string[];
   inbox: InboxStore;
   newsletter: { subscriptions: NewsletterSubscriptions; links: UnsubscribeLinks };
+  /** Each person's choice, per kind, of in-app only or also e-mail. */
+  preferences: PreferenceStore;
   idempotencyStore: IdempotencyStore;
   readiness: ReadinessCheck[];
   /** The process's one listener on `inbox_live` (`createInboxListener`), for live inboxes. */
@@ -33,9 +37,9 @@ export function buildNotificationsApp(deps: NotificationsAppDeps): Express {
     api: {
       title: 'Notifications API',
       description:
-        'In-app inboxes, followed live; the end-of-day newsletter and its unsubscribe link.',
+        'In-app inboxes, followed live; how each kind of notification reaches each person; the end-of-day newsletter and its unsubscribe link.',
     },
-    routes: [inboxRoutes(deps), newsletterRoutes(deps.newsletter)],
+    routes: [inboxRoutes(deps), preferenceRoutes(deps), newsletterRoutes(deps.newsletter)],
     linkRoutes: [newsletterLinkRoutes(deps.newsletter)],
     bodyLimitBytes: 100 * 1024,
   });
@@ -43,6 +47,7 @@ export function buildNotificationsApp(deps: NotificationsAppDeps): Express {
 
 export { createInboxStore } from './db/inbox-store';
 export { createInboxListener } from './db/inbox-listener';
+export { createPreferenceStore, type PreferenceStore } from './db/preference-store';
 export { createPrismaClient } from './db/prisma-client';
 export { consumeCampaignEvents } from './events/campaign-events-consumer';
 export { consumeMessagingEvents } from './events/messaging-events-consumer';

@@ -14,6 +14,7 @@ import { buildNotificationsApp } from './app';
 import { NotificationsConfig } from './config';
 import { createInboxListener } from './db/inbox-listener';
 import { createInboxStore } from './db/inbox-store';
+import { createPreferenceStore } from './db/preference-store';
 import { createPrismaClient } from './db/prisma-client';
 import { consumeCampaignEvents } from './events/campaign-events-consumer';
 import { consumeMessagingEvents } from './events/messaging-events-consumer';
@@ -74,6 +75,7 @@ async function main(): Promise<void> {
     corsOrigins: config.CORS_ORIGINS,
     inbox,
     newsletter: { subscriptions: createNewsletterSubscriptions(prisma), links },
+    preferences: createPreferenceStore(prisma),
     live,
     idempotencyStore: createPrismaIdempotencyStore(prisma.idempotencyKey),
     readiness: [

@@ -1,5 +1,5 @@
 import type { NotificationList } from '@campaign/contracts';
-import { NotificationKind } from '@campaign/contracts';
+import { MUST_REACH_KINDS, NotificationKind } from '@campaign/contracts';
 import type { StreamRow } from '@campaign/service-runtime';
 import type { NotificationDraft } from '../domain/notifications-for-event';
 import type { Notification } from '../generated/prisma/client';
@@ -32,7 +32,7 @@ export function createInboxStore(
     /**
      * Delivers each draft once per (event, recipient), however often the event arrives, and owes
      * its mail in the same transaction: one mail row per (event, recipient, kind), so a mail is
-     * owed exactly when its notification exists.
+     * owed exactly when its notification exists and its recipient wants that kind by e-mail.
      */
     async deliver(eventId: string, drafts: NotificationDraft[]): Promise<number> {
       if (drafts.length === 0) return 0;
@@ -41,21 +41,32 @@ export function createInboxStore(
       const ordered = [...drafts].sort((a, b) =>
         a.recipientId < b.recipientId ? -1 : a.recipientId > b.recipientId ? 1 : 0,
       );
-      const recipients = ordered.map((draft) => draft.recipientId);
       const count = await db.$transaction(async (tx) => {
-        const created = await tx.notification.createMany({
+        const created = await tx.notification.createManyAndReturn({
           data: ordered.map((draft) => ({ eventId, ...draft })),
           skipDuplicates: true,
+          select: { id: true },
         });
-        // A redelivered event finds its notifications and their mails there already: nothing new.
+        // Mail is owed for the notifications this delivery stored, never for those a redelivered
+        // event finds there already (their mail was owed, or not, when they were stored). Owed
+        // when the recipient's preference for the kind is e-mail, read here, in the same
+        // transaction: a kind nobody chose for has no row and is mailed; a must-reach kind always
+        // is. Team inboxes (a brand's, support's) are nobody's principal key, so no preference row
+        // can name them: they are mailed as before.
+        const stored = created.map((row) => row.id);
+        if (stored.length === 0) return 0;
         await tx.$executeRaw`
           INSERT INTO mail_outbox (id, notification_id, event_id, recipient_id, kind)
           SELECT gen_random_uuid(), n.id, n.event_id, n.recipient_id, n.kind
           FROM notifications n
-          WHERE n.event_id = ${eventId}::uuid AND n.recipient_id = ANY(${recipients})
+          WHERE n.id = ANY(${stored}::uuid[])
+            AND (n.kind = ANY(${MUST_REACH_KINDS as string[]}::text[])
+                 OR NOT EXISTS (
+                   SELECT 1 FROM notification_preferences p
+                   WHERE p.recipient_id = n.recipient_id AND p.kind = n.kind AND NOT p.email))
           ORDER BY n.recipient_id
           ON CONFLICT DO NOTHING`;
-        return created.count;
+        return created.length;
       });
       if (count > 0) options.onDelivered?.();
       return count;
