@@ -37,6 +37,8 @@ export { createInboxListener } from './db/inbox-listener';
 export { createPrismaClient } from './db/prisma-client';
 export { consumeCampaignEvents } from './events/campaign-events-consumer';
 export { consumeMessagingEvents } from './events/messaging-events-consumer';
+export { consumeInfluencerProfiles } from './events/influencer-profiles-consumer';
+export { createInfluencerAudienceStore } from './db/influencer-audience-store';
 export { createPrismaAddressBook, type AddressBook } from './mail/address-book';
 export { createMailOutbox } from './mail/mail-outbox';
 export { createSmtpTransport, mailRetryDelay, startMailSender } from './mail/mail-sender';
