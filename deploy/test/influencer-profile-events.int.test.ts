@@ -20,6 +20,7 @@ import { eventually, testEnvironment } from '@campaign/testing';
 import ExcelJS from 'exceljs';
 import type { Consumer } from 'kafkajs';
 import request from 'supertest';
+import { listParkedEvents } from '../src/dead-letters/parked-events';
 import { topicOfOwn } from './system/campaign-events';
 import {
   bearer,
@@ -263,6 +264,50 @@ describe('an influencer’s profile reaches the notifications service (real engi
     expect(await audience.record(older!)).toBe('outdated');
     expect(await audience.record(newer!)).toBe('outdated');
     expect(await audienceOf(id)).toEqual(before);
+  });
+
+  it('parks a profile change it cannot keep, naming no address, and keeps the changes behind it', async () => {
+    const topic = await topicOfOwn(system.kafka, 'influencer-profile-poison-test');
+    const groupId = `influencer-profile-poison-test-${randomUUID()}`;
+    const started = consumeInfluencerProfiles({
+      kafka: system.kafka,
+      audience,
+      logger,
+      groupId,
+      topic,
+      retry: { attempts: 2, initialDelayMs: 50, maxDelayMs: 100 },
+    });
+    consumers.push(started.consumer);
+    await started.running;
+    const id = `influencer-${randomUUID()}`;
+    const change = (niches: string[], email: string, at: number) => {
+      const changedAt = new Date(Date.now() + at).toISOString();
+      return InfluencerProfileChanged.parse({
+        id: randomUUID(),
+        type: 'InfluencerProfileChanged',
+        version: 1,
+        occurredAt: changedAt,
+        subject: id,
+        payload: { influencerId: id, followers: 1_200, niches, country: 'BE', email, changedAt },
+      });
+    };
+    // A NUL byte, which PostgreSQL refuses in text, then a change behind it (same key, same
+    // partition).
+    const refused = change(['beauty\u0000'], `${id}@refused.campaign-platform.test`, 0);
+    const behind = change(['food'], `${id}@behind.campaign-platform.test`, 1);
+    await system.events.publish(topic, [refused, behind]);
+
+    await eventually(async () => expect(await addressOf(id)).toBe(behind.payload.email));
+    expect(await audienceOf(id)).toMatchObject({ niches: ['food'], followers: 1_200 });
+    const parked = await eventually(async () => {
+      const all = await listParkedEvents(system.kafka, { groupId });
+      expect(all).toHaveLength(1);
+      return all[0]!;
+    });
+    expect(parked).toMatchObject({ eventId: refused.id, type: 'InfluencerProfileChanged' });
+    expect(parked.parking.reason).not.toContain(refused.payload.email);
+    // Still consuming: its readiness check answers.
+    await started.readiness.check();
   });
 
   it('never shows the e-mail address to a brand: Network, collaborators, their Excel file, board', async () => {

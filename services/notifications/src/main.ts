@@ -47,7 +47,11 @@ async function main(): Promise<void> {
   });
   const inbox = createInboxStore(prisma, { onDelivered: () => mailSender.wake() });
   const kafka = createKafka('notifications', config.KAFKA_BROKERS, logger);
-  await ensureTopics(kafka, [CAMPAIGN_EVENTS_TOPIC, MESSAGING_EVENTS_TOPIC, INFLUENCER_PROFILES_TOPIC]);
+  await ensureTopics(kafka, [
+    CAMPAIGN_EVENTS_TOPIC,
+    MESSAGING_EVENTS_TOPIC,
+    INFLUENCER_PROFILES_TOPIC,
+  ]);
   const probe = kafkaProbe(kafka);
   const live = createInboxListener(config.DATABASE_URL, logger).start();
 
