@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { createPrismaClient } from '@campaign/campaign-service';
+import { createInfluencerProfileStore, createPrismaClient } from '@campaign/campaign-service';
 import {
   createPrismaAddressBook,
   createPrismaClient as createNotificationsClient,
@@ -9,7 +9,6 @@ import {
   MAX_TOKEN_LIFETIME_SECONDS,
   brandTeamKey,
   brandUserKey,
-  influencerKey,
   issueToken,
   type Identity,
 } from '@campaign/service-runtime';
@@ -21,7 +20,8 @@ import { profiles } from './engines/engines';
  * Fills the running local stack with demo data: a brand on each plan, 1,000 influencer profiles,
  * and a campaign in flight (published, applications in, some selected, agreements out, two
  * signed) on a compressed ten-minute week. Run `./deploy/seed` while `./deploy/run-stack` runs.
- * Safe to run again: brands and profiles are upserted; each run adds one more campaign.
+ * Safe to run again: brands and profiles are upserted (each profile's change announced again);
+ * each run adds one more campaign.
  */
 const API = 'http://127.0.0.1:3001';
 const niches = ['beauty', 'food', 'travel', 'fitness', 'fashion', 'parenting'];
@@ -43,44 +43,46 @@ async function main(): Promise<void> {
   for (const { id, name, plan } of brands) {
     await db.brand.upsert({ where: { id }, create: { id, name, plan }, update: { name, plan } });
   }
-  for (let batch = 0; batch < 10; batch++) {
-    await db.influencerProfile.createMany({
-      skipDuplicates: true,
-      data: Array.from({ length: 100 }, (_, j) => {
-        const n = batch * 100 + j + 1;
+  // Through the profile store, as every writer of profiles: each profile's change is announced,
+  // and the notifications service learns the influencer's audience and e-mail address from it.
+  const profileStore = createInfluencerProfileStore(db);
+  for (let batch = 0; batch < 50; batch++) {
+    await Promise.all(
+      Array.from({ length: 20 }, async (_, j) => {
+        const n = batch * 20 + j + 1;
         const id = `influencer-${String(n).padStart(4, '0')}`;
-        return {
+        const saved = await profileStore.importProfile(
           id,
-          handle: `@creator${n}`,
-          displayName: `Creator ${n}`,
-          niches: [niches[n % niches.length]!, niches[(n + 2) % niches.length]!],
-          country: countries[n % countries.length]!,
-          followers: (n * 7919) % 250_000,
-          engagementRate: ((n * 31) % 900) / 100,
-          shippingAddress: {
-            street: `Canal Street ${n}`,
-            postcode: '1000 AA',
-            city: 'Amsterdam',
-            country: 'NL',
+          {
+            handle: `@creator${n}`,
+            displayName: `Creator ${n}`,
+            niches: [niches[n % niches.length]!, niches[(n + 2) % niches.length]!],
+            country: countries[n % countries.length]!,
+            shippingAddress: {
+              street: `Canal Street ${n}`,
+              postcode: '1000 AA',
+              city: 'Amsterdam',
+              country: 'NL',
+            },
+            email: `${id}@creators.campaign-platform.test`,
           },
-        };
+          { followers: (n * 7919) % 250_000, engagementRate: ((n * 31) % 900) / 100 },
+        );
+        if (saved === 'handle-taken') throw new Error(`the handle of ${id} is taken`);
       }),
-    });
+    );
   }
 
-  // Where their mail goes (read it on the stack's mail page). Until accounts exist (issue 12) the
-  // notifications service's own address book is the interim source; see its address-book.ts.
+  // Where brand users' mail goes (read it on the stack's mail page). Until brand accounts exist
+  // (issue 12) the notifications service's own address book is their interim source; see its
+  // address-book.ts. Influencers' addresses come from their profiles (above).
   const notifications = createNotificationsClient(databaseUrl(serverUrl, 'notifications'));
-  await createPrismaAddressBook(notifications).remember([
-    ...brands.flatMap(({ id, user }) => [
+  await createPrismaAddressBook(notifications).remember(
+    brands.flatMap(({ id, user }) => [
       { recipientId: brandUserKey(id, user), email: `${user}@${id}.campaign-platform.test` },
       { recipientId: brandTeamKey(id), email: `team@${id}.campaign-platform.test` },
     ]),
-    ...Array.from({ length: 1_000 }, (_, i) => {
-      const id = `influencer-${String(i + 1).padStart(4, '0')}`;
-      return { recipientId: influencerKey(id), email: `${id}@creators.campaign-platform.test` };
-    }),
-  ]);
+  );
   await notifications.$disconnect();
 
   const ava = await token({ role: 'brand', userId: 'ava', brandId: 'brand-pro' });

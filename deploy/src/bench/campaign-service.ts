@@ -3,7 +3,7 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { campaignApi, createPrismaClient } from '@campaign/campaign-service';
 import { createCampaignWorker, startRecording } from '@campaign/campaign-service/worker';
-import { CAMPAIGN_EVENTS_TOPIC } from '@campaign/contracts';
+import { CAMPAIGN_EVENTS_TOPIC, INFLUENCER_PROFILES_TOPIC } from '@campaign/contracts';
 import { EventPublisher, createKafka, createLogger, ensureTopics } from '@campaign/service-runtime';
 import type { Client } from '@temporalio/client';
 import type { NativeConnection } from '@temporalio/worker';
@@ -25,7 +25,7 @@ export async function startCampaignService(wiring: {
   const db = createPrismaClient(wiring.databaseUrl);
   const kafka = createKafka('bench-campaign', wiring.kafkaBrokers.split(','), logger);
   const events = new EventPublisher(kafka);
-  await ensureTopics(kafka, [CAMPAIGN_EVENTS_TOPIC]);
+  await ensureTopics(kafka, [CAMPAIGN_EVENTS_TOPIC, INFLUENCER_PROFILES_TOPIC]);
   const { app } = campaignApi({ db, temporal: wiring.temporal, logger, authSecret });
   const { activities, relay } = startRecording({ db, events, logger });
   const worker = await createCampaignWorker({

@@ -1,6 +1,14 @@
 import { randomUUID } from 'node:crypto';
-import { campaignApi, createPrismaClient } from '@campaign/campaign-service';
-import { CAMPAIGN_EVENTS_TOPIC, type CampaignSchedule } from '@campaign/contracts';
+import {
+  campaignApi,
+  createInfluencerProfileStore,
+  createPrismaClient,
+} from '@campaign/campaign-service';
+import {
+  CAMPAIGN_EVENTS_TOPIC,
+  INFLUENCER_PROFILES_TOPIC,
+  type CampaignSchedule,
+} from '@campaign/contracts';
 import {
   EventPublisher,
   createKafka,
@@ -46,7 +54,7 @@ export async function startCampaignSystem(
   const db = createPrismaClient(options.databaseUrl ?? env.databaseUrls.campaign);
   const kafka = createKafka(name, env.kafkaBrokers, logger);
   const events = new EventPublisher(kafka);
-  await ensureTopics(kafka, [CAMPAIGN_EVENTS_TOPIC]);
+  await ensureTopics(kafka, [CAMPAIGN_EVENTS_TOPIC, INFLUENCER_PROFILES_TOPIC]);
   const connection = await Connection.connect({ address: env.temporalAddress });
   const temporal = new Client({ connection });
   const { app, lifecycle } = campaignApi({
@@ -119,7 +127,10 @@ export async function createBrand(
   };
 }
 
-/** An influencer of the Network with a profile they can apply with. */
+/**
+ * An influencer of the Network with a profile they can apply with, written as every profile is:
+ * through the profile store, which announces it (with no e-mail address unless given).
+ */
 export async function createInfluencer(
   system: CampaignSystem,
   profile: {
@@ -128,21 +139,23 @@ export async function createInfluencer(
     followers?: number;
     niches?: string[];
     country?: string;
+    email?: string;
   } = {},
 ) {
   const id = profile.id ?? `influencer-${randomUUID()}`;
-  await system.db.influencerProfile.create({
-    data: {
-      id,
+  const saved = await createInfluencerProfileStore(system.db).importProfile(
+    id,
+    {
       handle: profile.handle ?? `@${id.replace(/[^A-Za-z0-9]/g, '_').slice(0, 30)}`,
       displayName: `Influencer ${id.slice(-6)}`,
       niches: profile.niches ?? ['beauty'],
       country: profile.country ?? 'NL',
-      followers: profile.followers ?? 10_000,
-      engagementRate: 3.5,
       shippingAddress: { street: 'Keizersgracht 1', city: 'Amsterdam', country: 'NL' },
+      ...(profile.email ? { email: profile.email } : {}),
     },
-  });
+    { followers: profile.followers ?? 10_000, engagementRate: 3.5 },
+  );
+  if (saved === 'handle-taken') throw new Error(`the handle of ${id} is taken`);
   return { id, auth: await bearer({ role: 'influencer', userId: id }) };
 }
 

@@ -13,6 +13,7 @@ export * from './invitation';
 export * from './results';
 export * from './my-campaigns';
 export * from './events/messaging-events';
+export * from './events/profile-events';
 export * from './messaging';
 export * from './stored-text';
 export * from './support';

@@ -40,6 +40,21 @@ export const PlanName = z.enum(['starter', 'professional', 'enterprise']);
 export type PlanName = z.infer<typeof PlanName>;
 
 /**
+ * Where a person's mail goes: one plain address (no display name, no list, no line breaks), at
+ * most 254 characters as SMTP allows; surrounding spaces are dropped and the domain, which is
+ * case-blind, is lower-cased, so one address is stored one way.
+ */
+export const EmailAddress = z
+  .string()
+  .trim()
+  .max(254)
+  .check(z.email())
+  .overwrite((address) => {
+    const at = address.lastIndexOf('@');
+    return address.slice(0, at) + address.slice(at).toLowerCase();
+  });
+
+/**
  * What an influencer keeps up to date themselves. Follower count and engagement are not in it:
  * they come from the connected social account, never from what someone types.
  */
@@ -63,11 +78,19 @@ export const InfluencerProfileEdit = z
         country: z.string().regex(/^[A-Z]{2}$/, 'expected an ISO 3166-1 alpha-2 code'),
       })
       .strict(),
+    /**
+     * Where the platform's mail to them goes. Shown to the influencer only: never to a brand.
+     * Left out, the profile has none (a PUT replaces the profile), and no mail is sent.
+     */
+    email: EmailAddress.optional(),
   })
   .strict();
 export type InfluencerProfileEdit = z.infer<typeof InfluencerProfileEdit>;
 
-/** An influencer's own profile, address included: only they (and, after a start, the brand) see it. */
+/**
+ * An influencer's own profile, address included: only they (and, after a start, the brand) see
+ * the shipping address; the e-mail address only they see.
+ */
 export const MyInfluencerProfile = InfluencerProfileEdit.extend({
   id: z.string(),
   followers: z.number().int(),

@@ -60,6 +60,7 @@ export { createIdempotencyStore } from './db/idempotency-store';
 export { createNetworkStore } from './db/network-store';
 export { createCollaborationStore } from './db/collaboration-store';
 export { createCampaignStore } from './db/campaign-store';
+export { createInfluencerProfileStore } from './db/influencer-profile-store';
 export { createFinishedCampaignStore } from './db/finished-campaign-store';
 export { createPrismaClient } from './db/prisma-client';
 export { temporalCampaignLifecycle } from './temporal/campaign-lifecycle';

@@ -51,6 +51,8 @@ export { createPreferenceStore, type PreferenceStore } from './db/preference-sto
 export { createPrismaClient } from './db/prisma-client';
 export { consumeCampaignEvents } from './events/campaign-events-consumer';
 export { consumeMessagingEvents } from './events/messaging-events-consumer';
+export { consumeInfluencerProfiles } from './events/influencer-profiles-consumer';
+export { createInfluencerAudienceStore } from './db/influencer-audience-store';
 export { createPrismaAddressBook, type AddressBook } from './mail/address-book';
 export { createMailOutbox } from './mail/mail-outbox';
 export {

@@ -1,4 +1,8 @@
-import { CAMPAIGN_EVENTS_TOPIC, MESSAGING_EVENTS_TOPIC } from '@campaign/contracts';
+import {
+  CAMPAIGN_EVENTS_TOPIC,
+  INFLUENCER_PROFILES_TOPIC,
+  MESSAGING_EVENTS_TOPIC,
+} from '@campaign/contracts';
 import {
   createKafka,
   createPrismaIdempotencyStore,
@@ -13,10 +17,12 @@ import {
 import { buildNotificationsApp } from './app';
 import { NotificationsConfig } from './config';
 import { createInboxListener } from './db/inbox-listener';
+import { createInfluencerAudienceStore } from './db/influencer-audience-store';
 import { createInboxStore } from './db/inbox-store';
 import { createPreferenceStore } from './db/preference-store';
 import { createPrismaClient } from './db/prisma-client';
 import { consumeCampaignEvents } from './events/campaign-events-consumer';
+import { consumeInfluencerProfiles } from './events/influencer-profiles-consumer';
 import { consumeMessagingEvents } from './events/messaging-events-consumer';
 import { createPrismaAddressBook } from './mail/address-book';
 import { createMailOutbox } from './mail/mail-outbox';
@@ -59,7 +65,11 @@ async function main(): Promise<void> {
     onComposed: () => mailSender.wake(),
   });
   const kafka = createKafka('notifications', config.KAFKA_BROKERS, logger);
-  await ensureTopics(kafka, [CAMPAIGN_EVENTS_TOPIC, MESSAGING_EVENTS_TOPIC]);
+  await ensureTopics(kafka, [
+    CAMPAIGN_EVENTS_TOPIC,
+    MESSAGING_EVENTS_TOPIC,
+    INFLUENCER_PROFILES_TOPIC,
+  ]);
   const probe = kafkaProbe(kafka);
   const live = createInboxListener(config.DATABASE_URL, logger).start();
 
@@ -68,6 +78,12 @@ async function main(): Promise<void> {
   const consumers = [
     consumeCampaignEvents({ kafka, inbox, newsletter, logger, retry }),
     consumeMessagingEvents({ kafka, inbox, logger, retry }),
+    consumeInfluencerProfiles({
+      kafka,
+      audience: createInfluencerAudienceStore(prisma),
+      logger,
+      retry,
+    }),
   ];
   const app = buildNotificationsApp({
     logger,

@@ -1,33 +1,52 @@
-import type { CampaignEvent } from '@campaign/contracts';
+import type { PublishableEvent } from '@campaign/service-runtime';
 import { Prisma } from '../generated/prisma/client';
 import type { CampaignDb } from './prisma-client';
 
 type Tx = Prisma.TransactionClient;
 
 /**
- * Advisory lock spaces of the outbox, keyed by a hash of the subject. They are apart so a relay
- * stuck sending to Kafka never holds up a recording. A hash collision only makes two campaigns
- * share a lock: slower, never out of order.
+ * Advisory lock spaces of the outbox, keyed by a hash of the subject (a campaign, or an
+ * influencer for their profile's events). They are apart so a relay stuck sending to Kafka never
+ * holds up a recording. A hash collision only makes two subjects share a lock: slower, never out
+ * of order.
  */
 const RECORDING_LOCK = 0x0c0e0001;
 const RELAY_LOCK = 0x0c0e0002;
 
+/** An event as the outbox keeps it, with the topic it is sent to. */
+export type OutgoingEvent = { topic: string; event: PublishableEvent };
+
 /**
- * Stores events in the transaction that records their facts. Recordings of one campaign are
+ * Takes the recording locks of these subjects (a campaign, an influencer) until the transaction
+ * ends. Taken again later in the same transaction, it is already held.
+ */
+export async function lockSubjects(tx: Tx, subjects: string[]): Promise<void> {
+  for (const subject of [...new Set(subjects)].sort()) {
+    await tx.$executeRaw`SELECT pg_advisory_xact_lock(${RECORDING_LOCK}::int, hashtext(${subject}))`;
+  }
+}
+
+/**
+ * Stores events in the transaction that records their facts. Recordings of one subject are
  * serialized (a timed-out attempt may still be committing while its retry runs), so `position`
  * order per subject is commit order, and a relay never meets a gap that a slower transaction
  * fills later. A retried recording inserts nothing: the event id is the key.
  */
-export async function storeOutgoingEvents(tx: Tx, events: CampaignEvent[]): Promise<void> {
-  const subjects = [...new Set(events.map((event) => event.subject))].sort();
-  for (const subject of subjects) {
-    await tx.$executeRaw`SELECT pg_advisory_xact_lock(${RECORDING_LOCK}::int, hashtext(${subject}))`;
-  }
+export async function storeOutgoingEvents(
+  tx: Tx,
+  topic: string,
+  events: PublishableEvent[],
+): Promise<void> {
+  await lockSubjects(
+    tx,
+    events.map((event) => event.subject),
+  );
   await tx.campaignEventOutbox.createMany({
     data: events.map((event) => ({
       eventId: event.id,
       subject: event.subject,
-      envelope: event as Prisma.InputJsonObject,
+      topic,
+      envelope: event as unknown as Prisma.InputJsonObject,
     })),
     skipDuplicates: true,
   });
@@ -41,7 +60,7 @@ export function createCampaignEventOutbox(db: CampaignDb) {
      * Sends up to `limit` owed events and marks them published, in one transaction; returns how
      * many were sent. Safe with any number of relays:
      * - A relay takes a subject only with its transaction-scoped advisory lock, so one relay at a
-     *   time sends a campaign's events; it keeps the lock until the commit that marks them sent.
+     *   time sends a subject's events; it keeps the lock until the commit that marks them sent.
      * - It reads the subject's rows after taking the lock, in a statement of its own: at READ
      *   COMMITTED that statement sees what the previous holder marked, so nothing is sent twice.
      * - It sends a prefix of the subject's owed rows in `position` order and marks them only once
@@ -50,7 +69,7 @@ export function createCampaignEventOutbox(db: CampaignDb) {
      */
     publishOwed(
       limit: number,
-      publish: (events: CampaignEvent[]) => Promise<void>,
+      publish: (events: OutgoingEvent[]) => Promise<void>,
     ): Promise<number> {
       return db.$transaction(
         async (tx) => {
@@ -68,10 +87,12 @@ export function createCampaignEventOutbox(db: CampaignDb) {
             where: { publishedAt: null, subject: { in: held.map((row) => row.subject) } },
             orderBy: { position: 'asc' },
             take: limit,
-            select: { eventId: true, envelope: true },
+            select: { eventId: true, topic: true, envelope: true },
           });
           if (rows.length === 0) return 0;
-          await publish(rows.map((row) => row.envelope as CampaignEvent));
+          await publish(
+            rows.map((row) => ({ topic: row.topic, event: row.envelope as PublishableEvent })),
+          );
           await tx.campaignEventOutbox.updateMany({
             where: { eventId: { in: rows.map((row) => row.eventId) } },
             data: { publishedAt: new Date() },

@@ -1,4 +1,4 @@
-import type { CampaignEvent } from '@campaign/contracts';
+import { CAMPAIGN_EVENTS_TOPIC, type CampaignEvent } from '@campaign/contracts';
 import { storeOutgoingEvents } from './campaign-event-outbox';
 import type { CampaignDb } from './prisma-client';
 import { applyToReadModel } from './read-model';
@@ -16,7 +16,7 @@ export function createCampaignFacts(db: CampaignDb) {
       if (events.length === 0) return;
       await db.$transaction(async (tx) => {
         // First: it takes the campaign's recording lock, which orders whole recordings.
-        await storeOutgoingEvents(tx, events);
+        await storeOutgoingEvents(tx, CAMPAIGN_EVENTS_TOPIC, events);
         await applyToReadModel(tx, events);
       });
     },

@@ -1,15 +1,64 @@
+import { randomUUID } from 'node:crypto';
 import {
+  INFLUENCER_PROFILES_TOPIC,
   ShippingAddress,
+  type InfluencerProfileChanged,
   type InfluencerProfileEdit,
   type MyInfluencerProfile,
 } from '@campaign/contracts';
 import { Prisma } from '../generated/prisma/client';
 import type { InfluencerProfile } from '../generated/prisma/client';
+import { lockSubjects, storeOutgoingEvents } from './campaign-event-outbox';
 import type { CampaignDb } from './prisma-client';
+
+type Tx = Prisma.TransactionClient;
+
+/** The figures of a profile that come from the social account, never from what someone types. */
+export type Audience = { followers: number; engagementRate: number };
 
 export type InfluencerProfileStore = ReturnType<typeof createInfluencerProfileStore>;
 
+/**
+ * The one place that writes influencer profiles. Every change is announced by an
+ * InfluencerProfileChanged event stored in the same transaction (the campaign service's event
+ * outbox, sent by its relay), so other services (notifications: audience and where mail goes)
+ * never miss one and never hear of one that did not commit. A later writer of profiles (the social
+ * account's daily refresh of the audience, issue 11) writes through `write` below as well.
+ */
 export function createInfluencerProfileStore(db: CampaignDb) {
+  /**
+   * Writes a profile and its event in one transaction, holding the influencer's recording lock,
+   * so their events are stored in commit order and `changedAt` grows with each of them (a change
+   * in the same millisecond as the last one is dated a millisecond later).
+   */
+  async function write(
+    influencerId: string,
+    change: (tx: Tx, changedAt: (now: Date) => Date) => Promise<InfluencerProfile>,
+  ): Promise<MyInfluencerProfile | 'handle-taken'> {
+    try {
+      const row = await db.$transaction(async (tx) => {
+        await lockSubjects(tx, [influencerId]);
+        const before = await tx.influencerProfile.findUnique({
+          where: { id: influencerId },
+          select: { changedAt: true },
+        });
+        const changedAt = (now: Date) =>
+          before && now.getTime() <= before.changedAt.getTime()
+            ? new Date(before.changedAt.getTime() + 1)
+            : now;
+        const saved = await change(tx, changedAt);
+        await storeOutgoingEvents(tx, INFLUENCER_PROFILES_TOPIC, [profileChanged(saved)]);
+        return saved;
+      });
+      return toMyProfile(row);
+    } catch (error) {
+      if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002') {
+        return 'handle-taken';
+      }
+      throw error;
+    }
+  }
+
   return {
     async find(influencerId: string): Promise<MyInfluencerProfile | null> {
       const row = await db.influencerProfile.findUnique({ where: { id: influencerId } });
@@ -21,23 +70,53 @@ export function createInfluencerProfileStore(db: CampaignDb) {
      * starts at zero until the social account reports them). 'handle-taken' when another
      * influencer has the handle.
      */
-    async save(
-      influencerId: string,
-      edit: InfluencerProfileEdit,
-    ): Promise<MyInfluencerProfile | 'handle-taken'> {
-      try {
-        const row = await db.influencerProfile.upsert({
+    save(influencerId: string, edit: InfluencerProfileEdit) {
+      return write(influencerId, (tx, changedAt) => {
+        const fields = { ...edit, email: edit.email ?? null, changedAt: changedAt(new Date()) };
+        return tx.influencerProfile.upsert({
           where: { id: influencerId },
-          create: { id: influencerId, ...edit, followers: 0, engagementRate: 0 },
-          update: edit,
+          create: { id: influencerId, ...fields, followers: 0, engagementRate: 0 },
+          update: fields,
         });
-        return toMyProfile(row);
-      } catch (error) {
-        if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002') {
-          return 'handle-taken';
-        }
-        throw error;
-      }
+      });
+    },
+
+    /**
+     * Creates or replaces a whole profile, audience figures as given: for profiles that come from
+     * elsewhere than the influencer's own edit (the dev seed's demo influencers).
+     */
+    importProfile(influencerId: string, edit: InfluencerProfileEdit, audience: Audience) {
+      return write(influencerId, (tx, changedAt) => {
+        const fields = {
+          ...edit,
+          email: edit.email ?? null,
+          ...audience,
+          changedAt: changedAt(new Date()),
+        };
+        return tx.influencerProfile.upsert({
+          where: { id: influencerId },
+          create: { id: influencerId, ...fields },
+          update: fields,
+        });
+      });
+    },
+  };
+}
+
+function profileChanged(row: InfluencerProfile): InfluencerProfileChanged {
+  return {
+    id: randomUUID(),
+    type: 'InfluencerProfileChanged',
+    version: 1,
+    occurredAt: row.changedAt.toISOString(),
+    subject: row.id,
+    payload: {
+      influencerId: row.id,
+      followers: row.followers,
+      niches: row.niches,
+      country: row.country,
+      email: row.email,
+      changedAt: row.changedAt.toISOString(),
     },
   };
 }
@@ -56,6 +135,7 @@ function toMyProfile(row: InfluencerProfile): MyInfluencerProfile {
       city: address.city,
       country: address.country,
     },
+    ...(row.email ? { email: row.email } : {}),
     followers: row.followers,
     engagementRate: row.engagementRate.toNumber(),
     createdAt: row.createdAt.toISOString(),

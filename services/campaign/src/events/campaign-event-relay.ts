@@ -1,6 +1,6 @@
 import { CAMPAIGN_EVENTS_TOPIC } from '@campaign/contracts';
 import { startOutboxRelay, type EventPublisher, type Logger } from '@campaign/service-runtime';
-import type { CampaignEventOutbox } from '../db/campaign-event-outbox';
+import type { CampaignEventOutbox, OutgoingEvent } from '../db/campaign-event-outbox';
 
 const BATCH = 200;
 /**
@@ -13,23 +13,28 @@ const KEPT_FOR_MS = 7 * 24 * 60 * 60 * 1000;
 const FORGET_EVERY_MS = 60_000;
 
 /**
- * Sends the campaign workflow's events from the outbox to Kafka, in order per campaign, and
- * forgets published ones past their keeping time. Any number of worker replicas may run it.
+ * Sends the campaign service's events from the outbox to Kafka, each to its topic, in order per
+ * subject (a campaign, an influencer), and forgets published ones past their keeping time. Any
+ * number of worker replicas may run it.
  */
 export function startCampaignEventRelay(deps: {
   outbox: CampaignEventOutbox;
   events: EventPublisher;
   logger: Logger;
   idleMs?: number;
-  /** Another topic than the campaign topic: for a test whose events no other consumer should see. */
+  /**
+   * Another topic for the campaign lifecycle's events: for a test whose events no other consumer
+   * should see. Other events (profile changes) still go to their own topic.
+   */
   topic?: string;
   /**
-   * Makes the topic. Done before the first send rather than at start-up, and tried again with
+   * Makes the topics. Done before the first send rather than at start-up, and tried again with
    * each round until it succeeds, so a worker starts and records facts while Kafka is away.
    */
   ensureTopic?: () => Promise<void>;
 }) {
-  const topic = deps.topic ?? CAMPAIGN_EVENTS_TOPIC;
+  const topicOf = (topic: string) =>
+    topic === CAMPAIGN_EVENTS_TOPIC && deps.topic ? deps.topic : topic;
   let topicReady = deps.ensureTopic === undefined;
   let forgottenAt = 0;
   return startOutboxRelay({
@@ -46,7 +51,22 @@ export function startCampaignEventRelay(deps: {
         await deps.ensureTopic?.();
         topicReady = true;
       }
-      return deps.outbox.publishOwed(BATCH, (owed) => deps.events.publish(topic, owed));
+      return deps.outbox.publishOwed(BATCH, async (owed) => {
+        for (const [topic, events] of byTopic(owed)) {
+          await deps.events.publish(topicOf(topic), events);
+        }
+      });
     },
   });
+}
+
+/** The owed events per topic, each topic's in outbox order (a subject's events share a topic). */
+function byTopic(owed: OutgoingEvent[]): Map<string, OutgoingEvent['event'][]> {
+  const topics = new Map<string, OutgoingEvent['event'][]>();
+  for (const { topic, event } of owed) {
+    const events = topics.get(topic) ?? [];
+    events.push(event);
+    topics.set(topic, events);
+  }
+  return topics;
 }

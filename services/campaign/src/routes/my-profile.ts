@@ -2,7 +2,10 @@ import { InfluencerProfileEdit, MyInfluencerProfile } from '@campaign/contracts'
 import { ApiRoutes, HttpProblem, parseBody } from '@campaign/service-runtime';
 import type { InfluencerProfileStore } from '../db/influencer-profile-store';
 
-/** An influencer's own profile: what brands search, qualifications check and parcels go to. */
+/**
+ * An influencer's own profile: what brands search, qualifications check, parcels go to and, for
+ * the e-mail address (never shown to a brand), where the platform's mail goes.
+ */
 export function myProfileRoutes(deps: { profiles: InfluencerProfileStore }) {
   const routes = new ApiRoutes();
 
@@ -10,7 +13,7 @@ export function myProfileRoutes(deps: { profiles: InfluencerProfileStore }) {
     {
       method: 'get',
       path: '/me/profile',
-      summary: 'My influencer profile, shipping address included',
+      summary: 'My influencer profile, shipping and e-mail address included',
       roles: ['influencer'],
       success: { status: 200, description: 'My profile', schema: MyInfluencerProfile },
       refusals: [404],

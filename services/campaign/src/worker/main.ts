@@ -1,5 +1,5 @@
 import { createPrismaClient } from '../db/prisma-client';
-import { CAMPAIGN_EVENTS_TOPIC } from '@campaign/contracts';
+import { CAMPAIGN_EVENTS_TOPIC, INFLUENCER_PROFILES_TOPIC } from '@campaign/contracts';
 import {
   createKafka,
   createLogger,
@@ -33,7 +33,7 @@ async function main(): Promise<void> {
     db: prisma,
     events,
     logger,
-    ensureTopic: () => ensureTopics(kafka, [CAMPAIGN_EVENTS_TOPIC]),
+    ensureTopic: () => ensureTopics(kafka, [CAMPAIGN_EVENTS_TOPIC, INFLUENCER_PROFILES_TOPIC]),
   });
 
   const connection = await NativeConnection.connect({ address: config.TEMPORAL_ADDRESS });

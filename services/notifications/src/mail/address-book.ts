@@ -4,12 +4,16 @@ import type { NotificationsDb } from '../db/prisma-client';
  * Where an inbox's mail goes. The port the mail sender asks; it never learns addresses any other
  * way, and nothing that holds one logs it.
  *
- * The interim source (until accounts exist, issue 12): the notifications service's own table
- * `mail_addresses`, keyed by inbox (`principalKey` of a person, or a brand's team key), written
- * through `remember`. Today the dev seed fills it for its brand users and influencer profiles, and
- * tests write what they need. The notifications service never reads another service's database:
- * once profiles and accounts carry an address, an event of theirs (a profile or account changed)
- * feeds this same table through a consumer, and nothing behind this port changes.
+ * Behind it: the notifications service's own table `mail_addresses`, keyed by inbox (`principalKey`
+ * of a person, or a brand's team key). The notifications service never reads another service's
+ * database, so the table is fed by events and, for now, by the seed:
+ * - an influencer's address comes from their profile: the campaign service announces every profile
+ *   change (InfluencerProfileChanged on `influencer.profiles.v1`), and the consumer in
+ *   events/influencer-profiles-consumer.ts sets the address, or removes it when the profile has
+ *   none (their mail is then skipped);
+ * - a brand user's (and a brand team's) address still comes from the dev seed through `remember`,
+ *   until brand accounts exist (issue 12) and announce theirs the same way. Tests write what they
+ *   need.
  */
 export type AddressBook = {
   /** The addresses on file for these inboxes; an inbox without one is absent from the map. */
