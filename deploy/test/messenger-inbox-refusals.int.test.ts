@@ -162,10 +162,10 @@ describe('the Messenger and the inbox refuse with the reason, changing nothing',
 
   it('exercises every refusal the two documents declare, and declares every one they give', async () => {
     for (const service of ['messaging', 'notifications'] as const) {
-      // Customer-success chat and notification preferences have their own tables:
-      // support-chat-refusals.int.test.ts and notification-preferences.int.test.ts.
+      // Customer-success chat, notification preferences and the newsletter have their own:
+      // support-chat-refusals, notification-preferences and newsletter (.int.test.ts).
       const documented = (await documentedOperations(apps[service])).filter(
-        ({ path }) => !path.startsWith('/support/') && !path.startsWith('/me/'),
+        ({ path }) => !['/support/', '/me/', '/newsletter/'].some((own) => path.startsWith(own)),
       );
       const asked = rows.filter((row) => row.service === service);
       expect({ service, ...refusalCoverage(documented, asked) }).toEqual({

@@ -12,7 +12,7 @@ export const UnsubscribeLinkQuery = z.object({
     .regex(/^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$/, 'expected the token from the mail'),
 });
 
-/** What a mail client POSTs to a one-click link (RFC 8058); the token alone decides. */
+/** What a mail client POSTs to a one-click link (RFC 8058); the link's token says who. */
 export const OneClickUnsubscribe = z.object({
-  'List-Unsubscribe': z.literal('One-Click').optional(),
+  'List-Unsubscribe': z.literal('One-Click'),
 });

@@ -48,13 +48,15 @@ export function buildNotificationsApp(deps: NotificationsAppDeps): Express {
 export { createInboxStore } from './db/inbox-store';
 export { createInboxListener } from './db/inbox-listener';
 export { createPreferenceStore, type PreferenceStore } from './db/preference-store';
-export { createPrismaClient } from './db/prisma-client';
+export { createPrismaClient, type NotificationsDb } from './db/prisma-client';
 export { consumeCampaignEvents } from './events/campaign-events-consumer';
 export { consumeMessagingEvents } from './events/messaging-events-consumer';
 export { consumeInfluencerProfiles } from './events/influencer-profiles-consumer';
 export { createInfluencerAudienceStore } from './db/influencer-audience-store';
 export { createPrismaAddressBook, type AddressBook } from './mail/address-book';
+export { NotificationsConfig } from './config';
 export { createMailOutbox } from './mail/mail-outbox';
+export { startMailDelivery, type MailDelivery } from './mail/mail-delivery';
 export {
   createNewsletterEditions,
   type NewsletterEditions,

@@ -32,6 +32,11 @@ export const NotificationsConfig = z.object({
   NEWSLETTER_SETTLE_SECONDS: z.coerce.number().int().min(0).max(3600).default(60),
   /** Mails sent side by side (SMTP connections kept open). */
   MAIL_CONCURRENCY: z.coerce.number().int().min(1).max(50).default(5),
+  /**
+   * How long a sender holds the mails it took: one that dies mid-way leaves them to another once
+   * this has passed. Far longer than a send takes.
+   */
+  MAIL_LEASE_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
   /** A failed mail is tried again after this, then twice as long each time, up to the maximum. */
   MAIL_RETRY_INITIAL_MS: z.coerce.number().int().min(1).default(1_000),
   MAIL_RETRY_MAX_MS: z.coerce.number().int().min(1).default(300_000),

@@ -24,37 +24,17 @@ import { createPrismaClient } from './db/prisma-client';
 import { consumeCampaignEvents } from './events/campaign-events-consumer';
 import { consumeInfluencerProfiles } from './events/influencer-profiles-consumer';
 import { consumeMessagingEvents } from './events/messaging-events-consumer';
-import { createPrismaAddressBook } from './mail/address-book';
-import { createMailOutbox } from './mail/mail-outbox';
-import { createSmtpTransport, startMailSender } from './mail/mail-sender';
+import { startMailDelivery } from './mail/mail-delivery';
 import { startNewsletterComposer } from './newsletter/newsletter-composer';
 import { createNewsletterEditions } from './newsletter/newsletter-editions';
 import { createNewsletterSubscriptions } from './newsletter/newsletter-subscriptions';
-import { createUnsubscribeLinks } from './newsletter/unsubscribe-links';
 
 async function main(): Promise<void> {
   const config = loadConfig(NotificationsConfig);
   const logger = createLogger('notifications', config.LOG_LEVEL);
   const prisma = createPrismaClient(config.DATABASE_URL);
-  const transport = createSmtpTransport(
-    { host: config.SMTP_HOST, port: config.SMTP_PORT, secure: config.SMTP_SECURE },
-    config.MAIL_CONCURRENCY,
-  );
-  const links = createUnsubscribeLinks({
-    authSecret: config.AUTH_SECRET,
-    publicUrl: config.PUBLIC_URL,
-  });
-  const mailSender = startMailSender({
-    outbox: createMailOutbox(prisma),
-    addressBook: createPrismaAddressBook(prisma),
-    transport,
-    from: config.MAIL_FROM,
-    appBaseUrl: config.APP_BASE_URL,
-    unsubscribeUrlFor: (recipientId) => links.urlFor(recipientId),
-    logger,
-    concurrency: config.MAIL_CONCURRENCY,
-    retry: { initialDelayMs: config.MAIL_RETRY_INITIAL_MS, maxDelayMs: config.MAIL_RETRY_MAX_MS },
-  });
+  const mail = startMailDelivery(config, prisma, logger);
+  const { sender: mailSender, links } = mail;
   const inbox = createInboxStore(prisma, { onDelivered: () => mailSender.wake() });
   const newsletter = createNewsletterEditions(prisma, {
     settleMs: config.NEWSLETTER_SETTLE_SECONDS * 1000,
@@ -110,8 +90,7 @@ async function main(): Promise<void> {
     await Promise.all(consumers.map(({ consumer }) => consumer.disconnect()));
     await probe.close();
     await composer.stop();
-    await mailSender.stop();
-    transport.close?.();
+    await mail.stop();
     await live.stop();
     await prisma.$disconnect();
   });

@@ -177,7 +177,7 @@ export function openApiDocument(
         ...(spec.body
           ? {
               body: {
-                required: !spec.signedLink,
+                required: true,
                 content: {
                   [spec.signedLink ? 'application/x-www-form-urlencoded' : 'application/json']: {
                     schema: spec.body,

@@ -38,6 +38,10 @@ export function linkFormBody(): (RequestHandler | ErrorRequestHandler)[] {
     }) satisfies RequestHandler,
     express.urlencoded({ extended: false, limit: LINK_BODY_LIMIT_BYTES, parameterLimit: 10 }),
     express.raw({ type: 'multipart/form-data', limit: LINK_BODY_LIMIT_BYTES }),
+    ((req, _res, next) => {
+      if (Buffer.isBuffer(req.body)) req.body = multipartFields(req.body);
+      next();
+    }) satisfies RequestHandler,
     ((error: unknown, _req, _res, next) => {
       // body-parser's own refusals (too large, not decodable) keep their 4xx, as problem+json.
       const status = (error as { status?: unknown }).status;
@@ -56,4 +60,17 @@ function tooLarge(): HttpProblem {
     'Payload too large',
     `The request body exceeds the limit of ${LINK_BODY_LIMIT_BYTES} bytes.`,
   );
+}
+
+/**
+ * The text fields of a small multipart/form-data body (RFC 7578), by name: all a one-click POST
+ * carries. Files and anything unreadable are left out; the route's schema judges what remains.
+ */
+function multipartFields(body: Buffer): Record<string, string> {
+  const fields: Record<string, string> = {};
+  const text = body.toString('utf8');
+  const part =
+    /content-disposition:\s*form-data;\s*name="([^"]{1,100})"\r?\n(?:[^\r\n]+\r?\n)*\r?\n([^\r\n]{0,200})\r?\n--/gi;
+  for (const [, name, value] of text.matchAll(part)) fields[name!] = value!;
+  return fields;
 }

@@ -93,6 +93,12 @@ export function newsletterLinkRoutes(deps: NewsletterDeps) {
     },
     async (req, res) => {
       const recipientId = await recipientOfLink(req);
+      if (req.body === undefined) {
+        throw new HttpProblem(400, 'Invalid request', 'A one-click unsubscribe posts a form.', [
+          { path: 'body', message: 'expected List-Unsubscribe=One-Click', code: 'invalid_type' },
+        ]);
+      }
+      parseBody(OneClickUnsubscribe, req);
       await deps.subscriptions.unsubscribe(recipientId, 'link');
       res.type('html').send(unsubscribedPage());
     },
