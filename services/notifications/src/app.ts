@@ -32,11 +32,13 @@ export function buildNotificationsApp(deps: NotificationsAppDeps): Express {
   });
 }
 
+export { NotificationsConfig } from './config';
 export { createInboxStore } from './db/inbox-store';
 export { createInboxListener } from './db/inbox-listener';
 export { createPrismaClient } from './db/prisma-client';
 export { consumeCampaignEvents } from './events/campaign-events-consumer';
 export { consumeMessagingEvents } from './events/messaging-events-consumer';
+export { notificationsForEvent, type NotificationDraft } from './domain/notifications-for-event';
 export { createPrismaAddressBook, type AddressBook } from './mail/address-book';
 export { createMailOutbox } from './mail/mail-outbox';
 export { createSmtpTransport, mailRetryDelay, startMailSender } from './mail/mail-sender';
