@@ -6,8 +6,11 @@ import { oweBummers, setAsideOwedMails, stillOwed } from './owed-mails';
 import { sendMailsRaw } from './raw-mail-loop';
 import type { Scenario } from './scenario';
 
-/** Mails the raw loop sends first, unmeasured, so neither phase pays for cold code or sockets. */
-const WARM_UP = 50;
+/**
+ * Mails the raw loop sends first, unmeasured, so neither phase pays for cold code: with 50, the
+ * phase that ran first (whichever) was about a third slower than when it ran second.
+ */
+const WARM_UP = 500;
 /** Between two looks at the outbox while the sender drains it (the end is read from maildev). */
 const POLL_MS = 50;
 
@@ -16,6 +19,8 @@ type Phase = {
   /** From the start to the last mail's receipt by maildev, in s. */
   wallS: number;
   perSecond: number;
+  /** The bench process's CPU time per mail (user + system), in ms: the sender's or the loop's. */
+  cpuMsPerMail: number;
   /** Mails missing, sent twice, or not marked sent exactly once. */
   errors: number;
   errorKinds: Record<string, number>;
@@ -48,6 +53,7 @@ export const mailThroughput: Scenario = {
 
     log(`The mail sender drains the outbox (${mailSettings.concurrency} at a time)`);
     const senderStart = Date.now();
+    const senderCpu = process.cpuUsage();
     const sender = notifications.startMail();
     const deadline = performance.now() + Math.max(120_000, count * 50);
     try {
@@ -58,7 +64,7 @@ export const mailThroughput: Scenario = {
     } finally {
       await sender.stop();
     }
-    const sent = await received(mailbox, count, senderStart);
+    const sent = await received(mailbox, count, senderStart, process.cpuUsage(senderCpu));
     const rows = await notifications.db.mailOutbox.findMany({
       where: { eventId: { in: owed.eventIds } },
       select: { attempts: true, skipped: true, sentAt: true },
@@ -74,8 +80,9 @@ export const mailThroughput: Scenario = {
 
     log(`The bare nodemailer loop sends the same ${count} mails`);
     const rawStart = Date.now();
+    const rawCpu = process.cpuUsage();
     const rawFailed = await sendMailsRaw(smtp, mailSettings, owed.mails);
-    const raw = await received(mailbox, count, rawStart);
+    const raw = await received(mailbox, count, rawStart, process.cpuUsage(rawCpu));
     if (rawFailed > 0) raw.errorKinds['refused or failed'] = rawFailed;
     raw.errors = Object.values(raw.errorKinds).reduce((sum, n) => sum + n, 0);
     log(`  ${raw.perSecond.toFixed(1)} mails/s, ${raw.errors} errors`);
@@ -98,6 +105,8 @@ export const mailThroughput: Scenario = {
           'raw wall s',
           'raw errors',
           'ratio',
+          'cpu ms/mail',
+          'raw cpu ms/mail',
         ],
         rows: [
           [
@@ -110,6 +119,8 @@ export const mailThroughput: Scenario = {
             raw.wallS.toFixed(2),
             String(raw.errors),
             ratio.toFixed(2),
+            sent.cpuMsPerMail.toFixed(2),
+            raw.cpuMsPerMail.toFixed(2),
           ],
         ],
       },
@@ -127,6 +138,7 @@ async function received(
   mailbox: BenchMailbox,
   expected: number,
   startedAt: number,
+  cpu: NodeJS.CpuUsage,
 ): Promise<Phase> {
   const mails = await mailbox.all();
   let last = startedAt;
@@ -143,6 +155,7 @@ async function received(
     mails: mails.length,
     wallS,
     perSecond: ids.size / wallS,
+    cpuMsPerMail: (cpu.user + cpu.system) / 1000 / Math.max(1, ids.size),
     errors: 0,
     errorKinds,
   };
