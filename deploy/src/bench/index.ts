@@ -3,6 +3,8 @@ import { parseArgs } from 'node:util';
 import { dataDir, repoRoot } from '../paths';
 import { startBenchRig } from './bench-rig';
 import { eventToInbox } from './event-to-inbox';
+import { eventToLive } from './event-to-live';
+import { eventToMail } from './event-to-mail';
 import { hotCampaign } from './hot-campaign';
 import { hugeCampaign } from './huge-campaign';
 import { mailThroughput } from './mail-throughput';
@@ -24,6 +26,8 @@ const scenarios: Scenario[] = [
   manyCampaigns,
   hugeCampaign,
   mailThroughput,
+  eventToMail,
+  eventToLive,
 ];
 
 const full = {
