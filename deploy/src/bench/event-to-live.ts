@@ -29,14 +29,15 @@ export const eventToLive: Scenario = {
       watch: async (invitee, campaignId) => {
         const follower = await followLive(notifications.url, invitee.auth);
         return {
-          arrival: () =>
-            follower.waitFor(
+          arrival: async () => ({
+            at: await follower.waitFor(
               ({ event, data }) =>
                 event === 'notification' &&
                 (data as { kind?: string; campaignId?: string }).kind === 'invitation' &&
                 (data as { campaignId?: string }).campaignId === campaignId,
               SAMPLE_TIMEOUT_MS,
             ),
+          }),
           close: () => follower.close(),
         };
       },

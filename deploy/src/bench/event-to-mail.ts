@@ -41,7 +41,7 @@ export const eventToMail: Scenario = {
           arrival: async () => {
             for (;;) {
               const [mail] = await mailbox.to(addressOf(invitee.id));
-              if (mail) return mailbox.receivedAt(mail);
+              if (mail) return { at: await mailbox.receivedAt(mail) };
               await new Promise((resolve) => setTimeout(resolve, LOOK_INTERVAL_MS));
             }
           },

@@ -2,7 +2,7 @@ import { startApplicantCrowd, type CrowdFigures } from './applicant-crowd';
 import type { BenchRig } from './bench-rig';
 import { bearers, publishCampaign, seedActors, storeInfluencers } from './campaign-actors';
 import { invite } from './lifecycle-actions';
-import { epochNow } from './live-follower';
+import { epochNow } from './clock';
 import { summarise, type LatencySummary } from './percentiles';
 import type { BenchSettings } from './scenario';
 
@@ -13,15 +13,20 @@ const WARM_UP = 5;
 
 export type Invitee = { id: string; auth: string };
 
+/** When an invitation reached the invitee (epoch ms), and figures of the way, by name. */
+export type Arrival = { at: number; figures?: Record<string, number> };
+
 /**
  * How a scenario learns that an invitation reached the invitee: `watch` runs before the
  * invitation is sent (e.g. opens their live inbox) and answers a wait for the arrival, called
- * once the invitation was answered, which resolves to when it arrived (epoch ms).
+ * once the invitation was answered (`answeredAt`, epoch ms).
  */
 export type ArrivalWatch = (
   invitee: Invitee,
   campaignId: string,
-) => Promise<{ arrival: () => Promise<number>; close: () => void }>;
+) => Promise<{ arrival: (answeredAt: number) => Promise<Arrival>; close: () => void }>;
+
+export type FigureSummary = LatencySummary & { mean: number };
 
 export type InvitationPhase = {
   phase: 'idle' | 'under load';
@@ -35,12 +40,14 @@ export type InvitationPhase = {
   latencyMs: LatencySummary;
   /** From the invitation's request to the arrival: the whole way, from the brand's click. */
   fromRequestMs: LatencySummary;
+  /** The scenario's own figures of each arrival (`Arrival.figures`), summarised by name. */
+  figures: Record<string, FigureSummary>;
   /** The applicant crowd beside the samples, in the loaded phase. */
   crowd: CrowdFigures | null;
 };
 
 /**
- * The event-to-X scenarios' run: the brand invites influencers over HTTP, one at a time, each to
+ * The event-to-X scenarios' run (inbox, mail, live): the brand invites influencers over HTTP, one at a time, each to
  * a campaign of the phase's own, and `watch` times each invitation's arrival. A few warm-up
  * invitations first, then `samples` with nothing else running, then `samples` beside an
  * applicant crowd of CROWD_CLIENTS on other campaigns. The invitees are influencers of the
@@ -106,6 +113,7 @@ async function measurePhase(
   const invites: number[] = [];
   const latencies: number[] = [];
   const fromRequest: number[] = [];
+  const figures: Record<string, number[]> = {};
   const errorKinds: Record<string, number> = {};
   for (const invitee of invitees) {
     let watching: Awaited<ReturnType<ArrivalWatch>> | undefined;
@@ -114,10 +122,13 @@ async function measurePhase(
       const sentAt = epochNow();
       await invite(rig.campaign, campaignId, brandAuth, invitee.id);
       const answeredAt = epochNow();
-      const arrivedAt = await withTimeout(watching.arrival(), scenario.timeoutMs);
+      const arrived = await withTimeout(watching.arrival(answeredAt), scenario.timeoutMs);
       invites.push(answeredAt - sentAt);
-      latencies.push(arrivedAt - answeredAt);
-      fromRequest.push(arrivedAt - sentAt);
+      latencies.push(arrived.at - answeredAt);
+      fromRequest.push(arrived.at - sentAt);
+      for (const [name, value] of Object.entries(arrived.figures ?? {})) {
+        (figures[name] ??= []).push(value);
+      }
     } catch (error) {
       const kind = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
       errorKinds[kind] = (errorKinds[kind] ?? 0) + 1;
@@ -134,6 +145,12 @@ async function measurePhase(
     inviteMs: summarise(invites),
     latencyMs: summarise(latencies),
     fromRequestMs: summarise(fromRequest),
+    figures: Object.fromEntries(
+      Object.entries(figures).map(([name, values]) => [
+        name,
+        { ...summarise(values), mean: values.reduce((sum, v) => sum + v, 0) / values.length },
+      ]),
+    ),
     crowd: null,
   };
 }
@@ -149,7 +166,7 @@ function withTimeout<T>(promise: Promise<T>, timeoutMs: number): Promise<T> {
   return Promise.race([promise, late]).finally(() => clearTimeout(timer));
 }
 
-/** The table both event-to-X scenarios print: a row per phase. */
+/** The table the event-to-X scenarios print, a row per phase; each may add columns of its own. */
 export const invitationHeaders = [
   'phase',
   'samples',

@@ -1,8 +1,5 @@
 import { request, type ClientRequest } from 'node:http';
-import { performance } from 'node:perf_hooks';
-
-/** The epoch time in ms, to a fraction of one: what every live and mail arrival is read on. */
-export const epochNow = () => performance.timeOrigin + performance.now();
+import { epochNow } from './clock';
 
 type Frame = { event: string; data: unknown; receivedAt: number };
 
