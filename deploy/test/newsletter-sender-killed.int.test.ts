@@ -134,7 +134,8 @@ describe('a newsletter of 10,000 whose sender is stopped and killed mid-way (rea
 
     // Mails: every recipient has their digest, and only ever one digest (one Message-ID) each.
     // A mail the SMTP server took just before SIGKILL, not yet marked, goes again with its own
-    // Message-ID (receiving mailboxes keep one of each); at most the mails in flight then.
+    // Message-ID (receiving mailboxes keep one of each): per connection, at most the mail being
+    // sent and the one before it, whose mark was being written (see mail-sender.ts).
     const delivered = await allDelivered();
     const idsByRecipient = new Map<string, Set<string>>();
     for (const digest of delivered) {
@@ -147,7 +148,7 @@ describe('a newsletter of 10,000 whose sender is stopped and killed mid-way (rea
     expect([...idsByRecipient.values()].filter((ids) => ids.size !== 1)).toEqual([]);
     const repeats = delivered.length - RECIPIENTS;
     expect(repeats).toBeGreaterThanOrEqual(0);
-    expect(repeats).toBeLessThanOrEqual(CONCURRENCY);
+    expect(repeats).toBeLessThanOrEqual(2 * CONCURRENCY);
     console.log(
       `newsletter of ${RECIPIENTS}: ${afterStop} sent before the stop, ${afterKill} before the kill, ` +
         `${delivered.length} mails received (${repeats} repeated by the kill, same Message-ID)`,

@@ -199,6 +199,30 @@ describe('notification e-mail (real Kafka, PostgreSQL and SMTP server)', () => {
     }
   });
 
+  it('sends a backlog of several rounds’ mails, each exactly once, every row marked sent after one attempt', async () => {
+    // 5 connections claim 50 rows a round: 120 bummers take three rounds, the last one short.
+    const campaignId = randomUUID();
+    const passedOver = await Promise.all(Array.from({ length: 120 }, () => influencer()));
+    const passed = envelope('InfluencersPassedOver', 1, campaignId, {
+      influencerIds: passedOver.map(({ id }) => id),
+      at: new Date().toISOString(),
+    });
+    await events.publish(topic, [passed]);
+    await eventually(async () => expect(await rowsOf(passed.id)).toHaveLength(120));
+    startSender();
+    await settled(passed.id, 120);
+
+    for (const { email } of passedOver) {
+      expect((await mails.to(email)).map((mail) => mail.subject)).toEqual([
+        'Bummer: “Summer glow” went ahead without you',
+      ]);
+    }
+    const rows = await rowsOf(passed.id);
+    expect(rows.map((row) => [row.attempts, row.skipped, row.lastError])).toEqual(
+      rows.map(() => [1, null, null]),
+    );
+  });
+
   it('sends nothing twice for a redelivered event', async () => {
     startSender();
     const jane = await influencer();

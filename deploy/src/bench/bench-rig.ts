@@ -39,13 +39,14 @@ export async function startBenchRig(log: (line: string) => void) {
         databaseUrl: engines.databaseUrls.notifications,
         kafkaBrokers: engines.kafka.brokers,
         authSecret: campaign.authSecret,
+        smtp: { host: engines.mail.smtpHost, port: engines.mail.smtpPort },
       }).then((service) => {
         stops.push(service.stop);
         return service;
       });
       return notifications;
     };
-    return { temporal, campaign, notifications: startNotifications, stop };
+    return { temporal, campaign, mail: engines.mail, notifications: startNotifications, stop };
   } catch (error) {
     await stop();
     throw error;

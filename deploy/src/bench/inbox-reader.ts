@@ -1,10 +1,10 @@
-import { performance } from 'node:perf_hooks';
 import type { NotificationKind, NotificationList } from '@campaign/contracts';
 import { call } from './campaign-actors';
+import { epochNow } from './clock';
 import type { NotificationsService } from './notifications-service';
 
 export type Arrival = {
-  /** performance.now() when the read that first showed the notification was answered. */
+  /** When the read that first showed the notification was answered, in epoch ms (`epochNow`). */
   readAt: number;
   /** When the notifications service stored it (its row's createdAt), in epoch ms. */
   storedAt: number;
@@ -24,12 +24,12 @@ export async function waitForNotification(
   wanted: { kind: NotificationKind; campaignId: string },
   { intervalMs, timeoutMs }: { intervalMs: number; timeoutMs: number },
 ): Promise<Arrival> {
-  const deadline = performance.now() + timeoutMs;
+  const deadline = epochNow() + timeoutMs;
   for (let reads = 1; ; reads++) {
     // The newest few are enough: the bench's people get only a handful of notifications each.
     const response = await call(service, 'GET', '/notifications?limit=5', auth);
     const { items } = (await response.json()) as NotificationList;
-    const readAt = performance.now();
+    const readAt = epochNow();
     const found = items.find(
       (item) => item.kind === wanted.kind && item.campaignId === wanted.campaignId,
     );

@@ -3,8 +3,11 @@ import { parseArgs } from 'node:util';
 import { dataDir, repoRoot } from '../paths';
 import { startBenchRig } from './bench-rig';
 import { eventToInbox } from './event-to-inbox';
+import { eventToLive } from './event-to-live';
+import { eventToMail } from './event-to-mail';
 import { hotCampaign } from './hot-campaign';
 import { hugeCampaign } from './huge-campaign';
+import { mailThroughput } from './mail-throughput';
 import { manyCampaigns } from './many-campaigns';
 import { formatTable, machineFacts, writeResults } from './report';
 import type { BenchSettings, Scenario, ScenarioReport } from './scenario';
@@ -12,12 +15,20 @@ import { countTemporalWarnings } from './temporal-logs';
 
 /**
  * `pnpm bench [--quick] [--applicants N] [--concurrency 1,8,32] [--samples N] [--campaigns N]
- * [--campaign-size N] [--huge N] [--scenario NAME] [--out FILE]`:
+ * [--campaign-size N] [--huge N] [--mails N] [--scenario NAME] [--out FILE]`:
  * starts its own engines (profiles.bench), runs the scenarios, prints a table per scenario and
  * writes every figure to .data/bench/results-<timestamp>.json. Not part of `pnpm test`: its
  * figures depend on the machine and on whatever else runs on it.
  */
-const scenarios: Scenario[] = [hotCampaign, eventToInbox, manyCampaigns, hugeCampaign];
+const scenarios: Scenario[] = [
+  hotCampaign,
+  eventToInbox,
+  manyCampaigns,
+  hugeCampaign,
+  mailThroughput,
+  eventToMail,
+  eventToLive,
+];
 
 const full = {
   applicants: 2_000,
@@ -26,6 +37,7 @@ const full = {
   campaigns: 200,
   campaignSize: 50,
   hugeApplicants: 100_000,
+  mails: 5_000,
 };
 const quick = {
   applicants: 200,
@@ -34,6 +46,7 @@ const quick = {
   campaigns: 20,
   campaignSize: 10,
   hugeApplicants: 5_000,
+  mails: 500,
 };
 
 async function main(): Promise<void> {
@@ -43,6 +56,7 @@ async function main(): Promise<void> {
       applicants: { type: 'string' },
       concurrency: { type: 'string' },
       huge: { type: 'string' },
+      mails: { type: 'string' },
       samples: { type: 'string' },
       campaigns: { type: 'string' },
       'campaign-size': { type: 'string' },
@@ -60,6 +74,7 @@ async function main(): Promise<void> {
       ? values.concurrency.split(',').map((level) => positive(level, '--concurrency'))
       : defaults.concurrencies,
     hugeApplicants: values.huge ? positive(values.huge, '--huge') : defaults.hugeApplicants,
+    mails: values.mails ? positive(values.mails, '--mails') : defaults.mails,
     samples: values.samples ? positive(values.samples, '--samples') : defaults.samples,
     campaigns: values.campaigns ? positive(values.campaigns, '--campaigns') : defaults.campaigns,
     campaignSize: values['campaign-size']

@@ -14,6 +14,8 @@ export type BenchSettings = {
   /** Many campaigns: how many, and how many influencers each (all of them in its group). */
   campaigns: number;
   campaignSize: number;
+  /** Mail throughput: mails owed in the outbox, and sent again by the bare loop. */
+  mails: number;
 };
 
 /** One scenario's outcome: a table for the terminal and its full figures for the JSON file. */
@@ -28,8 +30,8 @@ export type ScenarioReport = {
 };
 
 /**
- * A scenario of `pnpm bench` (hot campaign, event to inbox, many campaigns; a huge campaign is
- * to come): runs on the shared rig and reports what it measured.
+ * A scenario of `pnpm bench` (hot campaign, event to inbox, many campaigns, a huge campaign, mail
+ * and live updates): runs on the shared rig and reports what it measured.
  */
 export type Scenario = {
   name: string;

@@ -10,6 +10,8 @@ export type MailEngine = {
   /** The web page listing what was sent; its REST API is under `/api` (e.g. `/api/email`). */
   webUrl: string;
   webPort: number;
+  /** Where it writes each mail it accepts (`<id>.eml`), before it answers the sender. */
+  mailDirectory: string;
   stop: () => Promise<void>;
 };
 
@@ -25,6 +27,7 @@ export async function startMaildev(
   // The package exports only its ESM entry point; its CLI is run by path.
   const cli = path.join(repoRoot, 'deploy', 'node_modules', 'maildev', 'dist', 'bin', 'maildev.js');
   const webUrl = `http://127.0.0.1:${options.webPort}`;
+  const mailDirectory = path.join(options.dataDir, options.name ?? 'maildev');
   const { process: server, ready } = await launch(
     {
       name: options.name ?? 'maildev',
@@ -41,7 +44,7 @@ export async function startMaildev(
         '127.0.0.1',
         // Its own folder (maildev's default is one under /tmp that every instance would share).
         '--mail-directory',
-        path.join(options.dataDir, options.name ?? 'maildev'),
+        mailDirectory,
       ],
       runDir: options.dataDir,
       port: options.smtpPort,
@@ -60,6 +63,7 @@ export async function startMaildev(
     smtpPort: options.smtpPort,
     webUrl,
     webPort: options.webPort,
+    mailDirectory,
     stop: server.stop,
   };
 }

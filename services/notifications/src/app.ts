@@ -45,6 +45,7 @@ export function buildNotificationsApp(deps: NotificationsAppDeps): Express {
   });
 }
 
+export { NotificationsConfig } from './config';
 export { createInboxStore } from './db/inbox-store';
 export { createInboxListener } from './db/inbox-listener';
 export { createPreferenceStore, type PreferenceStore } from './db/preference-store';
@@ -53,8 +54,8 @@ export { consumeCampaignEvents } from './events/campaign-events-consumer';
 export { consumeMessagingEvents } from './events/messaging-events-consumer';
 export { consumeInfluencerProfiles } from './events/influencer-profiles-consumer';
 export { createInfluencerAudienceStore } from './db/influencer-audience-store';
+export { notificationsForEvent, type NotificationDraft } from './domain/notifications-for-event';
 export { createPrismaAddressBook, type AddressBook } from './mail/address-book';
-export { NotificationsConfig } from './config';
 export { createMailOutbox } from './mail/mail-outbox';
 export { startMailDelivery, type MailDelivery } from './mail/mail-delivery';
 export {

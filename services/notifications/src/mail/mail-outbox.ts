@@ -71,11 +71,25 @@ export function createMailOutbox(db: NotificationsDb) {
       }));
     },
 
-    async markSent(id: string): Promise<void> {
-      await db.mailOutbox.update({
-        where: { id },
-        data: { sentAt: new Date(), lastError: null },
-      });
+    /**
+     * Marks rows the SMTP server accepted: one statement for all of them, in plain SQL, as it
+     * runs for nearly every mail (the query builder's own work was a third of the sender's).
+     */
+    async markSent(ids: string[]): Promise<void> {
+      if (ids.length === 0) return;
+      await db.$executeRaw`
+        UPDATE mail_outbox SET sent_at = now(), last_error = NULL WHERE id = ANY(${ids}::uuid[])`;
+    },
+
+    /**
+     * Hands back claimed rows the sender did not try (its round stopped early): owed again now,
+     * their claim's attempt not counted.
+     */
+    async release(ids: string[]): Promise<void> {
+      if (ids.length === 0) return;
+      await db.$executeRaw`
+        UPDATE mail_outbox SET attempts = attempts - 1, next_attempt_at = now()
+        WHERE id = ANY(${ids}::uuid[]) AND sent_at IS NULL`;
     },
 
     /** Nothing will be sent for this row (no address on file, or the server refused it for good). */

@@ -3,6 +3,7 @@ import nodemailer from 'nodemailer';
 import type { AddressBook } from './address-book';
 import type { MailOutbox, OwedMail } from './mail-outbox';
 import { renderDigest } from './digest-template';
+import { groupedMarks } from './sent-marks';
 import { renderMail, type MailContent } from './templates';
 
 /** What sends one mail: nodemailer's `sendMail`, or a test's stand-in. */
@@ -18,6 +19,12 @@ export type MailTransport = {
   }): Promise<unknown>;
   close?(): void;
 };
+
+/**
+ * Rows a round claims per mail sent at once: enough that its claim and address look-up are spread
+ * over many mails, few enough that a round's rows are all tried long within their lease.
+ */
+const ROWS_PER_CONNECTION = 10;
 
 export type SmtpSettings = { host: string; port: number; secure: boolean };
 
@@ -49,16 +56,25 @@ export function mailRetryDelay(attempts: number, retry: MailRetry): number {
 
 /**
  * The mail sender: the shared outbox relay loop over the e-mail outbox. Each round claims owed
- * rows, renders each kind's template, sends it and marks the row sent at once.
+ * rows (`ROWS_PER_CONNECTION` per connection), looks up their addresses once, and sends them
+ * `concurrency` at a time, each connection taking the round's next row as soon as its last one
+ * was answered: no send waits for the slowest of a group, and the claim and the look-up are paid
+ * once per round, not once per few mails. A row the server accepted is marked sent while its
+ * connection sends the next one, together with the rows the other connections had accepted
+ * meanwhile, in one statement (`groupedMarks`). A mark is a commit, which costs about as much as a
+ * send: one per row, waited for before the next send, halved the sender's rate (BENCHMARKS.md,
+ * mail throughput).
  *
  * Once per recipient per event: the row is unique per (event, recipient, kind), is claimed by one
- * sender at a time, and is marked sent right after the SMTP server accepted it. A sender killed
- * between the server's acceptance and that mark sends that row again once its lease expires: at
- * most the rows in flight at that moment (`concurrency`), each at most once more, and with the same
- * Message-ID (derived from the row id), so a duplicate is recognisable as one.
+ * sender at a time, and is marked sent right after the SMTP server accepted it, while at most one
+ * more row goes out on its connection. A sender killed between the server's acceptance and that
+ * mark sends that row again once its lease expires: at most the rows accepted or in flight at that
+ * moment, two per connection (`2 × concurrency`), each at most once more, and with the same
+ * Message-ID (derived from the row id), so a duplicate is recognisable as one. Rows of a round it
+ * never tried are handed back, owed again at once.
  *
  * A failed attempt leaves the row owed and waits longer each time (`mailRetryDelay`); a round in
- * which every send failed (the SMTP server is away) also makes the relay back off as a whole.
+ * which no send succeeded (the SMTP server is away) also makes the relay back off as a whole.
  * A permanent refusal (SMTP 5xx) or an inbox without an address is marked skipped, never retried.
  * Addresses are never logged, nor stored with errors.
  */
@@ -74,12 +90,13 @@ export function startMailSender(deps: {
   retry: MailRetry;
   /** How long a claimed row is held before another sender may take it (the sender died). */
   leaseMs?: number;
-  /** Rows claimed, and sent side by side, per round. */
+  /** Mails sent side by side (the transport's connections). */
   concurrency?: number;
   idleMs?: number;
 }): OutboxRelay {
   const leaseMs = deps.leaseMs ?? 60_000;
-  const batch = deps.concurrency ?? 5;
+  const concurrency = deps.concurrency ?? 5;
+  const batch = concurrency * ROWS_PER_CONNECTION;
   const domain = messageIdDomain(deps.from);
 
   async function compose(
@@ -97,14 +114,18 @@ export function startMailSender(deps: {
     };
   }
 
-  async function sendOne(mail: OwedMail, to: string | undefined): Promise<boolean> {
+  /** What became of one row: accepted (to be marked sent), done with, or owed again. */
+  async function sendOne(
+    mail: OwedMail,
+    to: string | undefined,
+  ): Promise<'accepted' | 'done' | 'failed'> {
     if (!to) {
       await deps.outbox.markSkipped(mail.id, 'no address on file');
       deps.logger.info(
         { mailId: mail.id, recipientId: mail.recipientId },
         'mail skipped: no address',
       );
-      return true;
+      return 'done';
     }
     const { content, headers } = await compose(mail);
     try {
@@ -120,15 +141,14 @@ export function startMailSender(deps: {
       if (isPermanent(error)) {
         await deps.outbox.markSkipped(mail.id, `refused: ${reason}`);
         deps.logger.warn({ mailId: mail.id, reason }, 'mail refused by the SMTP server');
-        return true;
+        return 'done';
       }
       const retryInMs = mailRetryDelay(mail.attempts, deps.retry);
       await deps.outbox.markFailed(mail.id, reason, retryInMs);
       deps.logger.debug({ mailId: mail.id, reason, retryInMs }, 'mail not sent; retrying later');
-      return false;
+      return 'failed';
     }
-    await deps.outbox.markSent(mail.id);
-    return true;
+    return 'accepted';
   }
 
   return startOutboxRelay({
@@ -140,11 +160,39 @@ export function startMailSender(deps: {
       const owed = await deps.outbox.claim(batch, leaseMs);
       if (owed.length === 0) return 0;
       const addresses = await deps.addressBook.addressesOf(owed.map((mail) => mail.recipientId));
-      const outcomes = await Promise.all(
-        owed.map((mail) => sendOne(mail, addresses.get(mail.recipientId))),
+      const marks = groupedMarks((ids) => deps.outbox.markSent(ids));
+      let next = 0;
+      let settled = 0;
+      let failed = 0;
+      const sendInTurn = async () => {
+        // The mark of this connection's last accepted row, written while its next row is sent.
+        let marking: Promise<void> = Promise.resolve();
+        // After a failed send the server is likely away: the round tries no further rows.
+        while (failed === 0 && next < owed.length) {
+          const mail = owed[next++]!;
+          const outcome = await sendOne(mail, addresses.get(mail.recipientId));
+          // The last mark has committed before the next begins: per connection, at most the
+          // row being sent and the one before it are accepted and not yet marked.
+          await marking;
+          if (outcome === 'accepted') {
+            marking = marks.mark(mail.id);
+            // Awaited above or below; until then its failure is not an unhandled one.
+            marking.catch(() => {});
+          }
+          if (outcome === 'failed') failed += 1;
+          else settled += 1;
+        }
+        await marking;
+      };
+      // Every sender of the round ends before the round does, even when one of them failed.
+      const ended = await Promise.allSettled(
+        Array.from({ length: Math.min(concurrency, owed.length) }, sendInTurn),
       );
-      if (outcomes.every((done) => !done)) {
-        throw new Error(`the SMTP server took none of ${owed.length} mails`);
+      for (const end of ended) if (end.status === 'rejected') throw end.reason;
+      // Owed again at once, as if never claimed: their lease would only keep them waiting.
+      await deps.outbox.release(owed.slice(next).map((mail) => mail.id));
+      if (settled === 0) {
+        throw new Error(`the SMTP server took none of ${failed} mails`);
       }
       return owed.length;
     },
