@@ -9,13 +9,15 @@ import { hotCampaign } from './hot-campaign';
 import { hugeCampaign } from './huge-campaign';
 import { mailThroughput } from './mail-throughput';
 import { manyCampaigns } from './many-campaigns';
+import { newsletterDay } from './newsletter-day';
 import { formatTable, machineFacts, writeResults } from './report';
 import type { BenchSettings, Scenario, ScenarioReport } from './scenario';
 import { countTemporalWarnings } from './temporal-logs';
 
 /**
  * `pnpm bench [--quick] [--applicants N] [--concurrency 1,8,32] [--samples N] [--campaigns N]
- * [--campaign-size N] [--huge N] [--mails N] [--scenario NAME] [--out FILE]`:
+ * [--campaign-size N] [--huge N] [--mails N] [--newsletter N] [--newsletter-campaigns N]
+ * [--scenario NAME] [--out FILE]`:
  * starts its own engines (profiles.bench), runs the scenarios, prints a table per scenario and
  * writes every figure to .data/bench/results-<timestamp>.json. Not part of `pnpm test`: its
  * figures depend on the machine and on whatever else runs on it.
@@ -28,6 +30,7 @@ const scenarios: Scenario[] = [
   mailThroughput,
   eventToMail,
   eventToLive,
+  newsletterDay,
 ];
 
 const full = {
@@ -38,6 +41,8 @@ const full = {
   campaignSize: 50,
   hugeApplicants: 100_000,
   mails: 5_000,
+  newsletterInfluencers: 100_000,
+  newsletterCampaigns: 50,
 };
 const quick = {
   applicants: 200,
@@ -47,6 +52,8 @@ const quick = {
   campaignSize: 10,
   hugeApplicants: 5_000,
   mails: 500,
+  newsletterInfluencers: 10_000,
+  newsletterCampaigns: 10,
 };
 
 async function main(): Promise<void> {
@@ -57,6 +64,8 @@ async function main(): Promise<void> {
       concurrency: { type: 'string' },
       huge: { type: 'string' },
       mails: { type: 'string' },
+      newsletter: { type: 'string' },
+      'newsletter-campaigns': { type: 'string' },
       samples: { type: 'string' },
       campaigns: { type: 'string' },
       'campaign-size': { type: 'string' },
@@ -75,6 +84,12 @@ async function main(): Promise<void> {
       : defaults.concurrencies,
     hugeApplicants: values.huge ? positive(values.huge, '--huge') : defaults.hugeApplicants,
     mails: values.mails ? positive(values.mails, '--mails') : defaults.mails,
+    newsletterInfluencers: values.newsletter
+      ? positive(values.newsletter, '--newsletter')
+      : defaults.newsletterInfluencers,
+    newsletterCampaigns: values['newsletter-campaigns']
+      ? positive(values['newsletter-campaigns'], '--newsletter-campaigns')
+      : defaults.newsletterCampaigns,
     samples: values.samples ? positive(values.samples, '--samples') : defaults.samples,
     campaigns: values.campaigns ? positive(values.campaigns, '--campaigns') : defaults.campaigns,
     campaignSize: values['campaign-size']

@@ -127,6 +127,7 @@ export async function startNotificationsService(wiring: {
     inbox,
     addressBook,
     live,
+    unsubscribeLinks,
     startMail,
     async stop() {
       await mailSender?.stop();

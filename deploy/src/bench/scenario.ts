@@ -16,6 +16,9 @@ export type BenchSettings = {
   campaignSize: number;
   /** Mail throughput: mails owed in the outbox, and sent again by the bare loop. */
   mails: number;
+  /** Newsletter day: influencers in the audience, and campaigns of the day (`--newsletter N`). */
+  newsletterInfluencers: number;
+  newsletterCampaigns: number;
 };
 
 /** One scenario's outcome: a table for the terminal and its full figures for the JSON file. */

@@ -56,14 +56,21 @@ export { consumeInfluencerProfiles } from './events/influencer-profiles-consumer
 export { createInfluencerAudienceStore } from './db/influencer-audience-store';
 export { notificationsForEvent, type NotificationDraft } from './domain/notifications-for-event';
 export { createPrismaAddressBook, type AddressBook } from './mail/address-book';
-export { createMailOutbox } from './mail/mail-outbox';
+export { DIGEST_CAMPAIGNS, createMailOutbox } from './mail/mail-outbox';
 export { startMailDelivery, type MailDelivery } from './mail/mail-delivery';
 export {
   createNewsletterEditions,
+  digestListings,
   type NewsletterEditions,
 } from './newsletter/newsletter-editions';
 export { startNewsletterComposer } from './newsletter/newsletter-composer';
 export { createNewsletterSubscriptions } from './newsletter/newsletter-subscriptions';
 export { createUnsubscribeLinks, type UnsubscribeLinks } from './newsletter/unsubscribe-links';
-export { createSmtpTransport, mailRetryDelay, startMailSender } from './mail/mail-sender';
+export {
+  composeMail,
+  createSmtpTransport,
+  mailRetryDelay,
+  startMailSender,
+  type MailToCompose,
+} from './mail/mail-sender';
 export { mailTemplates, renderMail } from './mail/templates';

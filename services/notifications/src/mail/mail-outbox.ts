@@ -1,6 +1,19 @@
 import { NotificationKind } from '@campaign/contracts';
 import type { NotificationsDb } from '../db/prisma-client';
+import { Prisma } from '../generated/prisma/client';
 import type { DigestCampaign } from './digest-template';
+
+/**
+ * A digest's campaigns as its mail lists them (`DigestCampaign[]`, in the digest's order; `[]` for
+ * any other notification), read beside a notification aliased `n`.
+ */
+export const DIGEST_CAMPAIGNS = Prisma.sql`
+  COALESCE((
+    SELECT json_agg(json_build_object('id', c.campaign_id, 'title', c.title, 'closesAt', c.closes_at)
+                    ORDER BY array_position(n.campaign_ids, c.campaign_id))
+    FROM newsletter_campaigns c
+    WHERE c.campaign_id = ANY(n.campaign_ids)
+  ), '[]'::json)`;
 
 /** A mail the sender owes, with what its template needs. */
 export type OwedMail = {
@@ -52,13 +65,7 @@ export function createMailOutbox(db: NotificationsDb) {
         WHERE m.id = owed.id AND n.id = m.notification_id
         RETURNING m.id::text AS id, m.recipient_id, m.attempts, n.kind, n.title, n.body,
                   n.campaign_id::text AS campaign_id,
-                  COALESCE((
-                    SELECT json_agg(json_build_object(
-                             'id', c.campaign_id, 'title', c.title, 'closesAt', c.closes_at)
-                           ORDER BY array_position(n.campaign_ids, c.campaign_id))
-                    FROM newsletter_campaigns c
-                    WHERE c.campaign_id = ANY(n.campaign_ids)
-                  ), '[]'::json) AS campaigns`;
+                  ${DIGEST_CAMPAIGNS} AS campaigns`;
       return rows.map((row) => ({
         id: row.id,
         recipientId: row.recipient_id,

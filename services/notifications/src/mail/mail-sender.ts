@@ -99,21 +99,6 @@ export function startMailSender(deps: {
   const batch = concurrency * ROWS_PER_CONNECTION;
   const domain = messageIdDomain(deps.from);
 
-  async function compose(
-    mail: OwedMail,
-  ): Promise<{ content: MailContent; headers?: Record<string, string> }> {
-    if (mail.kind !== 'newsletter') return { content: renderMail(mail, deps.appBaseUrl) };
-    // A list mail: one-click unsubscribe (RFC 8058) for the mail client, and in the text.
-    const unsubscribeUrl = await deps.unsubscribeUrlFor(mail.recipientId);
-    return {
-      content: renderDigest(mail, deps.appBaseUrl, unsubscribeUrl),
-      headers: {
-        'List-Unsubscribe': `<${unsubscribeUrl}>`,
-        'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click',
-      },
-    };
-  }
-
   /** What became of one row: accepted (to be marked sent), done with, or owed again. */
   async function sendOne(
     mail: OwedMail,
@@ -127,7 +112,7 @@ export function startMailSender(deps: {
       );
       return 'done';
     }
-    const { content, headers } = await compose(mail);
+    const { content, headers } = await composeMail(mail, deps.appBaseUrl, deps.unsubscribeUrlFor);
     try {
       await deps.transport.sendMail({
         from: deps.from,
@@ -197,6 +182,33 @@ export function startMailSender(deps: {
       return owed.length;
     },
   });
+}
+
+/** What a mail's content is made of: an owed row's notification, and for a digest its campaigns. */
+export type MailToCompose = Pick<
+  OwedMail,
+  'recipientId' | 'kind' | 'title' | 'body' | 'campaignId' | 'campaigns'
+>;
+
+/**
+ * A mail's subject, text, HTML and list headers: its kind's template, or for a newsletter digest
+ * the digest's, with the one-click unsubscribe (RFC 8058) in the headers for the mail client and
+ * in the text for the reader.
+ */
+export async function composeMail(
+  mail: MailToCompose,
+  appBaseUrl: string,
+  unsubscribeUrlFor: (recipientId: string) => Promise<string>,
+): Promise<{ content: MailContent; headers?: Record<string, string> }> {
+  if (mail.kind !== 'newsletter') return { content: renderMail(mail, appBaseUrl) };
+  const unsubscribeUrl = await unsubscribeUrlFor(mail.recipientId);
+  return {
+    content: renderDigest(mail, appBaseUrl, unsubscribeUrl),
+    headers: {
+      'List-Unsubscribe': `<${unsubscribeUrl}>`,
+      'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click',
+    },
+  };
 }
 
 /** The domain of the sender's address, for Message-IDs (`<row id@domain>`). */

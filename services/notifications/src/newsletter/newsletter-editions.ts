@@ -1,5 +1,6 @@
 import type { CampaignNewsletterDue } from '@campaign/contracts';
 import type { z } from 'zod';
+import { Prisma } from '../generated/prisma/client';
 import type { NotificationsDb } from '../db/prisma-client';
 import { digestTitleWords } from './digest-words';
 
@@ -83,31 +84,8 @@ export function createNewsletterEditions(db: NotificationsDb, options: { settleM
           if (!due) return null;
           const eventId = due.event_id;
           const day = isoDay(due.day);
-          // The qualification rule of `unmetQualifications` (workflows' campaign-rules), in SQL so
-          // that 100,000 influencers × 50 campaigns are matched inside the database; the
-          // newsletter test holds both to the same cases.
           const digests = await tx.$executeRaw`
-            WITH audience AS (
-              SELECT a.recipient_id, a.followers, a.country,
-                     ARRAY(SELECT lower(niche) FROM unnest(a.niches) AS niche) AS niches
-              FROM influencer_audience a
-              WHERE NOT EXISTS (
-                SELECT 1 FROM newsletter_unsubscribes u WHERE u.recipient_id = a.recipient_id
-              )
-            ),
-            listed AS (
-              SELECT audience.recipient_id,
-                     array_agg(c.campaign_id ORDER BY c.due_at, c.title, c.campaign_id) AS campaign_ids,
-                     string_agg('• ' || c.title, E'\n' ORDER BY c.due_at, c.title, c.campaign_id) AS lines,
-                     count(*) AS campaigns
-              FROM audience
-              JOIN newsletter_campaigns c
-                ON c.edition_day = ${day}::date
-               AND (c.min_followers IS NULL OR audience.followers >= c.min_followers)
-               AND (cardinality(c.niches) = 0 OR audience.niches && c.niches)
-               AND (cardinality(c.countries) = 0 OR audience.country::text = ANY(c.countries))
-              GROUP BY audience.recipient_id
-            )
+            ${digestListings(day)}
             INSERT INTO notifications (id, event_id, recipient_id, kind, title, body, campaign_ids)
             SELECT gen_random_uuid(), ${eventId}::uuid, recipient_id, 'newsletter',
                    CASE WHEN campaigns = 1 THEN ${digestTitleWords.one}
@@ -135,4 +113,36 @@ export function createNewsletterEditions(db: NotificationsDb, options: { settleM
 
 function isoDay(date: Date): string {
   return date.toISOString().slice(0, 10);
+}
+
+/**
+ * The digests of an edition, as the CTE `listed` (recipient_id, campaign_ids, lines, campaigns):
+ * each subscribed influencer with the edition's campaigns they qualify for, in the edition's
+ * order. The qualification rule of `unmetQualifications` (workflows' campaign-rules), in SQL so
+ * that 100,000 influencers × 50 campaigns are matched inside the database; the newsletter test
+ * holds both to the same cases.
+ */
+export function digestListings(day: string): Prisma.Sql {
+  return Prisma.sql`
+    WITH audience AS (
+      SELECT a.recipient_id, a.followers, a.country,
+             ARRAY(SELECT lower(niche) FROM unnest(a.niches) AS niche) AS niches
+      FROM influencer_audience a
+      WHERE NOT EXISTS (
+        SELECT 1 FROM newsletter_unsubscribes u WHERE u.recipient_id = a.recipient_id
+      )
+    ),
+    listed AS (
+      SELECT audience.recipient_id,
+             array_agg(c.campaign_id ORDER BY c.due_at, c.title, c.campaign_id) AS campaign_ids,
+             string_agg('• ' || c.title, E'\n' ORDER BY c.due_at, c.title, c.campaign_id) AS lines,
+             count(*) AS campaigns
+      FROM audience
+      JOIN newsletter_campaigns c
+        ON c.edition_day = ${day}::date
+       AND (c.min_followers IS NULL OR audience.followers >= c.min_followers)
+       AND (cardinality(c.niches) = 0 OR audience.niches && c.niches)
+       AND (cardinality(c.countries) = 0 OR audience.country::text = ANY(c.countries))
+      GROUP BY audience.recipient_id
+    )`;
 }
