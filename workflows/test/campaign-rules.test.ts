@@ -384,6 +384,13 @@ describe('the clock', () => {
       imageUrls: ['https://img.example/story.jpg'],
       dueAt: '2026-11-23T09:05:00.000Z',
     });
+    // The newsletter lists the campaign to those who qualify, until it closes.
+    expect(facts[1]!.payload).toMatchObject({
+      day: '2026-11-23',
+      dueAt: '2026-11-23T18:00:00.000Z',
+      qualifications: state.settings.qualifications,
+      closesAt: new Date(T0 + 6 * DAY).toISOString(),
+    });
     expect(facts[3]!.payload).toMatchObject({
       closedAt: new Date(T0 + 6 * DAY).toISOString(),
       reason: 'schedule',
