@@ -15,6 +15,7 @@ import {
   createPrismaClient,
   createSmtpTransport,
   startMailSender,
+  type NotificationsDb,
 } from '@campaign/notifications-service';
 import { createLogger, influencerKey } from '@campaign/service-runtime';
 import { eventually, testEnvironment } from '@campaign/testing';
@@ -23,6 +24,7 @@ import type { Consumer } from 'kafkajs';
 import request from 'supertest';
 import { listParkedEvents } from '../src/dead-letters/parked-events';
 import { topicOfOwn } from './system/campaign-events';
+import { databaseOfOwn } from './system/database-of-own';
 import {
   bearer,
   createBrand,
@@ -44,9 +46,12 @@ const env = testEnvironment();
 const logger = createLogger('influencer-profile-events-test', 'silent');
 
 describe('an influencer’s profile reaches the notifications service (real engines and SMTP)', () => {
-  const notifications = createPrismaClient(env.databaseUrls.notifications);
-  const audience = createInfluencerAudienceStore(notifications);
-  const addressBook = createPrismaAddressBook(notifications);
+  // A notifications database of this file's own: its mail sender takes only these mails, and
+  // other files' senders none of them.
+  let database: Awaited<ReturnType<typeof databaseOfOwn>>;
+  let notifications: NotificationsDb;
+  let audience: ReturnType<typeof createInfluencerAudienceStore>;
+  let addressBook: ReturnType<typeof createPrismaAddressBook>;
   const mails = mailbox(env.mailWebUrl);
   const profileGroup = `influencer-profile-events-test-${randomUUID()}`;
   const consumers: Consumer[] = [];
@@ -56,6 +61,10 @@ describe('an influencer’s profile reaches the notifications service (real engi
   let transport: ReturnType<typeof createSmtpTransport>;
 
   beforeAll(async () => {
+    database = await databaseOfOwn('notifications', 'profile_events');
+    notifications = createPrismaClient(database.url);
+    audience = createInfluencerAudienceStore(notifications);
+    addressBook = createPrismaAddressBook(notifications);
     system = await startCampaignSystem('influencer-profile-events-test');
     // The notifications service's consumers: profile changes from the real topic the campaign
     // service's relay sends to; campaign events from a topic of this test's own, so the mails it
@@ -93,7 +102,8 @@ describe('an influencer’s profile reaches the notifications service (real engi
     transport?.close?.();
     await Promise.all(consumers.map((consumer) => consumer.disconnect()));
     await system?.stop();
-    await notifications.$disconnect();
+    await notifications?.$disconnect();
+    await database?.drop();
   });
 
   function profileOf(id: string, email?: string) {

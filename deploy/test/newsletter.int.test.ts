@@ -15,6 +15,8 @@ import {
   createSmtpTransport,
   createUnsubscribeLinks,
   startMailSender,
+  type NewsletterEditions,
+  type NotificationsDb,
   startNewsletterComposer,
 } from '@campaign/notifications-service';
 import {
@@ -31,6 +33,7 @@ import { unmetQualifications } from '@campaign/workflows';
 import type { Consumer } from 'kafkajs';
 import request from 'supertest';
 import { topicOfOwn } from './system/campaign-events';
+import { databaseOfOwn } from './system/database-of-own';
 import { mailbox, type DeliveredMail } from './system/mailbox';
 
 // The end-of-day newsletter, from each campaign's moment on Kafka to the digests in a real SMTP
@@ -43,10 +46,13 @@ describe('the end-of-day newsletter (real Kafka, PostgreSQL and SMTP server)', (
   const env = testEnvironment();
   const logger = createLogger('newsletter-test', 'silent');
   const kafka = createKafka('newsletter-test', env.kafkaBrokers, logger);
-  const db = createPrismaClient(env.databaseUrls.notifications);
-  const editions = createNewsletterEditions(db, { settleMs: 1_000 });
-  const subscriptions = createNewsletterSubscriptions(db);
-  const addressBook = createPrismaAddressBook(db);
+  // A notifications database of this file's own: its sender takes only these digests, and
+  // other files' senders none of them.
+  let database: Awaited<ReturnType<typeof databaseOfOwn>>;
+  let db: NotificationsDb;
+  let editions: NewsletterEditions;
+  let subscriptions: ReturnType<typeof createNewsletterSubscriptions>;
+  let addressBook: ReturnType<typeof createPrismaAddressBook>;
   const events = new EventPublisher(kafka);
   const mails = mailbox(env.mailWebUrl);
   const relays: OutboxRelay[] = [];
@@ -55,8 +61,7 @@ describe('the end-of-day newsletter (real Kafka, PostgreSQL and SMTP server)', (
   let server: Server;
   let api: string;
 
-  // Days of editions far in the past, apart for this file: the moment has come, nothing else
-  // of the run has an edition there.
+  // Days of editions far in the past: the moment has come.
   let nextDay = Date.UTC(1950, 0, 1) + Math.floor(Math.random() * 20_000) * DAY_MS;
   const newDay = () => {
     const day = new Date(nextDay).toISOString().slice(0, 10);
@@ -65,6 +70,11 @@ describe('the end-of-day newsletter (real Kafka, PostgreSQL and SMTP server)', (
   };
 
   beforeAll(async () => {
+    database = await databaseOfOwn('notifications', 'newsletter');
+    db = createPrismaClient(database.url);
+    editions = createNewsletterEditions(db, { settleMs: 1_000 });
+    subscriptions = createNewsletterSubscriptions(db);
+    addressBook = createPrismaAddressBook(db);
     topic = await topicOfOwn(kafka, 'newsletter-test');
     server = createServer();
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -116,6 +126,7 @@ describe('the end-of-day newsletter (real Kafka, PostgreSQL and SMTP server)', (
     await events.disconnect();
     await new Promise((resolve) => server.close(resolve));
     await db.$disconnect();
+    await database.drop();
   });
 
   /** An influencer of the network as the notifications service knows them, with an address. */
