@@ -3,6 +3,7 @@ import nodemailer from 'nodemailer';
 import type { AddressBook } from './address-book';
 import type { MailOutbox, OwedMail } from './mail-outbox';
 import { renderDigest } from './digest-template';
+import { owedQueue } from './owed-queue';
 import { groupedMarks } from './sent-marks';
 import { renderMail, type MailContent } from './templates';
 
@@ -55,11 +56,12 @@ export function mailRetryDelay(attempts: number, retry: MailRetry): number {
 }
 
 /**
- * The mail sender: the shared outbox relay loop over the e-mail outbox. Each round claims owed
- * rows (`ROWS_PER_CONNECTION` per connection), looks up their addresses once, and sends them
- * `concurrency` at a time, each connection taking the round's next row as soon as its last one
- * was answered: no send waits for the slowest of a group, and the claim and the look-up are paid
- * once per round, not once per few mails. A row the server accepted is marked sent while its
+ * The mail sender: the shared outbox relay loop over the e-mail outbox. A round claims owed rows
+ * in batches (`ROWS_PER_CONNECTION` per connection) with their addresses, the next batch while
+ * the last rows of the one before are being sent (`owedQueue`), and sends them `concurrency` at a
+ * time, each connection taking the next row as soon as its last one was answered: no send waits
+ * for the slowest of a group, nor for a claim, and a claim and its look-up are paid once per
+ * batch, not once per few mails. A row the server accepted is marked sent while its
  * connection sends the next one, together with the rows the other connections had accepted
  * meanwhile, in one statement (`groupedMarks`). A mark is a commit, which costs about as much as a
  * send: one per row, waited for before the next send, halved the sender's rate (BENCHMARKS.md,
@@ -136,52 +138,70 @@ export function startMailSender(deps: {
     return 'accepted';
   }
 
-  return startOutboxRelay({
+  // Set by `stop`: the round in flight sends the rows it has, and claims no more.
+  let stopping = false;
+  const relay = startOutboxRelay({
     name: 'mail',
     batch,
     logger: deps.logger,
     idleMs: deps.idleMs,
     sendOwed: async () => {
-      const owed = await deps.outbox.claim(batch, leaseMs);
-      if (owed.length === 0) return 0;
-      const addresses = await deps.addressBook.addressesOf(owed.map((mail) => mail.recipientId));
+      const queue = owedQueue({
+        claim: () => deps.outbox.claim(batch, leaseMs),
+        addressesOf: (ids) => deps.addressBook.addressesOf(ids),
+        batch,
+        lowWater: concurrency,
+        stopping: () => stopping,
+      });
+      if (!(await queue.start())) return 0;
       const marks = groupedMarks((ids) => deps.outbox.markSent(ids));
-      let next = 0;
       let settled = 0;
       let failed = 0;
       const sendInTurn = async () => {
         // The mark of this connection's last accepted row, written while its next row is sent.
         let marking: Promise<void> = Promise.resolve();
         // After a failed send the server is likely away: the round tries no further rows.
-        while (failed === 0 && next < owed.length) {
-          const mail = owed[next++]!;
-          const outcome = await sendOne(mail, addresses.get(mail.recipientId));
+        for (
+          let row = await queue.next();
+          row;
+          row = failed === 0 ? await queue.next() : undefined
+        ) {
+          const outcome = await sendOne(row.mail, row.to);
           // The last mark has committed before the next begins: per connection, at most the
           // row being sent and the one before it are accepted and not yet marked.
           await marking;
           if (outcome === 'accepted') {
-            marking = marks.mark(mail.id);
+            marking = marks.mark(row.mail.id);
             // Awaited above or below; until then its failure is not an unhandled one.
             marking.catch(() => {});
           }
-          if (outcome === 'failed') failed += 1;
-          else settled += 1;
+          if (outcome === 'failed') {
+            failed += 1;
+            queue.close();
+          } else settled += 1;
         }
         await marking;
       };
       // Every sender of the round ends before the round does, even when one of them failed.
-      const ended = await Promise.allSettled(
-        Array.from({ length: Math.min(concurrency, owed.length) }, sendInTurn),
-      );
-      for (const end of ended) if (end.status === 'rejected') throw end.reason;
+      const ended = await Promise.allSettled(Array.from({ length: concurrency }, sendInTurn));
+      const { ids, failure, claimed } = await queue.unsent();
       // Owed again at once, as if never claimed: their lease would only keep them waiting.
-      await deps.outbox.release(owed.slice(next).map((mail) => mail.id));
-      if (settled === 0) {
+      await deps.outbox.release(ids);
+      for (const end of ended) if (end.status === 'rejected') throw end.reason;
+      if (settled === 0 && failed > 0) {
         throw new Error(`the SMTP server took none of ${failed} mails`);
       }
-      return owed.length;
+      if (failure !== undefined) throw failure;
+      return claimed;
     },
   });
+  return {
+    wake: () => relay.wake(),
+    async stop() {
+      stopping = true;
+      await relay.stop();
+    },
+  };
 }
 
 /** What a mail's content is made of: an owed row's notification, and for a digest its campaigns. */
