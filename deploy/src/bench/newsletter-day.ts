@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { CampaignEvent, Qualifications } from '@campaign/contracts';
 import {
-  DIGEST_CAMPAIGNS,
+  createDigestCampaigns,
   createNewsletterEditions,
   digestListings,
 } from '@campaign/notifications-service';
@@ -220,29 +220,29 @@ function newsletterDue(day: string, i: number): NewsletterDue {
 async function sampleMails(notifications: NotificationsService, eventId: string) {
   const { db } = notifications;
   const rows = await db.$queryRaw<
-    {
-      recipient_id: string;
-      title: string;
-      body: string;
-      email: string;
-      campaigns: { id: string; title: string; closesAt: string | null }[];
-    }[]
+    { recipient_id: string; title: string; body: string; email: string; campaign_ids: string[] }[]
   >`
-    SELECT m.recipient_id, n.title, n.body, a.email, ${DIGEST_CAMPAIGNS} AS campaigns
+    SELECT m.recipient_id, n.title, n.body, a.email, n.campaign_ids::text[] AS campaign_ids
     FROM mail_outbox m
     JOIN notifications n ON n.id = m.notification_id
     JOIN mail_addresses a ON a.recipient_id = m.recipient_id
     WHERE m.event_id = ${eventId}::uuid AND m.sent_at IS NULL
     ORDER BY m.recipient_id`;
-  return rows.map((row) => ({
-    mail: {
-      recipientId: row.recipient_id,
-      kind: 'newsletter' as const,
-      title: row.title,
-      body: row.body,
-      campaignId: null,
-      campaigns: row.campaigns,
-    },
-    to: row.email,
-  }));
+  const campaigns = createDigestCampaigns(db);
+  const mails = [];
+  // One after the other: the first reads the edition's campaigns, the rest find them kept.
+  for (const row of rows) {
+    mails.push({
+      mail: {
+        recipientId: row.recipient_id,
+        kind: 'newsletter' as const,
+        title: row.title,
+        body: row.body,
+        campaignId: null,
+        campaigns: await campaigns.of(row.campaign_ids),
+      },
+      to: row.email,
+    });
+  }
+  return mails;
 }

@@ -56,7 +56,8 @@ export { consumeInfluencerProfiles } from './events/influencer-profiles-consumer
 export { createInfluencerAudienceStore } from './db/influencer-audience-store';
 export { notificationsForEvent, type NotificationDraft } from './domain/notifications-for-event';
 export { createPrismaAddressBook, type AddressBook } from './mail/address-book';
-export { DIGEST_CAMPAIGNS, createMailOutbox } from './mail/mail-outbox';
+export { createMailOutbox } from './mail/mail-outbox';
+export { createDigestCampaigns } from './mail/digest-campaigns';
 export { startMailDelivery, type MailDelivery } from './mail/mail-delivery';
 export {
   createNewsletterEditions,

@@ -1,19 +1,7 @@
 import { NotificationKind } from '@campaign/contracts';
 import type { NotificationsDb } from '../db/prisma-client';
-import { Prisma } from '../generated/prisma/client';
+import { createDigestCampaigns } from './digest-campaigns';
 import type { DigestCampaign } from './digest-template';
-
-/**
- * A digest's campaigns as its mail lists them (`DigestCampaign[]`, in the digest's order; `[]` for
- * any other notification), read beside a notification aliased `n`.
- */
-export const DIGEST_CAMPAIGNS = Prisma.sql`
-  COALESCE((
-    SELECT json_agg(json_build_object('id', c.campaign_id, 'title', c.title, 'closesAt', c.closes_at)
-                    ORDER BY array_position(n.campaign_ids, c.campaign_id))
-    FROM newsletter_campaigns c
-    WHERE c.campaign_id = ANY(n.campaign_ids)
-  ), '[]'::json)`;
 
 /** A mail the sender owes, with what its template needs. */
 export type OwedMail = {
@@ -32,6 +20,7 @@ export type MailOutbox = ReturnType<typeof createMailOutbox>;
 
 /** The e-mail outbox's rows as the sender sees them (see `MailOutbox` in schema.prisma). */
 export function createMailOutbox(db: NotificationsDb) {
+  const digestCampaigns = createDigestCampaigns(db);
   return {
     /**
      * Claims up to `limit` owed rows: rows due now that no other sender holds (SKIP LOCKED, so
@@ -49,7 +38,7 @@ export function createMailOutbox(db: NotificationsDb) {
           title: string;
           body: string;
           campaign_id: string | null;
-          campaigns: DigestCampaign[];
+          campaign_ids: string[];
         }[]
       >`
         UPDATE mail_outbox m
@@ -64,8 +53,9 @@ export function createMailOutbox(db: NotificationsDb) {
         ) owed, notifications n
         WHERE m.id = owed.id AND n.id = m.notification_id
         RETURNING m.id::text AS id, m.recipient_id, m.attempts, n.kind, n.title, n.body,
-                  n.campaign_id::text AS campaign_id,
-                  ${DIGEST_CAMPAIGNS} AS campaigns`;
+                  n.campaign_id::text AS campaign_id, n.campaign_ids::text[] AS campaign_ids`;
+      const campaigns = await digestCampaigns.of(rows.flatMap((row) => row.campaign_ids));
+      const byId = new Map(campaigns.map((campaign) => [campaign.id, campaign]));
       return rows.map((row) => ({
         id: row.id,
         recipientId: row.recipient_id,
@@ -74,7 +64,7 @@ export function createMailOutbox(db: NotificationsDb) {
         title: row.title,
         body: row.body,
         campaignId: row.campaign_id,
-        campaigns: row.campaigns,
+        campaigns: row.campaign_ids.flatMap((id) => byId.get(id) ?? []),
       }));
     },
 
@@ -84,8 +74,14 @@ export function createMailOutbox(db: NotificationsDb) {
      */
     async markSent(ids: string[]): Promise<void> {
       if (ids.length === 0) return;
-      await db.$executeRaw`
-        UPDATE mail_outbox SET sent_at = now(), last_error = NULL WHERE id = ANY(${ids}::uuid[])`;
+      // Not waiting for the log's flush: were the database to crash in the next instant and lose
+      // this mark, the rows would be sent again with their Message-IDs, as after a killed sender;
+      // waiting for a flush per mark held every connection's next mail.
+      await db.$transaction([
+        db.$executeRaw`SET LOCAL synchronous_commit = off`,
+        db.$executeRaw`
+          UPDATE mail_outbox SET sent_at = now(), last_error = NULL WHERE id = ANY(${ids}::uuid[])`,
+      ]);
     },
 
     /**

@@ -150,7 +150,8 @@ export function startMailSender(deps: {
         claim: () => deps.outbox.claim(batch, leaseMs),
         addressesOf: (ids) => deps.addressBook.addressesOf(ids),
         batch,
-        lowWater: concurrency,
+        // Half a batch ahead: the next claim (a digest carries its campaigns) has that long.
+        lowWater: batch / 2,
         stopping: () => stopping,
       });
       if (!(await queue.start())) return 0;
