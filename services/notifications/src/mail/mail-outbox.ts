@@ -74,14 +74,8 @@ export function createMailOutbox(db: NotificationsDb) {
      */
     async markSent(ids: string[]): Promise<void> {
       if (ids.length === 0) return;
-      // Not waiting for the log's flush: were the database to crash in the next instant and lose
-      // this mark, the rows would be sent again with their Message-IDs, as after a killed sender;
-      // waiting for a flush per mark held every connection's next mail.
-      await db.$transaction([
-        db.$executeRaw`SET LOCAL synchronous_commit = off`,
-        db.$executeRaw`
-          UPDATE mail_outbox SET sent_at = now(), last_error = NULL WHERE id = ANY(${ids}::uuid[])`,
-      ]);
+      await db.$executeRaw`
+        UPDATE mail_outbox SET sent_at = now(), last_error = NULL WHERE id = ANY(${ids}::uuid[])`;
     },
 
     /**
