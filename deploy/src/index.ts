@@ -4,3 +4,4 @@ export * from './database/service-databases';
 export * from './paths';
 export * from './engines/worker-readiness';
 export * from './engines/maildev';
+export * from './newsletter-moment';

@@ -1,13 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import path from 'node:path';
-import type { CampaignEvent } from '@campaign/contracts';
 import {
   createNewsletterEditions,
   createPrismaClient,
   type NotificationsDb,
 } from '@campaign/notifications-service';
 import { eventually, testEnvironment } from '@campaign/testing';
-import { dataDir, profiles, startMaildev } from '../src';
+import { dataDir, newsletterMoment, profiles, startMaildev } from '../src';
 import { databaseOfOwn } from './system/database-of-own';
 import { exited, spawnMailSender } from './system/mail-sender-spawn';
 
@@ -67,22 +66,14 @@ describe('a newsletter of 10,000 whose sender is stopped and killed mid-way (rea
     const day = new Date(Date.UTC(1960, 0, 1) + Math.floor(Math.random() * 3_000) * DAY_MS)
       .toISOString()
       .slice(0, 10);
-    const campaignId = randomUUID();
-    await editions.file({
-      id: randomUUID(),
-      type: 'CampaignNewsletterDue',
-      version: 1,
-      occurredAt: new Date().toISOString(),
-      subject: campaignId,
-      payload: {
-        campaignId,
-        brandId: 'brand-killed-test',
-        title: 'Around the world',
+    await editions.file(
+      newsletterMoment({
         day,
-        dueAt: `${day}T18:00:00.000Z`,
+        title: 'Around the world',
+        brandId: 'brand-killed-test',
         qualifications: { niches: ['travel'] },
-      },
-    } as Extract<CampaignEvent, { type: 'CampaignNewsletterDue' }>);
+      }),
+    );
     expect(await editions.composeNext()).toEqual({ day, digests: RECIPIENTS });
     expect(await db.mailOutbox.count()).toBe(RECIPIENTS);
 

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { CampaignEvent, Qualifications } from '@campaign/contracts';
+import type { Qualifications } from '@campaign/contracts';
 import {
   buildNotificationsApp,
   consumeCampaignEvents,
@@ -32,6 +32,7 @@ import { TEST_AUTH_SECRET, eventually, testEnvironment } from '@campaign/testing
 import { unmetQualifications } from '@campaign/workflows';
 import type { Consumer } from 'kafkajs';
 import request from 'supertest';
+import { newsletterMoment } from '../src';
 import { topicOfOwn } from './system/campaign-events';
 import { databaseOfOwn } from './system/database-of-own';
 import { mailbox, type DeliveredMail } from './system/mailbox';
@@ -149,24 +150,13 @@ describe('the end-of-day newsletter (real Kafka, PostgreSQL and SMTP server)', (
   type Influencer = Awaited<ReturnType<typeof influencer>>;
 
   function newsletterDue(day: string, title: string, qualifications: Qualifications) {
-    const campaignId = randomUUID();
-    const event = {
-      id: randomUUID(),
-      type: 'CampaignNewsletterDue',
-      version: 1,
-      occurredAt: new Date().toISOString(),
-      subject: campaignId,
-      payload: {
-        campaignId,
-        brandId: 'brand-newsletter-test',
-        title,
-        day,
-        dueAt: `${day}T18:00:00.000Z`,
-        qualifications,
-        closesAt: new Date(Date.parse(day) + 6 * DAY_MS).toISOString(),
-      },
-    } as CampaignEvent;
-    return { campaignId, title, qualifications, event };
+    const event = newsletterMoment({
+      day,
+      title,
+      brandId: 'brand-newsletter-test',
+      qualifications,
+    });
+    return { campaignId: event.payload.campaignId, title, qualifications, event };
   }
 
   const editionOf = (day: string) =>

@@ -1,5 +1,4 @@
-import { randomUUID } from 'node:crypto';
-import type { CampaignEvent, Qualifications } from '@campaign/contracts';
+import type { Qualifications } from '@campaign/contracts';
 import {
   createDigestCampaigns,
   createNewsletterEditions,
@@ -9,6 +8,7 @@ import { benchMailbox } from './bench-mailbox';
 import { drainAgainstRawLoop } from './mail-drain';
 import type { NotificationsService } from './notifications-service';
 import { SET_ASIDE, setAsideOwedMails } from './owed-mails';
+import { newsletterMoment, type NewsletterMoment } from '../newsletter-moment';
 import type { Scenario } from './scenario';
 
 const NICHES = [
@@ -30,8 +30,6 @@ const COUNTRIES = ['FR', 'DE', 'IT', 'ES', 'NL', 'BE', 'SE', 'PL', 'PT', 'AT'];
 const MIN_FOLLOWERS = [2_000, undefined, 5_000, 20_000, 100_000];
 const PREFIX = 'bench-newsletter-';
 const DAY_MS = 24 * 60 * 60 * 1000;
-
-type NewsletterDue = Extract<CampaignEvent, { type: 'CampaignNewsletterDue' }>;
 
 /**
  * A newsletter day: N influencers in the notifications service's audience (as their profile
@@ -186,8 +184,7 @@ async function freshDay(notifications: NotificationsService): Promise<string> {
 }
 
 /** The i-th campaign's newsletter moment: qualifications varied over the audience's spread. */
-function newsletterDue(day: string, i: number): NewsletterDue {
-  const campaignId = randomUUID();
+function newsletterDue(day: string, i: number): NewsletterMoment {
   const niches = [[], [NICHES[i % 12]!], [NICHES[i % 12]!, NICHES[(i + 5) % 12]!]][i % 3]!;
   const countries = [[], [COUNTRIES[i % 10]!], [COUNTRIES[i % 10]!, COUNTRIES[(i + 3) % 10]!]][
     Math.floor(i / 3) % 3
@@ -198,22 +195,12 @@ function newsletterDue(day: string, i: number): NewsletterDue {
     ...(niches.length > 0 ? { niches } : {}),
     ...(countries.length > 0 ? { countries } : {}),
   };
-  return {
-    id: randomUUID(),
-    type: 'CampaignNewsletterDue',
-    version: 1,
-    occurredAt: new Date().toISOString(),
-    subject: campaignId,
-    payload: {
-      campaignId,
-      brandId: 'bench-brand',
-      title: `Bench campaign ${i + 1}`,
-      day,
-      dueAt: `${day}T18:00:00.000Z`,
-      qualifications,
-      closesAt: new Date(Date.parse(day) + 6 * DAY_MS).toISOString(),
-    },
-  };
+  return newsletterMoment({
+    day,
+    title: `Bench campaign ${i + 1}`,
+    brandId: 'bench-brand',
+    qualifications,
+  });
 }
 
 /** The sample's digests as the sender composes them: notification, campaigns, address. */
