@@ -1,0 +1,2 @@
+export * from './social-network';
+export * from './social-network-error';
