@@ -6,6 +6,7 @@ import {
 } from '@campaign/contracts';
 import { configFields } from '@campaign/service-runtime';
 import { z } from 'zod';
+import { socialTokenSettings } from './social/social-settings';
 
 export const CampaignConfig = z.object({
   PORT: configFields.port.default(3001),
@@ -15,6 +16,7 @@ export const CampaignConfig = z.object({
   AUTH_SECRET: configFields.authSecret,
   CORS_ORIGINS: configFields.corsOrigins,
   LOG_LEVEL: configFields.logLevel,
+  ...socialTokenSettings,
   /** Actions on one campaign coalesced into one workflow update (see action-batcher.ts). */
   ACTION_BATCH_MAX: z.coerce
     .number()
