@@ -5,6 +5,7 @@ import {
   MAX_DURATION_SECONDS,
 } from '@campaign/contracts';
 import { configFields } from '@campaign/service-runtime';
+import { socialNetworkConfigFields } from '@campaign/social-network';
 import { z } from 'zod';
 import { socialTokenSettings } from './social/social-settings';
 
@@ -17,6 +18,7 @@ export const CampaignConfig = z.object({
   CORS_ORIGINS: configFields.corsOrigins,
   LOG_LEVEL: configFields.logLevel,
   ...socialTokenSettings,
+  ...socialNetworkConfigFields,
   /** Actions on one campaign coalesced into one workflow update (see action-batcher.ts). */
   ACTION_BATCH_MAX: z.coerce
     .number()

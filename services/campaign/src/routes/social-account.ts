@@ -90,14 +90,14 @@ export function socialAccountRoutes(deps: SocialAccountDeps) {
       ...INFLUENCER,
       body: SocialConnectionCallback,
       success: { status: 200, description: 'Connected, audience read', schema: SocialAccountView },
-      refusals: [409, 422],
+      refusals: [422],
     },
     async (req, res, influencer) => {
       const { code, state } = parseBody(SocialConnectionCallback, req);
       const principal = principalKey(influencer);
       const stateRefusal = deps.states.refusal(state, principal);
+      // A valid state was issued to this influencer, who had a profile then (profiles stay).
       if (stateRefusal) throw new HttpProblem(422, 'Invalid state', stateRefusal);
-      await requireProfile(influencer);
       let connected;
       try {
         connected = await deps.network.exchangeCode(code);
