@@ -17,7 +17,10 @@ async function main(): Promise<void> {
     authSecret: config.AUTH_SECRET,
     corsOrigins: config.CORS_ORIGINS,
     social: {
-      network: createInstagramGraphApi(instagramSettings(config)),
+      network: createInstagramGraphApi(
+        // Spelled out: unset stays a key (the real API), as the settings type asks.
+        instagramSettings({ ...config, INSTAGRAM_GRAPH_URL: config.INSTAGRAM_GRAPH_URL }),
+      ),
       tokenKey: config.SOCIAL_TOKEN_KEY,
       previousTokenKeys: config.SOCIAL_TOKEN_PREVIOUS_KEYS,
     },
