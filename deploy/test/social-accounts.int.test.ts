@@ -1,8 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import {
-  DEV_SOCIAL_TOKEN_KEY,
-  createSocialTokenCipher,
-} from '@campaign/campaign-service';
+import { DEV_SOCIAL_TOKEN_KEY, createSocialTokenCipher } from '@campaign/campaign-service';
 import { ensureAudienceRefreshSchedule } from '@campaign/campaign-service/worker';
 import { INFLUENCER_PROFILES_TOPIC, InfluencerProfileChanged } from '@campaign/contracts';
 import { influencerKey } from '@campaign/service-runtime';
@@ -139,11 +136,16 @@ describe('social accounts: connecting, the audience and its daily refresh (local
   }
 
   const apply = (campaignId: string, auth: string) =>
-    call(request(system.app).post(`/campaigns/${campaignId}/applications`).set('authorization', auth));
+    call(
+      request(system.app).post(`/campaigns/${campaignId}/applications`).set('authorization', auth),
+    );
 
   const accountOf = async (auth: string) =>
-    (await call(request(system.app).get('/me/social-account').set('authorization', auth).expect(200)))
-      .body;
+    (
+      await call(
+        request(system.app).get('/me/social-account').set('authorization', auth).expect(200),
+      )
+    ).body;
 
   const applicationsOf = (campaignId: string) =>
     system.db.application.findMany({ where: { campaignId } });
@@ -268,7 +270,9 @@ describe('social accounts: connecting, the audience and its daily refresh (local
     expect(shrunk.body.detail).toMatch(/at least 10000 followers \(you have 6000\)/);
     const revoked = await apply(campaignId, lost.auth);
     expect(revoked.status).toBe(422);
-    expect(revoked.body.detail).toMatch(/Connect your Instagram account again \(its access was revoked\)/);
+    expect(revoked.body.detail).toMatch(
+      /Connect your Instagram account again \(its access was revoked\)/,
+    );
 
     const opsView = await call(
       request(system.app)
@@ -277,7 +281,11 @@ describe('social accounts: connecting, the audience and its daily refresh (local
         .expect(200),
     );
     expect(opsView.body.items).toEqual([
-      expect.objectContaining({ influencerId: lost.id, username: lost.username, status: 'revoked' }),
+      expect.objectContaining({
+        influencerId: lost.id,
+        username: lost.username,
+        status: 'revoked',
+      }),
     ]);
   }, 90_000);
 
@@ -310,7 +318,12 @@ describe('social accounts: connecting, the audience and its daily refresh (local
       ).body;
     const first = await page();
     expect(first.items).toEqual([
-      { influencerId: jane.id, username: jane.username, status: 'expired', since: expect.any(String) },
+      {
+        influencerId: jane.id,
+        username: jane.username,
+        status: 'expired',
+        since: expect.any(String),
+      },
     ]);
     // Another refresh is refused: the influencer must connect again.
     await request(system.app)
@@ -319,7 +332,10 @@ describe('social accounts: connecting, the audience and its daily refresh (local
       .expect(409);
 
     // Disconnecting deletes the account; connecting again makes it connected.
-    await request(system.app).delete('/me/social-account').set('authorization', jane.auth).expect(200);
+    await request(system.app)
+      .delete('/me/social-account')
+      .set('authorization', jane.auth)
+      .expect(200);
     expect(await accountOf(jane.auth)).toMatchObject({ status: 'disconnected' });
     expect((await connect(jane)).body).toMatchObject({ status: 'connected', followers: 30_000 });
   });

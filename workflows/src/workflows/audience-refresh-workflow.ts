@@ -51,7 +51,9 @@ export async function audienceRefreshWorkflow(
     const principals = await connectedAccountsPage(after, PAGE);
     for (let start = 0; start < principals.length; start += AT_ONCE) {
       const results = await Promise.allSettled(
-        principals.slice(start, start + AT_ONCE).map((principal) => refreshAccountAudience(principal)),
+        principals
+          .slice(start, start + AT_ONCE)
+          .map((principal) => refreshAccountAudience(principal)),
       );
       for (const result of results) {
         totals[result.status === 'fulfilled' ? result.value.outcome : 'failed'] += 1;

@@ -125,7 +125,8 @@ export function createInfluencerProfileStore(db: CampaignDb) {
           data: {
             // As the columns hold them: a count, and a rate in percent to two decimals.
             followers: Math.min(Math.max(Math.round(audience.followers), 0), MAX_COUNT),
-            engagementRate: Math.min(Math.max(Math.round(audience.engagementRate * 100), 0), 99_999) / 100,
+            engagementRate:
+              Math.min(Math.max(Math.round(audience.engagementRate * 100), 0), 99_999) / 100,
             audienceSource: 'account',
             changedAt: changedAt(new Date()),
           },

@@ -33,10 +33,9 @@ const INFLUENCER = { roles: ['influencer' as const], rolesNote: 'their own accou
 
 /** A transient failure of the network is the platform's to wait out, not the request's fault. */
 function networkUnavailable(cause: unknown) {
-  return Object.assign(
-    dependencyUnavailable('Instagram did not answer; try again in a minute.'),
-    { cause },
-  );
+  return Object.assign(dependencyUnavailable('Instagram did not answer; try again in a minute.'), {
+    cause,
+  });
 }
 
 /**
@@ -78,7 +77,9 @@ export function socialAccountRoutes(deps: SocialAccountDeps) {
     },
     async (req, res, influencer) => {
       await requireProfile(influencer);
-      res.json({ authorizeUrl: deps.network.authorizeUrl(deps.states.issue(principalKey(influencer))) });
+      res.json({
+        authorizeUrl: deps.network.authorizeUrl(deps.states.issue(principalKey(influencer))),
+      });
     },
   );
 
@@ -155,7 +156,11 @@ export function socialAccountRoutes(deps: SocialAccountDeps) {
       path: '/me/social-account/refresh',
       summary: 'Read my audience from my account now',
       ...INFLUENCER,
-      success: { status: 200, description: 'The account after the refresh', schema: SocialAccountView },
+      success: {
+        status: 200,
+        description: 'The account after the refresh',
+        schema: SocialAccountView,
+      },
       refusals: [409],
     },
     async (req, res, influencer) => {

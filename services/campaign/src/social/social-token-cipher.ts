@@ -23,7 +23,10 @@ export function tokenKeyId(key: Buffer): string {
  * tokens sealed under a previous key (`SOCIAL_TOKEN_PREVIOUS_KEYS`) still open, and the next
  * refresh seals them under the current one.
  */
-export function createSocialTokenCipher(current: Buffer, previous: Buffer[] = []): SocialTokenCipher {
+export function createSocialTokenCipher(
+  current: Buffer,
+  previous: Buffer[] = [],
+): SocialTokenCipher {
   const keys = new Map([current, ...previous].map((key) => [tokenKeyId(key), key]));
   const currentId = tokenKeyId(current);
   return {
