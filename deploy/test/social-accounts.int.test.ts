@@ -45,6 +45,14 @@ const control = {
     });
     expect(response.status).toBe(200);
   },
+  async fault(fault: object) {
+    const response = await fetch(`${env.graphApiUrl}/_control/faults`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(fault),
+    });
+    expect(response.status).toBe(201);
+  },
   async loseTokens(username: string, state: 'expired' | 'revoked') {
     const response = await fetch(`${env.graphApiUrl}/_control/accounts/${username}/tokens`, {
       method: 'POST',
@@ -235,6 +243,13 @@ describe('social accounts: connecting, the audience and its daily refresh (local
     await control.followers(shrinking.username, 6_000);
     await control.followers(growing.username, 15_000);
     await control.loseTokens(lost.username, 'revoked');
+    // A rate limit on the way is waited out by the activity's retry, after the network's wait.
+    await control.fault({
+      fault: 'rate_limited',
+      username: shrinking.username,
+      path: '/me',
+      retryAfterSeconds: 1,
+    });
 
     // Created when the worker starts; again (a restart, another worker) it changes nothing.
     const at = { hour: 4, minute: 30 };
@@ -338,6 +353,41 @@ describe('social accounts: connecting, the audience and its daily refresh (local
       .expect(200);
     expect(await accountOf(jane.auth)).toMatchObject({ status: 'disconnected' });
     expect((await connect(jane)).body).toMatchObject({ status: 'connected', followers: 30_000 });
+  });
+
+  it('refreshes on demand, exchanging a token near its expiry first; an outage of the network answers 503 and changes nothing', async () => {
+    const jane = await newInfluencer(40_000);
+    expect((await connect(jane)).status).toBe(200);
+    const principal = influencerKey(jane.id);
+    // Three days left: within the week before expiry in which a token is exchanged.
+    const soon = new Date(Date.now() + 3 * 24 * 3600 * 1000);
+    await system.db.socialAccount.update({ where: { principal }, data: { tokenExpiresAt: soon } });
+    const before = await system.db.socialAccount.findUniqueOrThrow({ where: { principal } });
+    await control.followers(jane.username, 41_000);
+
+    const refreshed = await call(
+      request(system.app)
+        .post('/me/social-account/refresh')
+        .set('authorization', jane.auth)
+        .expect(200),
+    );
+    expect(refreshed.body).toMatchObject({ status: 'connected', followers: 41_000 });
+    expect(Date.parse(refreshed.body.expiresAt)).toBeGreaterThan(
+      soon.getTime() + 7 * 24 * 3600 * 1000,
+    );
+    const after = await system.db.socialAccount.findUniqueOrThrow({ where: { principal } });
+    const open = (row: typeof after) =>
+      cipher.open({ ciphertext: row.tokenCiphertext!, keyId: row.tokenKeyId! });
+    expect(open(after)).not.toBe(open(before));
+
+    await control.followers(jane.username, 42_000);
+    await control.fault({ fault: 'unavailable', username: jane.username, times: 3 });
+    const down = await call(
+      request(system.app).post('/me/social-account/refresh').set('authorization', jane.auth),
+    );
+    expect(down.status).toBe(503);
+    expect(down.type).toBe('application/problem+json');
+    expect(await accountOf(jane.auth)).toMatchObject({ status: 'connected', followers: 41_000 });
   });
 
   it('never stores a token in clear nor shows one in any answer', async () => {
