@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { createInfluencerProfileStore } from '@campaign/campaign-service';
 import { eventually } from '@campaign/testing';
 import request from 'supertest';
 import {
@@ -31,6 +32,7 @@ type Caller =
   | 'starter'
   | 'ops'
   | 'newcomer' // an influencer without a profile
+  | 'unconnected' // a profile of their own making, no social account
   | 'small' // an influencer below the open campaign's follower minimum
   | 'applicant' // applied to the open campaign
   | 'member' // signed, in the started collaboration
@@ -45,6 +47,7 @@ const people = {
   small: person('small'), // below the open campaign's follower minimum
   applicant: person('applicant'), // applied to the open campaign
   newcomer: person('newcomer'), // signed up, no profile yet
+  unconnected: person('unconnected'), // a profile, no social account
   invitee: person('invitee'), // in the Network, on no campaign
   member: person('member'), // signed, in the started collaboration
   bob: person('bob'), // agreement still pending when the collaboration started
@@ -161,6 +164,7 @@ const rows: Row[] = [
   { op: 'POST /campaigns/:campaignId/applications', on: 'closed', as: 'small', status: 409, says: /takes no new applications/ },
   { op: 'POST /campaigns/:campaignId/applications', on: 'open', as: 'small', status: 422, says: /at least 1000000 followers \(you have 800\)/ },
   { op: 'POST /campaigns/:campaignId/applications', on: 'open', as: 'newcomer', status: 422, says: /Complete your influencer profile/ },
+  { op: 'POST /campaigns/:campaignId/applications', on: 'open', as: 'unconnected', status: 422, says: /Connect your Instagram account: this campaign asks for at least 1000000 followers/ },
 
   { op: 'GET /campaigns/:campaignId/collaborations', on: 'started', as: 'member', status: 403, says: /for the role\(s\): brand/ },
   { op: 'GET /campaigns/:campaignId/collaborations', on: 'started', as: 'otherBrand', status: 404, says: /no campaign/ },
@@ -187,6 +191,19 @@ const rows: Row[] = [
   { op: 'PUT /me/profile', as: 'ops', body: profileEdit('@fresh_face'), status: 403, says: /for the role\(s\): influencer/ },
   { op: 'PUT /me/profile', as: 'newcomer', body: { ...profileEdit('no at sign'), followers: 1e6 }, status: 400, says: /handle|followers/ },
   { op: 'PUT /me/profile', as: 'newcomer', body: profileEdit(inviteeHandle), status: 409, says: new RegExp(`${inviteeHandle} belongs to another influencer`) },
+
+  { op: 'POST /me/social-account/connection', as: 'owner', status: 403, says: /for the role\(s\): influencer/ },
+  { op: 'POST /me/social-account/connection', as: 'newcomer', status: 409, says: /Create your influencer profile/ },
+  { op: 'POST /me/social-account/connection/callback', as: 'ops', body: { code: 'c', state: 's' }, status: 403, says: /for the role\(s\): influencer/ },
+  { op: 'POST /me/social-account/connection/callback', as: 'unconnected', body: { code: 'c' }, status: 400, says: /state/ },
+  { op: 'POST /me/social-account/connection/callback', as: 'unconnected', body: { code: 'c', state: 'forged.state' }, status: 422, says: /not one this API issued/ },
+  { op: 'GET /me/social-account', as: 'ops', status: 403, says: /for the role\(s\): influencer/ },
+  { op: 'DELETE /me/social-account', as: 'owner', status: 403, says: /for the role\(s\): influencer/ },
+  { op: 'POST /me/social-account/refresh', as: 'owner', status: 403, says: /for the role\(s\): influencer/ },
+  { op: 'POST /me/social-account/refresh', as: 'unconnected', status: 409, says: /Connect your Instagram account first/ },
+  { op: 'GET /ops/social-accounts', as: 'unconnected', query: 'status=expired', status: 403, says: /for the role\(s\): ops/ },
+  { op: 'GET /ops/social-accounts', as: 'ops', query: 'status=connected', status: 400, says: /status/ },
+  { op: 'GET /ops/social-accounts', as: 'ops', query: 'status=expired&cursor=forged', status: 400, says: /cursor/ },
 
   { op: 'GET /ops/audit', as: 'owner', status: 403, says: /for the role\(s\): ops/ },
   { op: 'GET /ops/audit', as: 'ops', query: 'limit=100000', status: 400, says: /limit/ },
@@ -220,6 +237,11 @@ describe('the campaign API refuses with the reason, changing nothing (real engin
     await createInfluencer(system, { id: people.small, followers: 800 });
     await createInfluencer(system, { id: people.applicant, followers: 2_000_000 });
     await createInfluencer(system, { id: people.invitee, handle: inviteeHandle });
+    // A profile as an influencer makes it (PUT /me/profile): no figures until an account reports.
+    await createInfluencerProfileStore(system.db).save(
+      people.unconnected,
+      profileEdit(`@unconnected_${randomUUID().slice(0, 8)}`),
+    );
     const ops = await bearer({ role: 'ops', userId: 'ops-layla' });
     const influencer = (id: string) => bearer({ role: 'influencer', userId: id });
     auth = {
@@ -229,6 +251,7 @@ describe('the campaign API refuses with the reason, changing nothing (real engin
       starter: starter.auth,
       ops,
       newcomer: await influencer(people.newcomer),
+      unconnected: await influencer(people.unconnected),
       small: await influencer(people.small),
       applicant: await influencer(people.applicant),
       member: await influencer(people.member),
@@ -322,7 +345,9 @@ describe('the campaign API refuses with the reason, changing nothing (real engin
     let path = template.replace(':campaignId', on ? campaigns[on] : '');
     if (template === '/network') path += `?campaignId=${campaigns[on!]}`;
     if (query) path += `${path.includes('?') ? '&' : '?'}${query}`;
-    let call = request(system.app)[method.toLowerCase() as 'get' | 'post' | 'patch' | 'put'](path);
+    let call = request(system.app)[
+      method.toLowerCase() as 'get' | 'post' | 'patch' | 'put' | 'delete'
+    ](path);
     if (auth[as]) call = call.set('authorization', auth[as]);
     const response = await (body ? call.send(body) : call);
 
@@ -370,6 +395,9 @@ async function storedState(system: CampaignSystem, campaignIds: string[]) {
     collaborators: await system.db.collaborator.findMany({ where, orderBy: byInfluencer }),
     opsActions: await system.db.opsAction.findMany({ where, orderBy: { id: 'asc' } }),
     results: await system.db.result.findMany({ where, orderBy: { id: 'asc' } }),
+    socialAccounts: await system.db.socialAccount.findMany({
+      where: { influencerId: { in: Object.values(people) } },
+    }),
     profiles: await system.db.influencerProfile.findMany({
       where: { id: { in: Object.values(people) } },
       orderBy: { id: 'asc' },

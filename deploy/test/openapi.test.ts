@@ -23,6 +23,7 @@ const apps: Record<string, Express> = {
     db: unused as never,
     lifecycle: unused as never,
     idempotencyStore: unused as never,
+    social: unused as never,
   }),
   messaging: buildMessagingApp({
     ...common,

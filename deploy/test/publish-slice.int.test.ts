@@ -385,6 +385,8 @@ describe('publishing a campaign (real PostgreSQL, Temporal and Kafka)', () => {
       string,
     ];
     const address = { street: 'Keizersgracht 1', city: 'Amsterdam', country: 'NL' };
+    // Figures imported (as the dev seed's): this is about the follower rule, not about how an
+    // account is connected (social-accounts.int.test.ts).
     await campaignPrisma.influencerProfile.createMany({
       data: [
         {
@@ -395,6 +397,7 @@ describe('publishing a campaign (real PostgreSQL, Temporal and Kafka)', () => {
           country: 'NL',
           followers: 9000,
           engagementRate: 3.2,
+          audienceSource: 'import',
           shippingAddress: address,
         },
         {
@@ -405,6 +408,7 @@ describe('publishing a campaign (real PostgreSQL, Temporal and Kafka)', () => {
           country: 'NL',
           followers: 800,
           engagementRate: 6.1,
+          audienceSource: 'import',
           shippingAddress: address,
         },
       ],

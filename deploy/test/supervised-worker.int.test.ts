@@ -35,6 +35,7 @@ async function startSupervisedWorker(test: string) {
     authSecret: TEST_AUTH_SECRET,
     taskQueue: `campaign-lifecycle-supervised-${randomUUID()}`,
     workflowBundle,
+    graphApiUrl: env.graphApiUrl,
   };
   const reports: string[] = [];
   const { process: worker, ready } = await supervised((line) => reports.push(line))(

@@ -11,6 +11,12 @@ export {
   type RosterPage,
   type RosterPart,
 } from './workflows/activities';
+export type {
+  AccountRefreshResult,
+  AudienceActivities,
+  AudienceRefreshInput,
+  AudienceRefreshTotals,
+} from './workflows/audience-activities';
 export * from './domain/campaign-rules';
 export * from './domain/campaign-state';
 

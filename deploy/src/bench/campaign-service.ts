@@ -1,8 +1,18 @@
 import { randomBytes } from 'node:crypto';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { campaignApi, createPrismaClient } from '@campaign/campaign-service';
-import { createCampaignWorker, startRecording } from '@campaign/campaign-service/worker';
+import { DEV_SOCIAL_TOKEN_KEY, campaignApi, createPrismaClient } from '@campaign/campaign-service';
+import {
+  audienceActivities,
+  createCampaignWorker,
+  startRecording,
+} from '@campaign/campaign-service/worker';
+import {
+  LOCAL_GRAPH_API_URL,
+  LOCAL_GRAPH_CLIENT_ID,
+  LOCAL_GRAPH_CLIENT_SECRET,
+  createInstagramGraphApi,
+} from '@campaign/social-network';
 import { CAMPAIGN_EVENTS_TOPIC, INFLUENCER_PROFILES_TOPIC } from '@campaign/contracts';
 import { EventPublisher, createKafka, createLogger, ensureTopics } from '@campaign/service-runtime';
 import type { Client } from '@temporalio/client';
@@ -26,12 +36,22 @@ export async function startCampaignService(wiring: {
   const kafka = createKafka('bench-campaign', wiring.kafkaBrokers.split(','), logger);
   const events = new EventPublisher(kafka);
   await ensureTopics(kafka, [CAMPAIGN_EVENTS_TOPIC, INFLUENCER_PROFILES_TOPIC]);
-  const { app } = campaignApi({ db, temporal: wiring.temporal, logger, authSecret });
+  // The bench measures no social account; the adapter is wired as the stack's, never called.
+  const social = {
+    network: createInstagramGraphApi({
+      baseUrl: LOCAL_GRAPH_API_URL,
+      clientId: LOCAL_GRAPH_CLIENT_ID,
+      clientSecret: LOCAL_GRAPH_CLIENT_SECRET,
+      redirectUri: 'http://127.0.0.1:3001/social-account/connected',
+    }),
+    tokenKey: Buffer.from(DEV_SOCIAL_TOKEN_KEY, 'base64'),
+  };
+  const { app } = campaignApi({ db, temporal: wiring.temporal, logger, authSecret, social });
   const { activities, relay } = startRecording({ db, events, logger });
   const worker = await createCampaignWorker({
     connection: wiring.workerConnection,
     namespace: 'default',
-    activities,
+    activities: { ...activities, ...audienceActivities({ db, ...social }) },
   });
   const running = worker.run();
   const server = await new Promise<Server>((resolve) => {

@@ -1,9 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import {
+  DEV_SOCIAL_TOKEN_KEY,
   campaignApi,
   createInfluencerProfileStore,
   createPrismaClient,
 } from '@campaign/campaign-service';
+import {
+  LOCAL_GRAPH_CLIENT_ID,
+  LOCAL_GRAPH_CLIENT_SECRET,
+  createInstagramGraphApi,
+} from '@campaign/social-network';
 import {
   CAMPAIGN_EVENTS_TOPIC,
   INFLUENCER_PROFILES_TOPIC,
@@ -19,7 +25,11 @@ import {
   type Identity,
 } from '@campaign/service-runtime';
 import { TEST_AUTH_SECRET, eventually, testEnvironment } from '@campaign/testing';
-import { createCampaignWorker, startRecording } from '@campaign/campaign-service/worker';
+import {
+  audienceActivities,
+  createCampaignWorker,
+  startRecording,
+} from '@campaign/campaign-service/worker';
 import { Client, Connection } from '@temporalio/client';
 import { NativeConnection } from '@temporalio/worker';
 import request from 'supertest';
@@ -57,11 +67,20 @@ export async function startCampaignSystem(
   await ensureTopics(kafka, [CAMPAIGN_EVENTS_TOPIC, INFLUENCER_PROFILES_TOPIC]);
   const connection = await Connection.connect({ address: env.temporalAddress });
   const temporal = new Client({ connection });
+  // The Instagram adapter on the run's local Graph API, as the stack configures it.
+  const socialNetwork = createInstagramGraphApi({
+    baseUrl: env.graphApiUrl,
+    clientId: LOCAL_GRAPH_CLIENT_ID,
+    clientSecret: LOCAL_GRAPH_CLIENT_SECRET,
+    redirectUri: 'http://127.0.0.1:3001/social-account/connected',
+  });
+  const tokenKey = Buffer.from(DEV_SOCIAL_TOKEN_KEY, 'base64');
   const { app, lifecycle } = campaignApi({
     db,
     temporal,
     logger,
     authSecret: TEST_AUTH_SECRET,
+    social: { network: socialNetwork, tokenKey },
     lifecycle: {
       ...(options.taskQueue ? { taskQueue: options.taskQueue } : {}),
       ...(options.actionDeadlineMs ? { actionDeadlineMs: options.actionDeadlineMs } : {}),
@@ -83,7 +102,10 @@ export async function startCampaignSystem(
         connection: workerConnection,
         namespace: 'default',
         ...(options.taskQueue ? { taskQueue: options.taskQueue } : {}),
-        activities: recording.activities,
+        activities: {
+          ...recording.activities,
+          ...audienceActivities({ db, network: socialNetwork, tokenKey }),
+        },
       })
     : null;
   const running = worker?.run();
@@ -95,6 +117,8 @@ export async function startCampaignSystem(
     /** For what a test does to a workflow directly, as ops would with the Temporal CLI. */
     temporal,
     kafka,
+    /** The Instagram adapter the service uses, on the local Graph API. */
+    socialNetwork,
     /** Publishes to Kafka as the campaign service does. */
     events,
     async stop() {

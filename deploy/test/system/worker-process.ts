@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
+import { testEnvironment } from '@campaign/testing';
 import { repoRoot } from '../../src/paths';
 
 /**
@@ -24,6 +25,7 @@ export function spawnCampaignWorker(wiring: {
         KAFKA_BROKERS: wiring.kafkaBrokers,
         TEMPORAL_ADDRESS: wiring.temporalAddress,
         TEMPORAL_TASK_QUEUE: wiring.taskQueue,
+        INSTAGRAM_GRAPH_URL: testEnvironment().graphApiUrl,
         LOG_LEVEL: 'warn',
       },
     },

@@ -18,3 +18,4 @@ export * from './messaging';
 export * from './stored-text';
 export * from './support';
 export * from './newsletter';
+export * from './social-account';

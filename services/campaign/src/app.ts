@@ -14,12 +14,12 @@ import { collaborationRoutes } from './routes/collaborations';
 import { opsAuditRoutes } from './routes/ops-audit';
 import { myCampaignRoutes } from './routes/my-campaigns';
 import { createMyCampaignsStore } from './db/my-campaigns-store';
-import { createInfluencerProfileStore } from './db/influencer-profile-store';
 import { myProfileRoutes } from './routes/my-profile';
 import type { CampaignDb } from './db/prisma-client';
 import type { CollaborationStore } from './db/collaboration-store';
 import type { NetworkStore } from './db/network-store';
 import type { CampaignLifecycle } from './temporal/campaign-lifecycle';
+import { socialAccountRoutes, type SocialAccountDeps } from './routes/social-account';
 
 export type CampaignAppDeps = {
   logger: Logger;
@@ -33,6 +33,7 @@ export type CampaignAppDeps = {
   boards: ReturnType<typeof createBoardStore>;
   lifecycle: CampaignLifecycle;
   readiness: ReadinessCheck[];
+  social: SocialAccountDeps;
 };
 
 /** The campaign API, built only from its dependencies so tests and main wire it the same way. */
@@ -46,10 +47,15 @@ export function buildCampaignApp(deps: CampaignAppDeps): Express {
     routes: [
       campaignRoutes(deps),
       lifecycleRoutes(deps),
-      networkRoutes(deps),
+      networkRoutes({
+        ...deps,
+        socialAccounts: deps.social.accounts,
+        profiles: deps.social.profiles,
+      }),
       collaborationRoutes(deps),
       myCampaignRoutes({ myCampaigns: createMyCampaignsStore(deps.db) }),
-      myProfileRoutes({ profiles: createInfluencerProfileStore(deps.db) }),
+      myProfileRoutes({ profiles: deps.social.profiles }),
+      socialAccountRoutes(deps.social),
       opsAuditRoutes(deps),
     ],
   });
@@ -65,3 +71,6 @@ export { createFinishedCampaignStore } from './db/finished-campaign-store';
 export { createPrismaClient } from './db/prisma-client';
 export { temporalCampaignLifecycle } from './temporal/campaign-lifecycle';
 export { campaignApi } from './campaign-api';
+export { createSocialAccountStore } from './db/social-account-store';
+export { createSocialTokenCipher, tokenKeyId } from './social/social-token-cipher';
+export { DEV_SOCIAL_TOKEN_KEY, socialTokenSettings } from './social/social-settings';

@@ -9,6 +9,12 @@ import { createFinishedCampaignStore } from './db/finished-campaign-store';
 import { createIdempotencyStore } from './db/idempotency-store';
 import { createNetworkStore } from './db/network-store';
 import type { CampaignDb } from './db/prisma-client';
+import { createInfluencerProfileStore } from './db/influencer-profile-store';
+import { createSocialAccountStore } from './db/social-account-store';
+import { createAudienceRefresh } from './social/audience-refresh';
+import { createConnectionStates } from './social/connection-state';
+import { createSocialTokenCipher } from './social/social-token-cipher';
+import type { SocialNetwork } from '@campaign/social-network';
 import {
   temporalCampaignLifecycle,
   type CampaignLifecycle,
@@ -27,6 +33,8 @@ export function campaignApi(options: {
   authSecret: string;
   corsOrigins?: string[];
   lifecycle?: Omit<CampaignLifecycleOptions, 'finishedCampaigns'>;
+  /** The social network (the Instagram adapter) and the keys its tokens are sealed under. */
+  social: { network: SocialNetwork; tokenKey: Buffer; previousTokenKeys?: Buffer[] };
 }): { app: Express; lifecycle: CampaignLifecycle } {
   const { db } = options;
   const lifecycle = temporalCampaignLifecycle(options.temporal, {
@@ -34,6 +42,12 @@ export function campaignApi(options: {
     finishedCampaigns: createFinishedCampaignStore(db),
   });
   const store = createCampaignStore(db);
+  const profiles = createInfluencerProfileStore(db);
+  const accounts = createSocialAccountStore(
+    db,
+    createSocialTokenCipher(options.social.tokenKey, options.social.previousTokenKeys),
+  );
+  const network = options.social.network;
   const app = buildCampaignApp({
     logger: options.logger,
     authSecret: options.authSecret,
@@ -45,6 +59,13 @@ export function campaignApi(options: {
     db,
     idempotencyStore: createIdempotencyStore(db),
     lifecycle,
+    social: {
+      network,
+      accounts,
+      profiles,
+      states: createConnectionStates(options.authSecret),
+      refresh: createAudienceRefresh({ network, accounts, profiles }),
+    },
     readiness: [
       { name: 'database', check: () => store.ping() },
       { name: 'temporal', check: () => lifecycle.ping() },

@@ -5,7 +5,9 @@ import {
   MAX_DURATION_SECONDS,
 } from '@campaign/contracts';
 import { configFields } from '@campaign/service-runtime';
+import { socialNetworkConfigFields } from '@campaign/social-network';
 import { z } from 'zod';
+import { socialTokenSettings } from './social/social-settings';
 
 export const CampaignConfig = z.object({
   PORT: configFields.port.default(3001),
@@ -15,6 +17,8 @@ export const CampaignConfig = z.object({
   AUTH_SECRET: configFields.authSecret,
   CORS_ORIGINS: configFields.corsOrigins,
   LOG_LEVEL: configFields.logLevel,
+  ...socialTokenSettings,
+  ...socialNetworkConfigFields,
   /** Actions on one campaign coalesced into one workflow update (see action-batcher.ts). */
   ACTION_BATCH_MAX: z.coerce
     .number()

@@ -1,4 +1,5 @@
 import { createLogger, loadConfig, runMain, serve } from '@campaign/service-runtime';
+import { createInstagramGraphApi, instagramSettings } from '@campaign/social-network';
 import { Client, Connection } from '@temporalio/client';
 import { campaignApi } from './campaign-api';
 import { CampaignConfig } from './config';
@@ -15,6 +16,14 @@ async function main(): Promise<void> {
     logger,
     authSecret: config.AUTH_SECRET,
     corsOrigins: config.CORS_ORIGINS,
+    social: {
+      network: createInstagramGraphApi(
+        // Spelled out: unset stays a key (the real API), as the settings type asks.
+        instagramSettings({ ...config, INSTAGRAM_GRAPH_URL: config.INSTAGRAM_GRAPH_URL }),
+      ),
+      tokenKey: config.SOCIAL_TOKEN_KEY,
+      previousTokenKeys: config.SOCIAL_TOKEN_PREVIOUS_KEYS,
+    },
     lifecycle: {
       finishAfterCollaborationSeconds: config.FINISH_AFTER_COLLABORATION_SECONDS,
       historyEventsPerRun: config.HISTORY_EVENTS_PER_RUN,

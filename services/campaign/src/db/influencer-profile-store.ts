@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import {
   INFLUENCER_PROFILES_TOPIC,
+  MAX_COUNT,
   ShippingAddress,
   type InfluencerProfileChanged,
   type InfluencerProfileEdit,
@@ -75,7 +76,13 @@ export function createInfluencerProfileStore(db: CampaignDb) {
         const fields = { ...edit, email: edit.email ?? null, changedAt: changedAt(new Date()) };
         return tx.influencerProfile.upsert({
           where: { id: influencerId },
-          create: { id: influencerId, ...fields, followers: 0, engagementRate: 0 },
+          create: {
+            id: influencerId,
+            ...fields,
+            followers: 0,
+            engagementRate: 0,
+            audienceSource: 'none',
+          },
           update: fields,
         });
       });
@@ -91,6 +98,7 @@ export function createInfluencerProfileStore(db: CampaignDb) {
           ...edit,
           email: edit.email ?? null,
           ...audience,
+          audienceSource: 'import',
           changedAt: changedAt(new Date()),
         };
         return tx.influencerProfile.upsert({
@@ -99,6 +107,41 @@ export function createInfluencerProfileStore(db: CampaignDb) {
           update: fields,
         });
       });
+    },
+
+    /**
+     * The audience the influencer's connected account reports (on connecting and at each
+     * refresh), announced like every change; null when the influencer has no profile.
+     */
+    async writeAudience(influencerId: string, audience: Audience) {
+      const exists = await db.influencerProfile.findUnique({
+        where: { id: influencerId },
+        select: { id: true },
+      });
+      if (!exists) return null;
+      const saved = await write(influencerId, (tx, changedAt) =>
+        tx.influencerProfile.update({
+          where: { id: influencerId },
+          data: {
+            // As the columns hold them: a count, and a rate in percent to two decimals.
+            followers: Math.min(Math.max(Math.round(audience.followers), 0), MAX_COUNT),
+            engagementRate:
+              Math.min(Math.max(Math.round(audience.engagementRate * 100), 0), 99_999) / 100,
+            audienceSource: 'account',
+            changedAt: changedAt(new Date()),
+          },
+        }),
+      );
+      return saved === 'handle-taken' ? null : saved;
+    },
+
+    /** Whether the profile's figures were imported (the dev seed) rather than left to an account. */
+    async audienceImported(influencerId: string): Promise<boolean> {
+      const row = await db.influencerProfile.findUnique({
+        where: { id: influencerId },
+        select: { audienceSource: true },
+      });
+      return row?.audienceSource === 'import';
     },
   };
 }

@@ -6,6 +6,7 @@ import {
   InvitationView,
   NetworkPage,
   NetworkSearchQuery,
+  Qualifications,
 } from '@campaign/contracts';
 import {
   ApiRoutes,
@@ -14,12 +15,16 @@ import {
   parseBody,
   parseParams,
   parseQuery,
+  principalKey,
   type Caller,
 } from '@campaign/service-runtime';
 import { z } from 'zod';
 import type { CampaignStore } from '../db/campaign-store';
 import type { NetworkStore } from '../db/network-store';
 import { networkRefusal } from '../domain/plans';
+import { audienceRefusal } from '../domain/audience-refusal';
+import type { InfluencerProfileStore } from '../db/influencer-profile-store';
+import type { SocialAccountStore } from '../db/social-account-store';
 import { invitationText } from '../domain/invitation-text';
 import { requireAccepted } from './require-accepted';
 import type { Request } from 'express';
@@ -37,6 +42,8 @@ export function networkRoutes(deps: {
   store: CampaignStore;
   network: NetworkStore;
   lifecycle: CampaignLifecycle;
+  socialAccounts: Pick<SocialAccountStore, 'find'>;
+  profiles: Pick<InfluencerProfileStore, 'audienceImported'>;
 }) {
   const { store, network, lifecycle } = deps;
   const routes = new ApiRoutes();
@@ -146,7 +153,7 @@ export function networkRoutes(deps: {
     },
     async (req, res, influencer) => {
       const { campaignId } = parseParams(CampaignIdParams, req);
-      await loadCampaign(campaignId, influencer);
+      const campaign = await loadCampaign(campaignId, influencer);
       const profile = await network.profile(influencer.userId);
       if (!profile) {
         throw new HttpProblem(
@@ -154,6 +161,18 @@ export function networkRoutes(deps: {
           'No influencer profile',
           'Complete your influencer profile (audience, niches, country) before applying.',
         );
+      }
+      // Decided here, before the workflow is asked: whether the figures come from a connected
+      // account is the campaign service's to know (its social accounts), not the workflow's.
+      const { minFollowers } = Qualifications.parse(campaign.qualifications);
+      if (minFollowers !== undefined) {
+        const account = await deps.socialAccounts.find(principalKey(influencer));
+        const refusal = audienceRefusal(
+          minFollowers,
+          account?.status ?? 'disconnected',
+          await deps.profiles.audienceImported(influencer.userId),
+        );
+        if (refusal) throw new HttpProblem(422, 'Connect your Instagram account', refusal);
       }
       const outcome = await lifecycle.act(
         campaignId,

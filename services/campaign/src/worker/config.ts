@@ -1,6 +1,9 @@
 import { CAMPAIGN_TASK_QUEUE } from '@campaign/contracts';
 import { configFields } from '@campaign/service-runtime';
+import { socialNetworkConfigFields } from '@campaign/social-network';
 import { z } from 'zod';
+import { socialTokenSettings } from '../social/social-settings';
+import { TimeOfDay } from './audience-refresh-schedule';
 
 export const WorkerConfig = z.object({
   TEMPORAL_ADDRESS: z.string().min(1).default('127.0.0.1:7233'),
@@ -13,5 +16,9 @@ export const WorkerConfig = z.object({
   MAX_CONCURRENT_ACTIVITIES: z.coerce.number().int().min(1).default(100),
   /** A prebuilt workflow bundle (`writeCampaignWorkflowBundle`), so a start skips bundling. */
   WORKFLOW_BUNDLE: z.string().min(1).optional(),
+  /** When the daily refresh of every connected account's audience starts: HH:MM, UTC. */
+  AUDIENCE_REFRESH_AT: z.string().default('03:00').pipe(TimeOfDay),
+  ...socialTokenSettings,
+  ...socialNetworkConfigFields,
 });
 export type WorkerConfig = z.infer<typeof WorkerConfig>;

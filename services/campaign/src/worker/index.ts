@@ -5,3 +5,5 @@ export * from './campaign-worker';
 export * from './config';
 export * from './workflow-bundle';
 export * from './recording';
+export * from './audience-wiring';
+export * from './audience-refresh-schedule';

@@ -8,7 +8,11 @@ import {
   loadConfig,
   runMain,
 } from '@campaign/service-runtime';
+import { createInstagramGraphApi, instagramSettings } from '@campaign/social-network';
+import { Client, Connection } from '@temporalio/client';
 import { DefaultLogger, NativeConnection, Runtime } from '@temporalio/worker';
+import { ensureAudienceRefreshSchedule } from './audience-refresh-schedule';
+import { audienceActivities } from './audience-wiring';
 import { createCampaignWorker } from './campaign-worker';
 import { WorkerConfig } from './config';
 import { startRecording } from './recording';
@@ -37,11 +41,30 @@ async function main(): Promise<void> {
   });
 
   const connection = await NativeConnection.connect({ address: config.TEMPORAL_ADDRESS });
+  // The daily audience refresh's Schedule: created by the first worker, brought to the setting's
+  // time by every later start.
+  const clientConnection = await Connection.connect({ address: config.TEMPORAL_ADDRESS });
+  await ensureAudienceRefreshSchedule(
+    new Client({ connection: clientConnection, namespace: config.TEMPORAL_NAMESPACE }),
+    { at: config.AUDIENCE_REFRESH_AT, taskQueue: config.TEMPORAL_TASK_QUEUE },
+  );
+  await clientConnection.close();
   const worker = await createCampaignWorker({
     connection,
     namespace: config.TEMPORAL_NAMESPACE,
     taskQueue: config.TEMPORAL_TASK_QUEUE,
-    activities,
+    activities: {
+      ...activities,
+      ...audienceActivities({
+        db: prisma,
+        network: createInstagramGraphApi(
+          // Spelled out: unset stays a key (the real API), as the settings type asks.
+          instagramSettings({ ...config, INSTAGRAM_GRAPH_URL: config.INSTAGRAM_GRAPH_URL }),
+        ),
+        tokenKey: config.SOCIAL_TOKEN_KEY,
+        previousTokenKeys: config.SOCIAL_TOKEN_PREVIOUS_KEYS,
+      }),
+    },
     maxConcurrentActivityTaskExecutions: config.MAX_CONCURRENT_ACTIVITIES,
     ...(config.WORKFLOW_BUNDLE ? { workflowBundlePath: config.WORKFLOW_BUNDLE } : {}),
   });
