@@ -19,7 +19,7 @@ async function main(): Promise<void> {
     social: {
       network: createInstagramGraphApi(
         // Spelled out: unset stays a key (the real API), as the settings type asks.
-        instagramSettings({ ...config, INSTAGRAM_GRAPH_URL: config.INSTAGRAM_GRAPH_URL }),
+        instagramSettings(config),
       ),
       tokenKey: config.SOCIAL_TOKEN_KEY,
       previousTokenKeys: config.SOCIAL_TOKEN_PREVIOUS_KEYS,

@@ -36,7 +36,9 @@ export const socialNetworkConfigFields = {
 export type SocialNetworkConfig = z.infer<z.ZodObject<typeof socialNetworkConfigFields>>;
 
 /** The adapter's settings from a loaded config. */
-export function instagramSettings(config: SocialNetworkConfig): InstagramGraphApiSettings {
+export function instagramSettings(
+  config: Omit<SocialNetworkConfig, 'INSTAGRAM_GRAPH_URL'> & { INSTAGRAM_GRAPH_URL?: string },
+): InstagramGraphApiSettings {
   if (!config.INSTAGRAM_GRAPH_URL && config.INSTAGRAM_CLIENT_SECRET === LOCAL_GRAPH_CLIENT_SECRET) {
     throw new Error(
       'INSTAGRAM_GRAPH_URL is unset (the real Instagram API) but INSTAGRAM_CLIENT_ID and ' +
