@@ -11,6 +11,13 @@ export {
   type RosterPage,
   type RosterPart,
 } from './workflows/activities';
+export type {
+  StoryActivities,
+  StoryContainerStatus,
+  StoryFailureDetails,
+  StoryRecord,
+  Tried,
+} from './workflows/story-activities';
 export * from './domain/campaign-rules';
 export * from './domain/campaign-state';
 

@@ -18,3 +18,5 @@ export * from './messaging';
 export * from './stored-text';
 export * from './support';
 export * from './newsletter';
+export * from './workflow/story-workflow';
+export * from './story';

@@ -1,2 +1,3 @@
 // The worker bundles this file and everything it imports into the workflow sandbox.
 export { campaignWorkflow } from './campaign-workflow';
+export { campaignStory } from './story-workflow';
