@@ -16,6 +16,9 @@ import { myCampaignRoutes } from './routes/my-campaigns';
 import { createMyCampaignsStore } from './db/my-campaigns-store';
 import { createInfluencerProfileStore } from './db/influencer-profile-store';
 import { myProfileRoutes } from './routes/my-profile';
+import { storyCardRoutes } from './routes/story-cards';
+import { storyRoutes } from './routes/stories';
+import { createStoryStore } from './db/story-store';
 import type { CampaignDb } from './db/prisma-client';
 import type { CollaborationStore } from './db/collaboration-store';
 import type { NetworkStore } from './db/network-store';
@@ -51,7 +54,10 @@ export function buildCampaignApp(deps: CampaignAppDeps): Express {
       myCampaignRoutes({ myCampaigns: createMyCampaignsStore(deps.db) }),
       myProfileRoutes({ profiles: createInfluencerProfileStore(deps.db) }),
       opsAuditRoutes(deps),
+      storyRoutes({ ...deps, stories: createStoryStore(deps.db) }),
     ],
+    // The social network fetches the story card without a token.
+    linkRoutes: [storyCardRoutes(deps)],
   });
 }
 
@@ -63,5 +69,7 @@ export { createCampaignStore } from './db/campaign-store';
 export { createInfluencerProfileStore } from './db/influencer-profile-store';
 export { createFinishedCampaignStore } from './db/finished-campaign-store';
 export { createPrismaClient } from './db/prisma-client';
+export { createStoryStore } from './db/story-store';
+export { consumeStoryDue, STORY_CONSUMER_GROUP } from './events/story-due-consumer';
 export { temporalCampaignLifecycle } from './temporal/campaign-lifecycle';
 export { campaignApi } from './campaign-api';

@@ -6,9 +6,13 @@ import {
   storyWorkflowId,
   type StoryWorkflowInput,
 } from '@campaign/contracts';
-import { runEventConsumer, type Logger, type RetryPolicy } from '@campaign/service-runtime';
+import {
+  runEventConsumer,
+  type createKafka,
+  type Logger,
+  type RetryPolicy,
+} from '@campaign/service-runtime';
 import { WorkflowExecutionAlreadyStartedError, type Client } from '@temporalio/client';
-import type { Kafka } from 'kafkajs';
 import type { StoryStore } from '../db/story-store';
 import { storyCardUrl } from '../domain/story-card-url';
 
@@ -21,7 +25,7 @@ export const STORY_CONSUMER_GROUP = 'campaign-story';
  * has (after Temporal forgot a closed workflow) is not started again.
  */
 export function consumeStoryDue(deps: {
-  kafka: Kafka;
+  kafka: ReturnType<typeof createKafka>;
   temporal: Client;
   stories: Pick<StoryStore, 'find'>;
   /** Where the campaign service is reached from the internet: the story card's address. */

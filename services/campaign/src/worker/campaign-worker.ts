@@ -1,19 +1,23 @@
 import { CAMPAIGN_TASK_QUEUE } from '@campaign/contracts';
 import { type NativeConnection, Worker } from '@temporalio/worker';
-import { campaignWorkflowsPath, type CampaignActivities } from '@campaign/workflows';
+import {
+  campaignWorkflowsPath,
+  type CampaignActivities,
+  type StoryActivities,
+} from '@campaign/workflows';
 import { createCampaignActivities } from './campaign-activities';
 
 export type CampaignWorkerOptions = {
   connection: NativeConnection;
   namespace: string;
-  activities: CampaignActivities;
+  activities: CampaignActivities & StoryActivities;
   taskQueue?: string;
   maxConcurrentActivityTaskExecutions?: number;
   /** A bundle `writeCampaignWorkflowBundle` wrote; without it the worker bundles at start. */
   workflowBundlePath?: string;
 };
 
-/** The worker that runs campaign workflows and their activities on the campaign task queue. */
+/** The worker that runs campaign and story workflows and their activities on the campaign task queue. */
 export function createCampaignWorker(options: CampaignWorkerOptions): Promise<Worker> {
   return Worker.create({
     connection: options.connection,

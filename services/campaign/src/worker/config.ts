@@ -13,5 +13,13 @@ export const WorkerConfig = z.object({
   MAX_CONCURRENT_ACTIVITIES: z.coerce.number().int().min(1).default(100),
   /** A prebuilt workflow bundle (`writeCampaignWorkflowBundle`), so a start skips bundling. */
   WORKFLOW_BUNDLE: z.string().min(1).optional(),
+  /**
+   * The platform's own account on the social network, which posts campaigns' stories. Without
+   * it every story is given up, saying so. The token is a secret: never logged.
+   */
+  INSTAGRAM_PLATFORM_ACCOUNT_ID: z.string().min(1).optional(),
+  INSTAGRAM_PLATFORM_ACCESS_TOKEN: z.string().min(1).optional(),
+  /** Where the campaign service is reached from the internet: the network fetches story cards there. */
+  CAMPAIGN_PUBLIC_URL: z.url({ protocol: /^https?$/ }).default('http://127.0.0.1:3001'),
 });
 export type WorkerConfig = z.infer<typeof WorkerConfig>;

@@ -5,3 +5,4 @@ export * from './campaign-worker';
 export * from './config';
 export * from './workflow-bundle';
 export * from './recording';
+export * from './story-activities';

@@ -17,17 +17,25 @@ import type { StoryStore } from '../db/story-store';
  * token never leaves this file: not in a failure, not in a log.
  */
 export function createStoryActivities(deps: {
-  network: SocialNetwork;
-  account: AccountAccess;
+  /** Absent where the platform's account is not configured: every story is given up, saying so. */
+  network?: SocialNetwork;
+  account?: AccountAccess;
   stories: Pick<StoryStore, 'record'>;
   /** Tells the relay of this process that an event is owed, so it leaves before its next poll. */
   onRecorded?: () => void;
 }): StoryActivities {
-  const { network, account } = deps;
-  const step = async <T>(call: () => Promise<T>) => {
+  const step = async <T>(call: (network: SocialNetwork, account: AccountAccess) => Promise<T>) => {
     const { attempt } = Context.current().info;
+    if (!deps.network || !deps.account) {
+      throw ApplicationFailure.create({
+        type: 'not_configured',
+        message: "The platform's social account is not configured (INSTAGRAM_PLATFORM_ACCOUNT_ID).",
+        nonRetryable: true,
+        details: [{ attempt, kind: 'not_configured' } satisfies StoryFailureDetails],
+      });
+    }
     try {
-      return { ...(await call()), attempt };
+      return { ...(await call(deps.network, deps.account)), attempt };
     } catch (error) {
       throw storyStepFailure(error, attempt);
     }
@@ -38,11 +46,13 @@ export function createStoryActivities(deps: {
       if (record.status !== 'posting') deps.onRecorded?.();
     },
     createStoryContainer: (imageUrl) =>
-      step(() => network.createStoryContainer(account, imageUrl)),
+      step((network, account) => network.createStoryContainer(account, imageUrl)),
     storyContainerStatus: (containerId) =>
-      step(async () => ({ status: await network.containerStatus(account, containerId) })),
+      step(async (network, account) => ({
+        status: await network.containerStatus(account, containerId),
+      })),
     publishStoryContainer: (containerId) =>
-      step(() => network.publishContainer(account, containerId)),
+      step((network, account) => network.publishContainer(account, containerId)),
   };
 }
 
