@@ -48,6 +48,8 @@ export type AppWiring = {
   workflowBundle?: string;
   /** Where the notifications service sends mail (maildev in the stack and the tests). */
   smtp?: { host: string; port: number };
+  /** Where the adapter reaches Instagram: the local Graph API (unset: the real API). */
+  graphApiUrl?: string;
 };
 
 export function appProcess(app: App, wiring: AppWiring): ProcessOptions {
@@ -71,6 +73,7 @@ export function appProcess(app: App, wiring: AppWiring): ProcessOptions {
       TEMPORAL_ADDRESS: wiring.temporalAddress,
       AUTH_SECRET: wiring.authSecret,
       ...(wiring.smtp ? { SMTP_HOST: wiring.smtp.host, SMTP_PORT: String(wiring.smtp.port) } : {}),
+      ...(wiring.graphApiUrl ? { INSTAGRAM_GRAPH_URL: wiring.graphApiUrl } : {}),
     },
   };
 }

@@ -36,6 +36,7 @@ async function main(): Promise<void> {
     authSecret: devAuthSecret(runDir),
     taskQueue: CAMPAIGN_TASK_QUEUE,
     smtp: { host: engines.mail.smtpHost, port: engines.mail.smtpPort },
+    graphApiUrl: engines.graphApi.url,
   };
   const running: RunningProcess[] = [];
 
@@ -80,6 +81,7 @@ Campaign platform is up (${((Date.now() - started) / 1000).toFixed(1)} s).
   Messaging API       http://127.0.0.1:3002   (docs: /docs, OpenAPI: /openapi.json)
   Notifications API   http://127.0.0.1:3003   (docs: /docs, OpenAPI: /openapi.json)
   Mail page           ${engines.mail.webUrl}   (SMTP ${engines.mail.smtpHost}:${engines.mail.smtpPort})
+  Instagram (local)   ${engines.graphApi.url}   (consent page: /oauth/authorize, control: /_control/accounts)
   Temporal UI         ${engines.temporal.uiUrl}
   Temporal (gRPC)     ${engines.temporal.address}
   Kafka               ${engines.kafka.brokers}

@@ -5,8 +5,10 @@ import { migrationsDir, serviceDatabases, type ServiceName } from '../database/s
 import { dataDir } from '../paths';
 import { ensureKafkaBroker } from '../tools/kafka-broker';
 import { ensureTemporalCli, ensureTemporalTestServer } from '../tools/temporal-binaries';
+import { seedDemoAccounts } from '../local-graph-api/demo-accounts';
 import { startKafka, type KafkaEngine } from './kafka';
 import { startOnce, type Launch } from './launch';
+import { startLocalGraphApi, type LocalGraphApi } from './local-graph-api';
 import { startMaildev, type MailEngine } from './maildev';
 import { stopStaleProcesses } from './managed-process';
 import { dropDatabase, ensureDatabase, startPostgres, type PostgresEngine } from './postgres';
@@ -26,6 +28,8 @@ export type Profile = {
   /** maildev: the SMTP server the services send to, and its web page (and REST API). */
   smtpPort: number;
   mailWebPort: number;
+  /** The local Graph API (Instagram), every endpoint and `/_control` under one base URL. */
+  graphApiPort: number;
 };
 
 /**
@@ -51,6 +55,7 @@ export const profiles = {
     kafkaControllerPort: 9093,
     smtpPort: 1025,
     mailWebPort: 1080,
+    graphApiPort: 3004,
   },
   test: {
     name: 'test',
@@ -62,6 +67,7 @@ export const profiles = {
     kafkaControllerPort: 19093 + testPortOffset,
     smtpPort: 11025 + testPortOffset,
     mailWebPort: 11080 + testPortOffset,
+    graphApiPort: 13004 + testPortOffset,
   },
   // `pnpm bench`: ports of its own, so it runs beside the stack and the tests. Its data sits below
   // .data/bench, beside the results, so starting fresh never wipes an earlier run's results; and
@@ -77,6 +83,7 @@ export const profiles = {
     kafkaControllerPort: 29093 + benchPortOffset,
     smtpPort: 21025 + benchPortOffset,
     mailWebPort: 21080 + benchPortOffset,
+    graphApiPort: 23004 + benchPortOffset,
   },
 } satisfies Record<string, Profile>;
 
@@ -85,6 +92,7 @@ export type Engines = {
   temporal: TemporalEngine;
   kafka: KafkaEngine;
   mail: MailEngine;
+  graphApi: LocalGraphApi;
   databaseUrls: Record<ServiceName, string>;
   stop: () => Promise<void>;
 };
@@ -100,7 +108,8 @@ export async function ensureTools(): Promise<{ temporalTestServer: string }> {
 }
 
 /**
- * PostgreSQL, then Temporal, then Kafka, then maildev (SMTP), then every service's migrations. `launch` decides what
+ * PostgreSQL, then Temporal, then Kafka, then maildev (SMTP), then the local Graph API, then every
+ * service's migrations. `launch` decides what
  * happens when an engine dies: by default it stays dead; run-stack passes one that restarts it.
  */
 export async function startEngines(
@@ -147,6 +156,15 @@ export async function startEngines(
     started.push(mail);
     log(`Mail (SMTP)  ${mail.smtpHost}:${mail.smtpPort}, read at ${mail.webUrl}`);
 
+    // In this process, memory only: the dev stack's comes with demo accounts, the tests seed theirs.
+    const graphApi = await startLocalGraphApi({
+      port: profile.graphApiPort,
+      processingDelayMs: profile.name === 'dev' ? 2_000 : 300,
+      seed: profile.name === 'dev' ? seedDemoAccounts : undefined,
+    });
+    started.push(graphApi);
+    log(`Graph API    ${graphApi.url} (Instagram, local)`);
+
     const databaseUrls = {} as Record<ServiceName, string>;
     for (const { service, database } of serviceDatabases) {
       const name = profile.name === 'dev' ? database : `${database}_${profile.name}`;
@@ -155,7 +173,7 @@ export async function startEngines(
       const applied = await applyMigrations(databaseUrls[service], migrationsDir(service));
       log(`Migrations   ${service}: ${applied.length} applied`);
     }
-    return { postgres, temporal, kafka, mail, databaseUrls, stop };
+    return { postgres, temporal, kafka, mail, graphApi, databaseUrls, stop };
   } catch (error) {
     await stop();
     throw error;

@@ -21,6 +21,7 @@ export default async function globalSetup(): Promise<void> {
       temporalTestServer,
       smtpPort: engines.mail.smtpPort,
       mailWebPort: engines.mail.webPort,
+      graphApiUrl: engines.graphApi.url,
     }),
   );
   console.log(

@@ -1,2 +1,3 @@
 export * from './social-network';
 export * from './social-network-error';
+export * from './instagram';

@@ -13,6 +13,7 @@ const TestEnvironment = z.object({
   TEST_TEMPORAL_TEST_SERVER: z.string().min(1),
   TEST_SMTP_PORT: z.coerce.number().int().positive(),
   TEST_MAIL_WEB_PORT: z.coerce.number().int().positive(),
+  TEST_GRAPH_API_URL: z.string().min(1),
 });
 
 export type TestEngines = {
@@ -23,6 +24,8 @@ export type TestEngines = {
   /** maildev on 127.0.0.1: mail is sent to its SMTP port and read back through its REST API. */
   smtpPort: number;
   mailWebPort: number;
+  /** The local Graph API (Instagram): every endpoint and its `/_control` under this base URL. */
+  graphApiUrl: string;
 };
 
 /** The variables the global set-up exports for the test files (the inverse of testEnvironment). */
@@ -36,6 +39,7 @@ export function testEnvironmentVariables(engines: TestEngines): z.input<typeof T
     TEST_TEMPORAL_TEST_SERVER: engines.temporalTestServer,
     TEST_SMTP_PORT: String(engines.smtpPort),
     TEST_MAIL_WEB_PORT: String(engines.mailWebPort),
+    TEST_GRAPH_API_URL: engines.graphApiUrl,
   };
 }
 
@@ -52,6 +56,7 @@ export function testEnvironment() {
     temporalTestServer: env.TEST_TEMPORAL_TEST_SERVER,
     smtp: { host: '127.0.0.1', port: env.TEST_SMTP_PORT },
     mailWebUrl: `http://127.0.0.1:${env.TEST_MAIL_WEB_PORT}`,
+    graphApiUrl: env.TEST_GRAPH_API_URL,
   };
 }
 
