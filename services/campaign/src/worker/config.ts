@@ -1,5 +1,6 @@
 import { CAMPAIGN_TASK_QUEUE } from '@campaign/contracts';
-import { configFields } from '@campaign/service-runtime';
+import { configFields, eventRetryConfigFields } from '@campaign/service-runtime';
+import { socialNetworkConfigFields } from '@campaign/social-network';
 import { z } from 'zod';
 
 export const WorkerConfig = z.object({
@@ -9,6 +10,8 @@ export const WorkerConfig = z.object({
   DATABASE_URL: configFields.databaseUrl,
   KAFKA_BROKERS: configFields.kafkaBrokers,
   LOG_LEVEL: configFields.logLevel,
+  ...eventRetryConfigFields,
+  ...socialNetworkConfigFields,
   /** How many workflow and activity tasks one worker runs at once. */
   MAX_CONCURRENT_ACTIVITIES: z.coerce.number().int().min(1).default(100),
   /** A prebuilt workflow bundle (`writeCampaignWorkflowBundle`), so a start skips bundling. */

@@ -6,9 +6,14 @@ import {
   ensureTopics,
   EventPublisher,
   loadConfig,
+  retryPolicyFromConfig,
   runMain,
 } from '@campaign/service-runtime';
+import { createInstagramGraphApi, instagramSettings } from '@campaign/social-network';
+import { Client, Connection } from '@temporalio/client';
 import { DefaultLogger, NativeConnection, Runtime } from '@temporalio/worker';
+import { createStoryStore } from '../db/story-store';
+import { consumeStoryDue } from '../events/story-due-consumer';
 import { createCampaignWorker } from './campaign-worker';
 import { WorkerConfig } from './config';
 import { startRecording } from './recording';
@@ -29,11 +34,30 @@ async function main(): Promise<void> {
   // would outlast the transaction that holds its campaigns.
   const kafka = createKafka('campaign-worker', config.KAFKA_BROKERS, logger, { retries: 2 });
   const events = new EventPublisher(kafka);
+  const account =
+    config.INSTAGRAM_PLATFORM_ACCOUNT_ID && config.INSTAGRAM_PLATFORM_ACCESS_TOKEN
+      ? {
+          accountId: config.INSTAGRAM_PLATFORM_ACCOUNT_ID,
+          accessToken: config.INSTAGRAM_PLATFORM_ACCESS_TOKEN,
+        }
+      : undefined;
+  if (!account) logger.warn('no platform social account configured: stories will be given up');
   const { activities, relay } = startRecording({
     db: prisma,
     events,
     logger,
     ensureTopic: () => ensureTopics(kafka, [CAMPAIGN_EVENTS_TOPIC, INFLUENCER_PROFILES_TOPIC]),
+    ...(account
+      ? {
+          story: {
+            network: createInstagramGraphApi(
+              // Unset is the real API: the field is there either way, as the settings expect.
+              instagramSettings({ ...config, INSTAGRAM_GRAPH_URL: config.INSTAGRAM_GRAPH_URL }),
+            ),
+            account,
+          },
+        }
+      : {}),
   });
 
   const connection = await NativeConnection.connect({ address: config.TEMPORAL_ADDRESS });
@@ -45,9 +69,30 @@ async function main(): Promise<void> {
     maxConcurrentActivityTaskExecutions: config.MAX_CONCURRENT_ACTIVITIES,
     ...(config.WORKFLOW_BUNDLE ? { workflowBundlePath: config.WORKFLOW_BUNDLE } : {}),
   });
+  // Starts each campaign's story at its moment. The consumer waits for Kafka on its own, so the
+  // worker polls Temporal meanwhile; a consumer that cannot start stops the process.
+  const temporalClient = new Client({
+    connection: await Connection.connect({ address: config.TEMPORAL_ADDRESS }),
+    namespace: config.TEMPORAL_NAMESPACE,
+  });
+  const storyDue = consumeStoryDue({
+    kafka,
+    temporal: temporalClient,
+    stories: createStoryStore(prisma),
+    publicUrl: config.CAMPAIGN_PUBLIC_URL,
+    logger,
+    taskQueue: config.TEMPORAL_TASK_QUEUE,
+    retry: retryPolicyFromConfig(config),
+  });
+  storyDue.running.catch((error: unknown) => {
+    logger.fatal({ err: error }, 'story consumer could not start');
+    process.exit(1);
+  });
   logger.info({ address: config.TEMPORAL_ADDRESS }, 'campaign worker polling');
   // Worker.run() resolves after SIGINT/SIGTERM, once in-flight tasks are done.
   await worker.run();
+  await storyDue.consumer.disconnect();
+  await temporalClient.connection.close();
   await relay?.stop();
   await events.disconnect();
   await connection.close();
