@@ -18,6 +18,7 @@ import {
   logFile,
   type Identity,
 } from '@campaign/service-runtime';
+import type { AccountAccess, SocialNetwork } from '@campaign/social-network';
 import { TEST_AUTH_SECRET, eventually, testEnvironment } from '@campaign/testing';
 import { createCampaignWorker, startRecording } from '@campaign/campaign-service/worker';
 import { Client, Connection } from '@temporalio/client';
@@ -45,6 +46,8 @@ export async function startCampaignSystem(
     worker?: boolean;
     /** Without the relay of its worker: recorded events stay in the outbox. */
     relay?: boolean;
+    /** The social network and the platform's account its worker posts stories with. */
+    story?: { network: SocialNetwork; account: AccountAccess };
   } = {},
 ) {
   const env = testEnvironment();
@@ -76,7 +79,13 @@ export async function startCampaignSystem(
   const recording =
     options.worker === false
       ? null
-      : startRecording({ db, events, logger, relay: options.relay !== false });
+      : startRecording({
+          db,
+          events,
+          logger,
+          relay: options.relay !== false,
+          ...(options.story ? { story: options.story } : {}),
+        });
   const workerConnection = await NativeConnection.connect({ address: env.temporalAddress });
   const worker = recording
     ? await createCampaignWorker({
