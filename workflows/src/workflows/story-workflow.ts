@@ -28,7 +28,11 @@ const network = proxyActivities<StoryActivities>({
 // Recording is the service's own database: retried until it answers, never given up.
 const { recordStory } = proxyActivities<StoryActivities>({
   startToCloseTimeout: '1 minute',
-  retry: { initialInterval: '500 milliseconds', backoffCoefficient: 2, maximumInterval: '5 seconds' },
+  retry: {
+    initialInterval: '500 milliseconds',
+    backoffCoefficient: 2,
+    maximumInterval: '5 seconds',
+  },
 });
 
 /**

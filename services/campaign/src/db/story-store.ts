@@ -46,7 +46,13 @@ export function createStoryStore(db: CampaignDb) {
                 postedAt: record.at,
                 attempts: record.attempts,
               }
-            : { campaignId, brandId, reason: record.reason, failedAt: record.at, attempts: record.attempts },
+            : {
+                campaignId,
+                brandId,
+                reason: record.reason,
+                failedAt: record.at,
+                attempts: record.attempts,
+              },
       });
       const settled =
         record.status === 'posted'

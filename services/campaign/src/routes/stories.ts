@@ -1,4 +1,9 @@
-import { CampaignIdParams, CampaignStoryView, StoryListQuery, StoryPage } from '@campaign/contracts';
+import {
+  CampaignIdParams,
+  CampaignStoryView,
+  StoryListQuery,
+  StoryPage,
+} from '@campaign/contracts';
 import {
   ApiRoutes,
   cursorPosition,
