@@ -17,6 +17,7 @@ import { consumeStoryDue } from '../events/story-due-consumer';
 import { createCampaignWorker } from './campaign-worker';
 import { WorkerConfig } from './config';
 import { startRecording } from './recording';
+import { superviseStoryConsumer } from './story-consumer-supervisor';
 
 async function main(): Promise<void> {
   const config = loadConfig(WorkerConfig);
@@ -69,29 +70,29 @@ async function main(): Promise<void> {
     maxConcurrentActivityTaskExecutions: config.MAX_CONCURRENT_ACTIVITIES,
     ...(config.WORKFLOW_BUNDLE ? { workflowBundlePath: config.WORKFLOW_BUNDLE } : {}),
   });
-  // Starts each campaign's story at its moment. The consumer waits for Kafka on its own, so the
-  // worker polls Temporal meanwhile; a consumer that cannot start stops the process.
+  // Starts each campaign's story at its moment; it joins Kafka on its own, so the worker polls
+  // Temporal meanwhile, with or without Kafka.
   const temporalClient = new Client({
     connection: await Connection.connect({ address: config.TEMPORAL_ADDRESS }),
     namespace: config.TEMPORAL_NAMESPACE,
   });
-  const storyDue = consumeStoryDue({
-    kafka,
-    temporal: temporalClient,
-    stories: createStoryStore(prisma),
-    publicUrl: config.CAMPAIGN_PUBLIC_URL,
+  const storyDue = superviseStoryConsumer(
+    () =>
+      consumeStoryDue({
+        kafka,
+        temporal: temporalClient,
+        stories: createStoryStore(prisma),
+        publicUrl: config.CAMPAIGN_PUBLIC_URL,
+        logger,
+        taskQueue: config.TEMPORAL_TASK_QUEUE,
+        retry: retryPolicyFromConfig(config),
+      }),
     logger,
-    taskQueue: config.TEMPORAL_TASK_QUEUE,
-    retry: retryPolicyFromConfig(config),
-  });
-  storyDue.running.catch((error: unknown) => {
-    logger.fatal({ err: error }, 'story consumer could not start');
-    process.exit(1);
-  });
+  );
   logger.info({ address: config.TEMPORAL_ADDRESS }, 'campaign worker polling');
   // Worker.run() resolves after SIGINT/SIGTERM, once in-flight tasks are done.
   await worker.run();
-  await storyDue.consumer.disconnect();
+  await storyDue.stop();
   await temporalClient.connection.close();
   await relay?.stop();
   await events.disconnect();
