@@ -10,6 +10,7 @@ import {
 import { eventually, testEnvironment } from '@campaign/testing';
 import { WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
 import request from 'supertest';
+import { listParkedEvents } from '../src/dead-letters/parked-events';
 import {
   bearer,
   createBrand,
@@ -276,6 +277,38 @@ describe('the campaign story (real engines, local Graph API)', () => {
     const refused = await storyOf(id, other.auth).expect(404);
     expect(refused.type).toBe('application/problem+json');
     await storyOf(id, ops).expect(200);
+  });
+
+  it('parks a moment it cannot read, and starts the stories behind it', async () => {
+    const campaignId = randomUUID();
+    const image = `https://cdn.brand.test/${campaignId}.jpg`;
+    const moment = {
+      id: randomUUID(),
+      type: 'CampaignStoryDue',
+      version: 1,
+      occurredAt: new Date().toISOString(),
+      subject: campaignId,
+      payload: {
+        campaignId,
+        brandId: brand.id,
+        title: 'Behind the poison',
+        imageUrls: [image],
+        dueAt: new Date().toISOString(),
+      },
+    } as CampaignEvent;
+    const poison = { ...moment, id: randomUUID(), payload: { ...moment.payload, imageUrls: 7 } };
+    await system.events.publish(CAMPAIGN_EVENTS_TOPIC, [poison as never, moment]);
+
+    await eventually(async () => expect(await publishedWith(image)).toHaveLength(1), {
+      timeoutMs: 60_000,
+    });
+    const parked = await eventually(async () => {
+      const all = await listParkedEvents(system.kafka, { groupId });
+      expect(all).toHaveLength(1);
+      return all;
+    });
+    expect(parked[0]).toMatchObject({ eventId: poison.id, type: 'CampaignStoryDue' });
+    expect(parked[0]!.parking.reason).toMatch(/imageUrls/);
   });
 
   it('pages ops’ list with sealed cursors', async () => {
