@@ -33,11 +33,7 @@ export const socialNetworkConfigFields = {
   INSTAGRAM_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
 };
 
-export type SocialNetworkConfig = {
-  [Field in keyof typeof socialNetworkConfigFields]: z.infer<
-    (typeof socialNetworkConfigFields)[Field]
-  >;
-};
+export type SocialNetworkConfig = z.infer<z.ZodObject<typeof socialNetworkConfigFields>>;
 
 /** The adapter's settings from a loaded config. */
 export function instagramSettings(config: SocialNetworkConfig): InstagramGraphApiSettings {

@@ -62,6 +62,8 @@ export function graphErrorKind(status: number, error: GraphErrorBody): SocialNet
   if (code === 102) return 'token_expired';
   if (code === 10 || (code !== undefined && code >= 200 && code <= 299)) return 'token_revoked';
   if (code !== undefined && rateLimitCodes.has(code)) return 'rate_limited';
+  // 80000–80014: the business use case limits (80002: too many calls to this Instagram account).
+  if (code !== undefined && code >= 80000 && code <= 80014) return 'rate_limited';
   if (code === PUBLISHING_LIMIT_CODE || subcode === 2207042) return 'rate_limited';
   if (subcode !== undefined && subcode >= 2207000 && subcode <= 2207999) {
     return transientMediaSubcodes.has(subcode) ? 'unavailable' : 'media_failed';
