@@ -7,7 +7,7 @@ import {
   LOCAL_GRAPH_CLIENT_SECRET,
   createInstagramGraphApi,
 } from '@campaign/social-network';
-import { eventually, testEnvironment } from '@campaign/testing';
+import { eventually, localGraphControl, testEnvironment } from '@campaign/testing';
 import { WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
 import request from 'supertest';
 import { listParkedEvents } from '../src/dead-letters/parked-events';
@@ -23,22 +23,9 @@ import {
 // card, retried after a rate limit, given up with the reason on a permanent error, and seen by the
 // campaign's brand (only) and by ops.
 const env = testEnvironment();
-const control = `${env.graphApiUrl}/_control`;
+const graph = localGraphControl(env.graphApiUrl);
 const PUBLIC_URL = 'http://campaign.test';
 const STORY_DELAY_SECONDS = 2;
-
-type PublishedStory = { mediaId: string; imageUrl: string; permalink: string; publishedAt: string };
-
-async function controlCall<T>(method: string, path: string, body?: object): Promise<T> {
-  const response = await fetch(`${control}${path}`, {
-    method,
-    headers: { 'content-type': 'application/json' },
-    ...(body ? { body: JSON.stringify(body) } : {}),
-  });
-  if (!response.ok)
-    throw new Error(`${method} ${path}: ${response.status} ${await response.text()}`);
-  return (response.status === 204 ? undefined : await response.json()) as T;
-}
 
 describe('the campaign story (real engines, local Graph API)', () => {
   const platform = `platform_${randomUUID().slice(0, 8)}`;
@@ -50,11 +37,9 @@ describe('the campaign story (real engines, local Graph API)', () => {
   let ops: string;
 
   beforeAll(async () => {
-    await controlCall('POST', '/accounts', { username: platform });
-    const account = await controlCall<{ accountId: string; accessToken: string }>(
-      'POST',
-      `/accounts/${platform}/token`,
-    );
+    await graph.createAccount({ username: platform, followers: 3_000 });
+    const { accountId, accessToken } = await graph.issueToken(platform);
+    const account = { accountId, accessToken };
     const network = createInstagramGraphApi({
       baseUrl: env.graphApiUrl,
       clientId: LOCAL_GRAPH_CLIENT_ID,
@@ -91,7 +76,7 @@ describe('the campaign story (real engines, local Graph API)', () => {
   }, 120_000);
 
   afterAll(async () => {
-    await controlCall('DELETE', `/faults?username=${platform}`).catch(() => undefined);
+    await graph.clearFaults(platform).catch(() => undefined);
     await stopConsumer?.();
     await system?.stop();
   });
@@ -143,11 +128,8 @@ describe('the campaign story (real engines, local Graph API)', () => {
   }
 
   /** The stories the platform's account published with this image. */
-  async function publishedWith(imageUrl: string): Promise<PublishedStory[]> {
-    const { stories } = await controlCall<{ stories: PublishedStory[] }>(
-      'GET',
-      `/stories?username=${platform}`,
-    );
+  async function publishedWith(imageUrl: string) {
+    const stories = await graph.stories(platform);
     return stories.filter((story) => story.imageUrl === imageUrl);
   }
 
@@ -222,7 +204,7 @@ describe('the campaign story (real engines, local Graph API)', () => {
   });
 
   it('is retried after a rate limit, as the network’s Retry-After says, and then posted', async () => {
-    await controlCall('POST', '/faults', {
+    await graph.armFault({
       fault: 'rate_limited',
       times: 2,
       path: '/media',
@@ -234,14 +216,15 @@ describe('the campaign story (real engines, local Graph API)', () => {
     const story = await settledStory(id);
     expect(story).toMatchObject({ status: 'posted', failureReason: null });
     // Both rate limits were met (the network has none left armed) and counted as tries.
-    const { faults } = await controlCall<{ faults: { username?: string }[] }>('GET', '/faults');
+    const armed = await fetch(`${env.graphApiUrl}/_control/faults`);
+    const { faults } = (await armed.json()) as { faults: { username?: string }[] };
     expect(faults.filter((fault) => fault.username === platform)).toEqual([]);
     expect(story.attempts).toBeGreaterThanOrEqual(5);
     expect(await publishedWith(image)).toHaveLength(1);
   });
 
   it('is given up at once when the network cannot process the image, with the reason for the brand and ops', async () => {
-    await controlCall('POST', '/faults', { fault: 'media_failed', username: platform });
+    await graph.armFault({ fault: 'media_failed', username: platform });
     const image = `https://cdn.brand.test/${randomUUID()}.jpg`;
     const { id } = await publishCampaign('Unprocessable glow', [image]);
     const story = await settledStory(id);

@@ -51,10 +51,7 @@ async function main(): Promise<void> {
     ...(account
       ? {
           story: {
-            network: createInstagramGraphApi(
-              // Unset is the real API: the field is there either way, as the settings expect.
-              instagramSettings({ ...config, INSTAGRAM_GRAPH_URL: config.INSTAGRAM_GRAPH_URL }),
-            ),
+            network: createInstagramGraphApi(instagramSettings(config)),
             account,
           },
         }
