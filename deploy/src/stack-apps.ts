@@ -50,6 +50,10 @@ export type AppWiring = {
   smtp?: { host: string; port: number };
   /** Where the adapter reaches Instagram: the local Graph API (unset: the real API). */
   graphApiUrl?: string;
+  /** The platform's own account, which the worker posts campaigns' stories with. */
+  platformAccount?: { accountId: string; accessToken: string };
+  /** Where the social network fetches story cards: the campaign service's address. */
+  campaignPublicUrl?: string;
 };
 
 export function appProcess(app: App, wiring: AppWiring): ProcessOptions {
@@ -66,6 +70,13 @@ export function appProcess(app: App, wiring: AppWiring): ProcessOptions {
         ? {
             TEMPORAL_TASK_QUEUE: wiring.taskQueue,
             ...(wiring.workflowBundle ? { WORKFLOW_BUNDLE: wiring.workflowBundle } : {}),
+            ...(wiring.platformAccount
+              ? {
+                  INSTAGRAM_PLATFORM_ACCOUNT_ID: wiring.platformAccount.accountId,
+                  INSTAGRAM_PLATFORM_ACCESS_TOKEN: wiring.platformAccount.accessToken,
+                }
+              : {}),
+            ...(wiring.campaignPublicUrl ? { CAMPAIGN_PUBLIC_URL: wiring.campaignPublicUrl } : {}),
           }
         : { PORT: String(app.port) }),
       DATABASE_URL: wiring.databaseUrls[app.database],

@@ -37,6 +37,9 @@ async function main(): Promise<void> {
     taskQueue: CAMPAIGN_TASK_QUEUE,
     smtp: { host: engines.mail.smtpHost, port: engines.mail.smtpPort },
     graphApiUrl: engines.graphApi.url,
+    // The demo's platform account (seeded in the local Graph API) posts the campaigns' stories.
+    platformAccount: await platformAccountToken(engines.graphApi.controlUrl),
+    campaignPublicUrl: 'http://127.0.0.1:3001',
   };
   const running: RunningProcess[] = [];
 
@@ -103,3 +106,17 @@ main().catch((error: unknown) => {
   console.error(error);
   process.exit(1);
 });
+
+/** A long-lived token of the local Graph API's `campaign_platform` account, issued at each start. */
+async function platformAccountToken(controlUrl: string) {
+  const response = await fetch(`${controlUrl}/accounts/campaign_platform/token`, {
+    method: 'POST',
+  });
+  if (!response.ok)
+    throw new Error(`the local Graph API issued no platform token (${response.status})`);
+  const { accountId, accessToken } = (await response.json()) as {
+    accountId: string;
+    accessToken: string;
+  };
+  return { accountId, accessToken };
+}

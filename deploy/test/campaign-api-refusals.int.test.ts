@@ -207,6 +207,16 @@ const rows: Row[] = [
 
   { op: 'GET /ops/audit', as: 'owner', status: 403, says: /for the role\(s\): ops/ },
   { op: 'GET /ops/audit', as: 'ops', query: 'limit=100000', status: 400, says: /limit/ },
+
+  { op: 'GET /campaigns/:campaignId/story', on: 'open', as: 'otherBrand', status: 404, says: /no campaign/ },
+  { op: 'GET /campaigns/:campaignId/story', on: 'open', as: 'applicant', status: 403, says: /for the role\(s\): brand, ops/ },
+  { op: 'GET /campaigns/:campaignId/story', on: 'malformed', as: 'owner', status: 400, says: /campaignId/ },
+  { op: 'GET /ops/stories', as: 'owner', status: 403, says: /for the role\(s\): ops/ },
+  { op: 'GET /ops/stories', as: 'ops', query: 'status=scheduled', status: 400, says: /status/ },
+  { op: 'GET /ops/stories', as: 'ops', query: 'cursor=forged', status: 400, says: /cursor/ },
+  // The story card is public (the network fetches it): a draft's is not found, like no campaign's.
+  { op: 'GET /story-cards/:campaignId.png', on: 'draft', as: 'nobody', status: 404, says: /no campaign/ },
+  { op: 'GET /story-cards/:campaignId.png', on: 'malformed', as: 'nobody', status: 400, says: /campaignId/ },
 ];
 
 function profileEdit(handle: string) {
@@ -372,7 +382,9 @@ describe('the campaign API refuses with the reason, changing nothing (real engin
       .get(`/campaigns/${campaigns.open}`)
       .set('authorization', 'Bearer not.a.token');
     expect(forged.status).toBe(401);
-    const answers = await answersWithoutToken(system.app, documented, campaigns.open);
+    // The story card is public: the social network fetches it without a token.
+    const withToken = documented.filter(({ path }) => !path.startsWith('/story-cards/'));
+    const answers = await answersWithoutToken(system.app, withToken, campaigns.open);
     expect(
       answers.filter(({ status, type }) => status !== 401 || type !== 'application/problem+json'),
     ).toEqual([]);

@@ -17,6 +17,13 @@ export type {
   AudienceRefreshInput,
   AudienceRefreshTotals,
 } from './workflows/audience-activities';
+export type {
+  StoryActivities,
+  StoryContainerStatus,
+  StoryFailureDetails,
+  StoryRecord,
+  Tried,
+} from './workflows/story-activities';
 export * from './domain/campaign-rules';
 export * from './domain/campaign-state';
 

@@ -24,6 +24,7 @@ import {
   logFile,
   type Identity,
 } from '@campaign/service-runtime';
+import type { AccountAccess, SocialNetwork } from '@campaign/social-network';
 import { TEST_AUTH_SECRET, eventually, testEnvironment } from '@campaign/testing';
 import {
   audienceActivities,
@@ -55,6 +56,8 @@ export async function startCampaignSystem(
     worker?: boolean;
     /** Without the relay of its worker: recorded events stay in the outbox. */
     relay?: boolean;
+    /** The social network and the platform's account its worker posts stories with. */
+    story?: { network: SocialNetwork; account: AccountAccess };
   } = {},
 ) {
   const env = testEnvironment();
@@ -95,7 +98,13 @@ export async function startCampaignSystem(
   const recording =
     options.worker === false
       ? null
-      : startRecording({ db, events, logger, relay: options.relay !== false });
+      : startRecording({
+          db,
+          events,
+          logger,
+          relay: options.relay !== false,
+          ...(options.story ? { story: options.story } : {}),
+        });
   const workerConnection = await NativeConnection.connect({ address: env.temporalAddress });
   const worker = recording
     ? await createCampaignWorker({

@@ -19,3 +19,5 @@ export * from './stored-text';
 export * from './support';
 export * from './newsletter';
 export * from './social-account';
+export * from './workflow/story-workflow';
+export * from './story';

@@ -15,6 +15,9 @@ import { opsAuditRoutes } from './routes/ops-audit';
 import { myCampaignRoutes } from './routes/my-campaigns';
 import { createMyCampaignsStore } from './db/my-campaigns-store';
 import { myProfileRoutes } from './routes/my-profile';
+import { storyCardRoutes } from './routes/story-cards';
+import { storyRoutes } from './routes/stories';
+import { createStoryStore } from './db/story-store';
 import type { CampaignDb } from './db/prisma-client';
 import type { CollaborationStore } from './db/collaboration-store';
 import type { NetworkStore } from './db/network-store';
@@ -57,7 +60,10 @@ export function buildCampaignApp(deps: CampaignAppDeps): Express {
       myProfileRoutes({ profiles: deps.social.profiles }),
       socialAccountRoutes(deps.social),
       opsAuditRoutes(deps),
+      storyRoutes({ ...deps, stories: createStoryStore(deps.db) }),
     ],
+    // The social network fetches the story card without a token.
+    linkRoutes: [storyCardRoutes(deps)],
   });
 }
 
@@ -69,6 +75,8 @@ export { createCampaignStore } from './db/campaign-store';
 export { createInfluencerProfileStore } from './db/influencer-profile-store';
 export { createFinishedCampaignStore } from './db/finished-campaign-store';
 export { createPrismaClient } from './db/prisma-client';
+export { createStoryStore } from './db/story-store';
+export { consumeStoryDue, STORY_CONSUMER_GROUP } from './events/story-due-consumer';
 export { temporalCampaignLifecycle } from './temporal/campaign-lifecycle';
 export { campaignApi } from './campaign-api';
 export { createSocialAccountStore } from './db/social-account-store';

@@ -26,6 +26,24 @@ export const CampaignStoryDue = eventEnvelope(
   1,
   z.object({ ...campaign, title: z.string(), imageUrls: z.array(z.string()), dueAt: instant }),
 );
+/** The platform's account posted the campaign's story on the social network. */
+export const CampaignStoryPosted = eventEnvelope(
+  'CampaignStoryPosted',
+  1,
+  z.object({
+    ...campaign,
+    mediaId: z.string(),
+    permalink: z.string().nullable(),
+    postedAt: instant,
+    attempts: Count,
+  }),
+);
+/** The campaign's story was given up: a permanent error of the network, or retries ran out. */
+export const CampaignStoryFailed = eventEnvelope(
+  'CampaignStoryFailed',
+  1,
+  z.object({ ...campaign, reason: z.string(), failedAt: instant, attempts: Count }),
+);
 export const CampaignNewsletterDue = eventEnvelope(
   'CampaignNewsletterDue',
   1,
@@ -190,6 +208,8 @@ export const AgreementsLapsed = eventEnvelope(
 export const CampaignEvent = z.discriminatedUnion('type', [
   CampaignPublished,
   CampaignStoryDue,
+  CampaignStoryPosted,
+  CampaignStoryFailed,
   CampaignNewsletterDue,
   SelectionReminderDue,
   ApplicationReceived,

@@ -208,6 +208,8 @@ async function applyEvent(tx: Tx, event: CampaignEvent): Promise<void> {
       return;
     }
     case 'CampaignStoryDue':
+    case 'CampaignStoryPosted':
+    case 'CampaignStoryFailed':
     case 'CampaignNewsletterDue':
     case 'SelectionReminderDue':
     case 'InfluencersPassedOver':

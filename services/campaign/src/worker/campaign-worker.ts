@@ -4,14 +4,15 @@ import {
   campaignWorkflowsPath,
   type AudienceActivities,
   type CampaignActivities,
+  type StoryActivities,
 } from '@campaign/workflows';
 import { createCampaignActivities } from './campaign-activities';
 
 export type CampaignWorkerOptions = {
   connection: NativeConnection;
   namespace: string;
-  /** The campaign workflow's and the audience refresh's. */
-  activities: CampaignActivities & AudienceActivities;
+  /** The campaign workflow's, the audience refresh's and the story's. */
+  activities: CampaignActivities & AudienceActivities & StoryActivities;
   taskQueue?: string;
   maxConcurrentActivityTaskExecutions?: number;
   /** A bundle `writeCampaignWorkflowBundle` wrote; without it the worker bundles at start. */
@@ -19,8 +20,8 @@ export type CampaignWorkerOptions = {
 };
 
 /**
- * The worker that runs campaign workflows, the daily audience refresh and their activities on the
- * campaign task queue.
+ * The worker that runs campaign workflows, the daily audience refresh, campaigns' stories and
+ * their activities on the campaign task queue.
  */
 export function createCampaignWorker(options: CampaignWorkerOptions): Promise<Worker> {
   return Worker.create({

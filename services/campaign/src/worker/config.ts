@@ -1,5 +1,5 @@
 import { CAMPAIGN_TASK_QUEUE } from '@campaign/contracts';
-import { configFields } from '@campaign/service-runtime';
+import { configFields, eventRetryConfigFields } from '@campaign/service-runtime';
 import { socialNetworkConfigFields } from '@campaign/social-network';
 import { z } from 'zod';
 import { socialTokenSettings } from '../social/social-settings';
@@ -12,6 +12,7 @@ export const WorkerConfig = z.object({
   DATABASE_URL: configFields.databaseUrl,
   KAFKA_BROKERS: configFields.kafkaBrokers,
   LOG_LEVEL: configFields.logLevel,
+  ...eventRetryConfigFields,
   /** How many workflow and activity tasks one worker runs at once. */
   MAX_CONCURRENT_ACTIVITIES: z.coerce.number().int().min(1).default(100),
   /** A prebuilt workflow bundle (`writeCampaignWorkflowBundle`), so a start skips bundling. */
@@ -20,5 +21,13 @@ export const WorkerConfig = z.object({
   AUDIENCE_REFRESH_AT: z.string().default('03:00').pipe(TimeOfDay),
   ...socialTokenSettings,
   ...socialNetworkConfigFields,
+  /**
+   * The platform's own account on the social network, which posts campaigns' stories. Without
+   * it every story is given up, saying so. The token is a secret: never logged.
+   */
+  INSTAGRAM_PLATFORM_ACCOUNT_ID: z.string().min(1).optional(),
+  INSTAGRAM_PLATFORM_ACCESS_TOKEN: z.string().min(1).optional(),
+  /** Where the campaign service is reached from the internet: the network fetches story cards there. */
+  CAMPAIGN_PUBLIC_URL: z.url({ protocol: /^https?$/ }).default('http://127.0.0.1:3001'),
 });
 export type WorkerConfig = z.infer<typeof WorkerConfig>;

@@ -7,3 +7,4 @@ export * from './workflow-bundle';
 export * from './recording';
 export * from './audience-wiring';
 export * from './audience-refresh-schedule';
+export * from './story-activities';

@@ -6,6 +6,7 @@ import {
   ensureTopics,
   EventPublisher,
   loadConfig,
+  retryPolicyFromConfig,
   runMain,
 } from '@campaign/service-runtime';
 import { createInstagramGraphApi, instagramSettings } from '@campaign/social-network';
@@ -13,9 +14,12 @@ import { Client, Connection } from '@temporalio/client';
 import { DefaultLogger, NativeConnection, Runtime } from '@temporalio/worker';
 import { ensureAudienceRefreshSchedule } from './audience-refresh-schedule';
 import { audienceActivities } from './audience-wiring';
+import { createStoryStore } from '../db/story-store';
+import { consumeStoryDue } from '../events/story-due-consumer';
 import { createCampaignWorker } from './campaign-worker';
 import { WorkerConfig } from './config';
 import { startRecording } from './recording';
+import { superviseStoryConsumer } from './story-consumer-supervisor';
 
 async function main(): Promise<void> {
   const config = loadConfig(WorkerConfig);
@@ -33,22 +37,38 @@ async function main(): Promise<void> {
   // would outlast the transaction that holds its campaigns.
   const kafka = createKafka('campaign-worker', config.KAFKA_BROKERS, logger, { retries: 2 });
   const events = new EventPublisher(kafka);
+  const network = createInstagramGraphApi(instagramSettings(config));
+  const account =
+    config.INSTAGRAM_PLATFORM_ACCOUNT_ID && config.INSTAGRAM_PLATFORM_ACCESS_TOKEN
+      ? {
+          accountId: config.INSTAGRAM_PLATFORM_ACCOUNT_ID,
+          accessToken: config.INSTAGRAM_PLATFORM_ACCESS_TOKEN,
+        }
+      : undefined;
+  if (!account) logger.warn('no platform social account configured: stories will be given up');
   const { activities, relay } = startRecording({
     db: prisma,
     events,
     logger,
     ensureTopic: () => ensureTopics(kafka, [CAMPAIGN_EVENTS_TOPIC, INFLUENCER_PROFILES_TOPIC]),
+    ...(account
+      ? {
+          story: { network, account },
+        }
+      : {}),
   });
 
   const connection = await NativeConnection.connect({ address: config.TEMPORAL_ADDRESS });
+  const temporalClient = new Client({
+    connection: await Connection.connect({ address: config.TEMPORAL_ADDRESS }),
+    namespace: config.TEMPORAL_NAMESPACE,
+  });
   // The daily audience refresh's Schedule: created by the first worker, brought to the setting's
   // time by every later start.
-  const clientConnection = await Connection.connect({ address: config.TEMPORAL_ADDRESS });
-  await ensureAudienceRefreshSchedule(
-    new Client({ connection: clientConnection, namespace: config.TEMPORAL_NAMESPACE }),
-    { at: config.AUDIENCE_REFRESH_AT, taskQueue: config.TEMPORAL_TASK_QUEUE },
-  );
-  await clientConnection.close();
+  await ensureAudienceRefreshSchedule(temporalClient, {
+    at: config.AUDIENCE_REFRESH_AT,
+    taskQueue: config.TEMPORAL_TASK_QUEUE,
+  });
   const worker = await createCampaignWorker({
     connection,
     namespace: config.TEMPORAL_NAMESPACE,
@@ -57,10 +77,7 @@ async function main(): Promise<void> {
       ...activities,
       ...audienceActivities({
         db: prisma,
-        network: createInstagramGraphApi(
-          // Spelled out: unset stays a key (the real API), as the settings type asks.
-          instagramSettings(config),
-        ),
+        network,
         tokenKey: config.SOCIAL_TOKEN_KEY,
         previousTokenKeys: config.SOCIAL_TOKEN_PREVIOUS_KEYS,
       }),
@@ -68,9 +85,26 @@ async function main(): Promise<void> {
     maxConcurrentActivityTaskExecutions: config.MAX_CONCURRENT_ACTIVITIES,
     ...(config.WORKFLOW_BUNDLE ? { workflowBundlePath: config.WORKFLOW_BUNDLE } : {}),
   });
+  // Starts each campaign's story at its moment; it joins Kafka on its own, so the worker polls
+  // Temporal meanwhile, with or without Kafka.
+  const storyDue = superviseStoryConsumer(
+    () =>
+      consumeStoryDue({
+        kafka,
+        temporal: temporalClient,
+        stories: createStoryStore(prisma),
+        publicUrl: config.CAMPAIGN_PUBLIC_URL,
+        logger,
+        taskQueue: config.TEMPORAL_TASK_QUEUE,
+        retry: retryPolicyFromConfig(config),
+      }),
+    logger,
+  );
   logger.info({ address: config.TEMPORAL_ADDRESS }, 'campaign worker polling');
   // Worker.run() resolves after SIGINT/SIGTERM, once in-flight tasks are done.
   await worker.run();
+  await storyDue.stop();
+  await temporalClient.connection.close();
   await relay?.stop();
   await events.disconnect();
   await connection.close();

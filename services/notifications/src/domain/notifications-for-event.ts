@@ -91,6 +91,8 @@ export function notificationsForEvent(event: CampaignEvent): NotificationDraft[]
     case 'InfluencersPassedOver':
       return event.payload.influencerIds.map((id) => bummer(id, event.payload.title));
     case 'CampaignStoryDue':
+    case 'CampaignStoryPosted':
+    case 'CampaignStoryFailed':
     case 'CampaignNewsletterDue':
     case 'ApplicationReceived':
     case 'ApplicantsMoved':
