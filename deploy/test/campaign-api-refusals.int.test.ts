@@ -215,8 +215,8 @@ const rows: Row[] = [
   { op: 'GET /ops/stories', as: 'ops', query: 'status=scheduled', status: 400, says: /status/ },
   { op: 'GET /ops/stories', as: 'ops', query: 'cursor=forged', status: 400, says: /cursor/ },
   // The story card is public (the network fetches it): a draft's is not found, like no campaign's.
-  { op: 'GET /story-cards/:campaignId.png', on: 'draft', as: 'nobody', status: 404, says: /no campaign/ },
-  { op: 'GET /story-cards/:campaignId.png', on: 'malformed', as: 'nobody', status: 400, says: /campaignId/ },
+  { op: 'GET /story-cards/:campaignId.jpg', on: 'draft', as: 'nobody', status: 404, says: /no campaign/ },
+  { op: 'GET /story-cards/:campaignId.jpg', on: 'malformed', as: 'nobody', status: 400, says: /campaignId/ },
 ];
 
 function profileEdit(handle: string) {

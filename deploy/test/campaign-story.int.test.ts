@@ -195,12 +195,12 @@ describe('the campaign story (real engines, local Graph API)', () => {
     const { id } = await publishCampaign('Crème de la crème');
     const story = await settledStory(id);
     expect(story.status).toBe('posted');
-    const card = `${PUBLIC_URL}/story-cards/${id}.png`;
+    const card = `${PUBLIC_URL}/story-cards/${id}.jpg`;
     expect(await publishedWith(card)).toHaveLength(1);
-    // The card the network fetched: a PNG, served without a token.
-    const served = await request(system.app).get(`/story-cards/${id}.png`).expect(200);
-    expect(served.type).toBe('image/png');
-    expect((served.body as Buffer).subarray(1, 4).toString('ascii')).toBe('PNG');
+    // The card the network fetched: a JPEG, served without a token.
+    const served = await request(system.app).get(`/story-cards/${id}.jpg`).expect(200);
+    expect(served.type).toBe('image/jpeg');
+    expect((served.body as Buffer).subarray(0, 3)).toEqual(Buffer.from([0xff, 0xd8, 0xff]));
   });
 
   it('is retried after a rate limit, as the network’s Retry-After says, and then posted', async () => {

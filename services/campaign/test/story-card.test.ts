@@ -1,17 +1,20 @@
-import { inflateSync } from 'node:zlib';
+import { decode as decodeJpeg } from 'jpeg-js';
 import { drawableText } from '../src/domain/pixel-font';
 import { renderStoryCard, wrap } from '../src/domain/story-card';
 
 describe('the story card', () => {
-  it('is a 1080 × 1920 PNG the network can read', () => {
-    const png = renderStoryCard('Summer glow');
-    expect(png.subarray(0, 8)).toEqual(Buffer.from([0x89, 0x50, 0x4e, 0x47, 13, 10, 26, 10]));
-    expect(png.toString('ascii', 12, 16)).toBe('IHDR');
-    expect(png.readUInt32BE(16)).toBe(1080);
-    expect(png.readUInt32BE(20)).toBe(1920);
-    const idat = png.indexOf('IDAT');
-    const pixels = inflateSync(png.subarray(idat + 4, idat + 4 + png.readUInt32BE(idat - 4)));
-    expect(pixels.length).toBe((1080 + 1) * 1920);
+  it('is a 1080 × 1920 JPEG (the network takes no other story image), its title in white', () => {
+    const jpeg = renderStoryCard('Summer glow');
+    expect(jpeg.subarray(0, 3)).toEqual(Buffer.from([0xff, 0xd8, 0xff]));
+    const image = decodeJpeg(jpeg, { useTArray: true });
+    expect([image.width, image.height]).toEqual([1080, 1920]);
+    const at = (x: number, y: number) => [
+      ...image.data.subarray((y * 1080 + x) * 4, (y * 1080 + x) * 4 + 3),
+    ];
+    // The background's dark blue in a corner; somewhere in the title's first line, near white.
+    expect(at(10, 10).every((channel, i) => Math.abs(channel - [24, 24, 40][i]!) < 12)).toBe(true);
+    const titleRow = Array.from({ length: 900 }, (_, x) => at(90 + x, 650));
+    expect(titleRow.some((pixel) => pixel.every((channel) => channel > 230))).toBe(true);
   });
 
   it('draws different titles differently', () => {

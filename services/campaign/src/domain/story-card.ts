@@ -1,5 +1,5 @@
 import { GLYPH_HEIGHT, GLYPH_WIDTH, drawableText, glyph } from './pixel-font';
-import { encodeIndexedPng } from './png';
+import { encode as encodeJpeg } from 'jpeg-js';
 
 /** A story's size on the network: 9:16, 1080 × 1920 pixels. */
 const WIDTH = 1080;
@@ -14,11 +14,14 @@ const PALETTE: [number, number, number][] = [
   [255, 110, 90],
 ];
 const TITLE_SCALE = 12;
+/** Flat colours and large letters: a high quality keeps their edges clean at a small size. */
+const JPEG_QUALITY = 90;
 const TITLE_LINES = 6;
 
 /**
  * The platform's card for a campaign's story when its brand gave no image: the campaign's title,
- * large, between "NEW CAMPAIGN" and the way to apply, as a PNG.
+ * large, between "NEW CAMPAIGN" and the way to apply, as a JPEG (the only image format the
+ * network takes for a story).
  */
 export function renderStoryCard(title: string): Buffer {
   const pixels = new Uint8Array(WIDTH * HEIGHT).fill(BACKGROUND);
@@ -45,7 +48,15 @@ export function renderStoryCard(title: string): Buffer {
   lines.forEach((line, index) => write(line, MARGIN, 620 + index * lineHeight, TITLE_SCALE, INK));
   fill(MARGIN, HEIGHT - 420, WIDTH - 2 * MARGIN, 16, ACCENT);
   write('APPLY ON THE PLATFORM', MARGIN, HEIGHT - 340, 6, INK);
-  return encodeIndexedPng({ width: WIDTH, height: HEIGHT, pixels, palette: PALETTE });
+  const rgba = Buffer.alloc(WIDTH * HEIGHT * 4);
+  for (let i = 0; i < pixels.length; i += 1) {
+    const [r, g, b] = PALETTE[pixels[i]!]!;
+    rgba[i * 4] = r;
+    rgba[i * 4 + 1] = g;
+    rgba[i * 4 + 2] = b;
+    rgba[i * 4 + 3] = 255;
+  }
+  return encodeJpeg({ data: rgba, width: WIDTH, height: HEIGHT }, JPEG_QUALITY).data;
 }
 
 function charsPerLine(scale: number): number {

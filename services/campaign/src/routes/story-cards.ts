@@ -14,12 +14,12 @@ export function storyCardRoutes(deps: { store: Pick<CampaignStore, 'find'> }) {
   routes.add(
     {
       method: 'get',
-      path: '/story-cards/:campaignId.png',
-      summary: "A campaign's story card: its title on the platform's card (PNG, 1080 × 1920)",
+      path: '/story-cards/:campaignId.jpg',
+      summary: "A campaign's story card: its title on the platform's card (JPEG, 1080 × 1920)",
       roles: [],
       signedLink: true,
       params: CampaignIdParams,
-      success: { status: 200, description: 'The card (image/png)' },
+      success: { status: 200, description: 'The card (image/jpeg)' },
       refusals: [404],
     },
     async (req, res) => {
@@ -27,7 +27,7 @@ export function storyCardRoutes(deps: { store: Pick<CampaignStore, 'find'> }) {
       const campaign = await deps.store.find(campaignId);
       if (!campaign || campaign.status === 'draft') throw campaignNotFound(campaignId);
       res
-        .type('image/png')
+        .type('image/jpeg')
         .set('cache-control', 'public, max-age=300')
         .send(renderStoryCard(campaign.title));
     },
