@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { openApiPath } from '@campaign/service-runtime';
-import { eventually } from '@campaign/testing';
+import { eventually, localGraphControl, testEnvironment } from '@campaign/testing';
 import request from 'supertest';
 import {
   bearer,
@@ -35,8 +35,8 @@ describe('a replayed Idempotency-Key on every mutation (real engines)', () => {
     body?: object,
     key = `key-${randomUUID()}`,
   ) {
-    const [method, template] = op.split(' ') as ['POST' | 'PATCH' | 'PUT', string];
-    const verb = method.toLowerCase() as 'post' | 'patch' | 'put';
+    const [method, template] = op.split(' ') as ['POST' | 'PATCH' | 'PUT' | 'DELETE', string];
+    const verb = method.toLowerCase() as 'post' | 'patch' | 'put' | 'delete';
     const api = request(system.app);
     const send = () => {
       const call = api[verb](path).set('authorization', auth).set('idempotency-key', key);
@@ -156,6 +156,45 @@ describe('a replayed Idempotency-Key on every mutation (real engines)', () => {
       (await system.db.collaborator.findMany({ where })).map((row) => row.influencerId),
     ).toEqual([pat.id]);
     expect(await system.db.result.count({ where })).toBe(1);
+  });
+
+  it('answers each retry of connecting, refreshing and disconnecting a social account with its first reply', async () => {
+    const influencer = await createInfluencer(system);
+    const username = `ig_${randomUUID().replace(/-/g, '').slice(0, 20)}`;
+    const graph = localGraphControl(testEnvironment().graphApiUrl);
+    await graph.createAccount({ username, followers: 4_321 });
+    const { authorizeUrl } = await twice(
+      'POST /me/social-account/connection',
+      '/me/social-account/connection',
+      influencer.auth,
+      200,
+    );
+    const { code, state } = await graph.allow(authorizeUrl, username);
+    const connected = await twice(
+      'POST /me/social-account/connection/callback',
+      '/me/social-account/connection/callback',
+      influencer.auth,
+      200,
+      { code, state },
+    );
+    expect(connected).toMatchObject({ status: 'connected', username, followers: 4_321 });
+    await graph.setFollowers(username, 5_000);
+    const refreshed = await twice(
+      'POST /me/social-account/refresh',
+      '/me/social-account/refresh',
+      influencer.auth,
+      200,
+    );
+    expect(refreshed).toMatchObject({ status: 'connected', followers: 5_000 });
+    const gone = await twice(
+      'DELETE /me/social-account',
+      '/me/social-account',
+      influencer.auth,
+      200,
+    );
+    expect(gone).toMatchObject({ status: 'disconnected' });
+    // The code was exchanged once (a second exchange would have been refused), the account is gone.
+    expect(await system.db.socialAccount.count({ where: { influencerId: influencer.id } })).toBe(0);
   });
 
   it('refuses a key reused for a different request, and keeps keys apart per caller', async () => {
