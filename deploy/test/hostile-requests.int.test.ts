@@ -418,6 +418,12 @@ describe('hostile requests get a 4xx that names the fault, and store nothing (re
           .send({ postUrl: link, reach: 1, impressions: 1, likes: 1, comments: 1, clicks: 1 });
         expectProblem(result, 400);
         expect(named(result.body)).toEqual(['body.postUrl']);
+        const imported = await request(system.app)
+          .post(`/campaigns/${randomUUID()}/results/import`)
+          .set('authorization', influencer.auth)
+          .send({ postUrl: link });
+        expectProblem(imported, 400);
+        expect(named(imported.body)).toEqual(['body.postUrl']);
       }
     });
   });

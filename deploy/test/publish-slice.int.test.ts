@@ -616,7 +616,11 @@ describe('publishing a campaign (real PostgreSQL, Temporal and Kafka)', () => {
       comments: 16,
       clicks: 60,
       posts: 2,
+      postsBySource: { manual: 2, insights: 0 },
     });
+    expect(
+      results.body.perInfluencer[0].posts.map((row: { source: string }) => row.source),
+    ).toEqual(['manual', 'manual']);
     expect(
       results.body.perInfluencer.map((row: { influencerId: string; totals: { posts: number } }) => [
         row.influencerId,

@@ -18,6 +18,12 @@ export type {
   AudienceRefreshTotals,
 } from './workflows/audience-activities';
 export type {
+  InsightsActivities,
+  InsightsRefreshInput,
+  InsightsRefreshTotals,
+  ResultRefreshResult,
+} from './workflows/insights-activities';
+export type {
   StoryActivities,
   StoryContainerStatus,
   StoryFailureDetails,

@@ -5,6 +5,7 @@ import { DEV_SOCIAL_TOKEN_KEY, campaignApi, createPrismaClient } from '@campaign
 import {
   audienceActivities,
   createCampaignWorker,
+  insightsActivities,
   startRecording,
 } from '@campaign/campaign-service/worker';
 import {
@@ -13,7 +14,11 @@ import {
   LOCAL_GRAPH_CLIENT_SECRET,
   createInstagramGraphApi,
 } from '@campaign/social-network';
-import { CAMPAIGN_EVENTS_TOPIC, INFLUENCER_PROFILES_TOPIC } from '@campaign/contracts';
+import {
+  CAMPAIGN_EVENTS_TOPIC,
+  FINISH_AFTER_COLLABORATION_SECONDS,
+  INFLUENCER_PROFILES_TOPIC,
+} from '@campaign/contracts';
 import { EventPublisher, createKafka, createLogger, ensureTopics } from '@campaign/service-runtime';
 import type { Client } from '@temporalio/client';
 import type { NativeConnection } from '@temporalio/worker';
@@ -51,7 +56,15 @@ export async function startCampaignService(wiring: {
   const worker = await createCampaignWorker({
     connection: wiring.workerConnection,
     namespace: 'default',
-    activities: { ...activities, ...audienceActivities({ db, ...social }) },
+    activities: {
+      ...activities,
+      ...audienceActivities({ db, ...social }),
+      ...insightsActivities({
+        db,
+        ...social,
+        collaborationRunsForSeconds: FINISH_AFTER_COLLABORATION_SECONDS,
+      }),
+    },
   });
   const running = worker.run();
   const server = await new Promise<Server>((resolve) => {

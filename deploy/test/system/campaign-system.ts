@@ -12,6 +12,7 @@ import {
 } from '@campaign/social-network';
 import {
   CAMPAIGN_EVENTS_TOPIC,
+  FINISH_AFTER_COLLABORATION_SECONDS,
   INFLUENCER_PROFILES_TOPIC,
   type CampaignSchedule,
 } from '@campaign/contracts';
@@ -29,6 +30,7 @@ import { TEST_AUTH_SECRET, eventually, testEnvironment } from '@campaign/testing
 import {
   audienceActivities,
   createCampaignWorker,
+  insightsActivities,
   startRecording,
 } from '@campaign/campaign-service/worker';
 import { Client, Connection } from '@temporalio/client';
@@ -114,6 +116,13 @@ export async function startCampaignSystem(
         activities: {
           ...recording.activities,
           ...audienceActivities({ db, network: socialNetwork, tokenKey }),
+          ...insightsActivities({
+            db,
+            network: socialNetwork,
+            tokenKey,
+            collaborationRunsForSeconds:
+              options.finishAfterCollaborationSeconds ?? FINISH_AFTER_COLLABORATION_SECONDS,
+          }),
         },
       })
     : null;

@@ -23,6 +23,8 @@ import type { CollaborationStore } from './db/collaboration-store';
 import type { NetworkStore } from './db/network-store';
 import type { CampaignLifecycle } from './temporal/campaign-lifecycle';
 import { socialAccountRoutes, type SocialAccountDeps } from './routes/social-account';
+import { resultImportRoutes } from './routes/result-import';
+import type { InsightsImport } from './social/insights-import';
 
 export type CampaignAppDeps = {
   logger: Logger;
@@ -36,7 +38,7 @@ export type CampaignAppDeps = {
   boards: ReturnType<typeof createBoardStore>;
   lifecycle: CampaignLifecycle;
   readiness: ReadinessCheck[];
-  social: SocialAccountDeps;
+  social: SocialAccountDeps & { importInsights: InsightsImport };
 };
 
 /** The campaign API, built only from its dependencies so tests and main wire it the same way. */
@@ -56,6 +58,7 @@ export function buildCampaignApp(deps: CampaignAppDeps): Express {
         profiles: deps.social.profiles,
       }),
       collaborationRoutes(deps),
+      resultImportRoutes({ ...deps, importInsights: deps.social.importInsights }),
       myCampaignRoutes({ myCampaigns: createMyCampaignsStore(deps.db) }),
       myProfileRoutes({ profiles: deps.social.profiles }),
       socialAccountRoutes(deps.social),
@@ -80,5 +83,6 @@ export { consumeStoryDue, STORY_CONSUMER_GROUP } from './events/story-due-consum
 export { temporalCampaignLifecycle } from './temporal/campaign-lifecycle';
 export { campaignApi } from './campaign-api';
 export { createSocialAccountStore } from './db/social-account-store';
+export { createInsightsResultStore } from './db/insights-result-store';
 export { createSocialTokenCipher, tokenKeyId } from './social/social-token-cipher';
 export { DEV_SOCIAL_TOKEN_KEY, socialTokenSettings } from './social/social-settings';

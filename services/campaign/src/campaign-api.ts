@@ -12,6 +12,8 @@ import type { CampaignDb } from './db/prisma-client';
 import { createInfluencerProfileStore } from './db/influencer-profile-store';
 import { createSocialAccountStore } from './db/social-account-store';
 import { createAudienceRefresh } from './social/audience-refresh';
+import { createInsightsResultStore } from './db/insights-result-store';
+import { createInsightsImport } from './social/insights-import';
 import { createConnectionStates } from './social/connection-state';
 import { createSocialTokenCipher } from './social/social-token-cipher';
 import type { SocialNetwork } from '@campaign/social-network';
@@ -65,6 +67,11 @@ export function campaignApi(options: {
       profiles,
       states: createConnectionStates(options.authSecret),
       refresh: createAudienceRefresh({ network, accounts, profiles }),
+      importInsights: createInsightsImport({
+        network,
+        accounts,
+        results: createInsightsResultStore(db),
+      }),
     },
     readiness: [
       { name: 'database', check: () => store.ping() },

@@ -1,6 +1,11 @@
 import { resultTotals } from '../src/domain/result-totals';
 
-const post = (influencerId: string, reach: number, id: string) => ({
+const post = (
+  influencerId: string,
+  reach: number,
+  id: string,
+  source: 'manual' | 'insights' = 'manual',
+) => ({
   id,
   influencerId,
   createdAt: '2026-12-02T10:00:00.000Z',
@@ -11,11 +16,17 @@ const post = (influencerId: string, reach: number, id: string) => ({
   comments: 1,
   clicks: 3,
   screenshotUrls: [],
+  source,
+  mediaId: source === 'insights' ? `media-${id}` : null,
+  refreshedAt: source === 'insights' ? '2026-12-02T11:00:00.000Z' : null,
 });
 
 describe('resultTotals', () => {
   it('sums per collaborator and for the campaign, listing collaborators without posts too', () => {
-    const results = resultTotals(['ann', 'bob'], [post('ann', 100, 'a1'), post('ann', 50, 'a2')]);
+    const results = resultTotals(
+      ['ann', 'bob'],
+      [post('ann', 100, 'a1'), post('ann', 50, 'a2', 'insights')],
+    );
     expect(results.total).toEqual({
       reach: 150,
       impressions: 300,
@@ -23,7 +34,12 @@ describe('resultTotals', () => {
       comments: 2,
       clicks: 6,
       posts: 2,
+      postsBySource: { manual: 1, insights: 1 },
     });
+    expect(results.perInfluencer[0]!.posts.map((row) => row.source)).toEqual([
+      'manual',
+      'insights',
+    ]);
     expect(
       results.perInfluencer.map((row) => [row.influencerId, row.totals.reach, row.posts.length]),
     ).toEqual([

@@ -1,6 +1,30 @@
 import { randomUUID } from 'node:crypto';
-import { ShippingAddress, type Collaborator, type ResultUpload } from '@campaign/contracts';
+import {
+  ShippingAddress,
+  type Collaborator,
+  type PostedResult,
+  type ResultUpload,
+} from '@campaign/contracts';
+import type { Result } from '../generated/prisma/client';
 import type { CampaignDb } from './prisma-client';
+
+/** A stored result as shown, with where its figures come from. */
+export function postedResult(row: Result): PostedResult {
+  return {
+    id: row.id,
+    postUrl: row.postUrl,
+    reach: row.reach,
+    impressions: row.impressions,
+    likes: row.likes,
+    comments: row.comments,
+    clicks: row.clicks,
+    screenshotUrls: row.screenshotUrls,
+    createdAt: row.createdAt.toISOString(),
+    source: row.source,
+    mediaId: row.mediaId,
+    refreshedAt: row.refreshedAt?.toISOString() ?? null,
+  };
+}
 
 export type CollaborationStore = ReturnType<typeof createCollaborationStore>;
 
@@ -14,11 +38,12 @@ export function createCollaborationStore(db: CampaignDb) {
       return row !== null;
     },
 
+    /** A result typed in by the collaborator: marked `manual`. */
     async addResult(campaignId: string, influencerId: string, result: ResultUpload) {
       const row = await db.result.create({
-        data: { id: randomUUID(), campaignId, influencerId, ...result },
+        data: { id: randomUUID(), campaignId, influencerId, ...result, source: 'manual' },
       });
-      return { id: row.id, createdAt: row.createdAt.toISOString(), ...result };
+      return postedResult(row);
     },
 
     async results(campaignId: string) {
@@ -26,18 +51,7 @@ export function createCollaborationStore(db: CampaignDb) {
         where: { campaignId },
         orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
       });
-      return rows.map((row) => ({
-        id: row.id,
-        influencerId: row.influencerId,
-        postUrl: row.postUrl,
-        reach: row.reach,
-        impressions: row.impressions,
-        likes: row.likes,
-        comments: row.comments,
-        clicks: row.clicks,
-        screenshotUrls: row.screenshotUrls,
-        createdAt: row.createdAt.toISOString(),
-      }));
+      return rows.map((row) => ({ influencerId: row.influencerId, ...postedResult(row) }));
     },
 
     /** The group of a started collaboration, with names and shipping addresses. */

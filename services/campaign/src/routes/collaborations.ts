@@ -2,9 +2,9 @@ import {
   CampaignIdParams,
   CampaignResults,
   CollaboratorList,
+  PostedResult,
   ResultUpload,
 } from '@campaign/contracts';
-import { z } from 'zod';
 import {
   ApiRoutes,
   HttpProblem,
@@ -89,7 +89,7 @@ export function collaborationRoutes(deps: {
     {
       method: 'post',
       path: '/campaigns/:campaignId/results',
-      summary: 'Upload the results of a post',
+      summary: 'Upload the results of a post, typed in (marked `manual`)',
       roles: ['influencer'],
       rolesNote: 'a collaborator of the campaign',
       params: CampaignIdParams,
@@ -136,5 +136,3 @@ export function collaborationRoutes(deps: {
 
   return routes;
 }
-
-const PostedResult = ResultUpload.extend({ id: z.uuid(), createdAt: z.iso.datetime() });

@@ -4,6 +4,7 @@ import {
   campaignWorkflowsPath,
   type AudienceActivities,
   type CampaignActivities,
+  type InsightsActivities,
   type StoryActivities,
 } from '@campaign/workflows';
 import { createCampaignActivities } from './campaign-activities';
@@ -11,8 +12,8 @@ import { createCampaignActivities } from './campaign-activities';
 export type CampaignWorkerOptions = {
   connection: NativeConnection;
   namespace: string;
-  /** The campaign workflow's, the audience refresh's and the story's. */
-  activities: CampaignActivities & AudienceActivities & StoryActivities;
+  /** The campaign workflow's, the audience and insights refreshes' and the story's. */
+  activities: CampaignActivities & AudienceActivities & InsightsActivities & StoryActivities;
   taskQueue?: string;
   maxConcurrentActivityTaskExecutions?: number;
   /** A bundle `writeCampaignWorkflowBundle` wrote; without it the worker bundles at start. */
@@ -20,8 +21,8 @@ export type CampaignWorkerOptions = {
 };
 
 /**
- * The worker that runs campaign workflows, the daily audience refresh, campaigns' stories and
- * their activities on the campaign task queue.
+ * The worker that runs campaign workflows, the daily audience refresh, the refresh of results
+ * imported from insights, campaigns' stories and their activities on the campaign task queue.
  */
 export function createCampaignWorker(options: CampaignWorkerOptions): Promise<Worker> {
   return Worker.create({

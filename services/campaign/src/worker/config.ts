@@ -1,4 +1,4 @@
-import { CAMPAIGN_TASK_QUEUE } from '@campaign/contracts';
+import { CAMPAIGN_TASK_QUEUE, FINISH_AFTER_COLLABORATION_SECONDS } from '@campaign/contracts';
 import { configFields, eventRetryConfigFields } from '@campaign/service-runtime';
 import { socialNetworkConfigFields } from '@campaign/social-network';
 import { z } from 'zod';
@@ -19,6 +19,17 @@ export const WorkerConfig = z.object({
   WORKFLOW_BUNDLE: z.string().min(1).optional(),
   /** When the daily refresh of every connected account's audience starts: HH:MM, UTC. */
   AUDIENCE_REFRESH_AT: z.string().default('03:00').pipe(TimeOfDay),
+  /** Every how many hours results imported from insights are read again while collaborations run. */
+  INSIGHTS_REFRESH_EVERY_HOURS: z.coerce.number().int().min(1).max(24).default(6),
+  /**
+   * How long a campaign's collaboration runs after its start (the campaign service's setting of
+   * the same name): its imported results are refreshed until then.
+   */
+  FINISH_AFTER_COLLABORATION_SECONDS: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .default(FINISH_AFTER_COLLABORATION_SECONDS),
   ...socialTokenSettings,
   ...socialNetworkConfigFields,
   /**

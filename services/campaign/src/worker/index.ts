@@ -8,3 +8,5 @@ export * from './recording';
 export * from './audience-wiring';
 export * from './audience-refresh-schedule';
 export * from './story-activities';
+export * from './insights-wiring';
+export * from './insights-refresh-schedule';

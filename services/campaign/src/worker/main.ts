@@ -14,6 +14,8 @@ import { Client, Connection } from '@temporalio/client';
 import { DefaultLogger, NativeConnection, Runtime } from '@temporalio/worker';
 import { ensureAudienceRefreshSchedule } from './audience-refresh-schedule';
 import { audienceActivities } from './audience-wiring';
+import { ensureInsightsRefreshSchedule } from './insights-refresh-schedule';
+import { insightsActivities } from './insights-wiring';
 import { createStoryStore } from '../db/story-store';
 import { consumeStoryDue } from '../events/story-due-consumer';
 import { createCampaignWorker } from './campaign-worker';
@@ -69,6 +71,11 @@ async function main(): Promise<void> {
     at: config.AUDIENCE_REFRESH_AT,
     taskQueue: config.TEMPORAL_TASK_QUEUE,
   });
+  // Results imported from insights are read again every few hours while collaborations run.
+  await ensureInsightsRefreshSchedule(temporalClient, {
+    everyHours: config.INSIGHTS_REFRESH_EVERY_HOURS,
+    taskQueue: config.TEMPORAL_TASK_QUEUE,
+  });
   const worker = await createCampaignWorker({
     connection,
     namespace: config.TEMPORAL_NAMESPACE,
@@ -80,6 +87,13 @@ async function main(): Promise<void> {
         network,
         tokenKey: config.SOCIAL_TOKEN_KEY,
         previousTokenKeys: config.SOCIAL_TOKEN_PREVIOUS_KEYS,
+      }),
+      ...insightsActivities({
+        db: prisma,
+        network,
+        tokenKey: config.SOCIAL_TOKEN_KEY,
+        previousTokenKeys: config.SOCIAL_TOKEN_PREVIOUS_KEYS,
+        collaborationRunsForSeconds: config.FINISH_AFTER_COLLABORATION_SECONDS,
       }),
     },
     maxConcurrentActivityTaskExecutions: config.MAX_CONCURRENT_ACTIVITIES,
