@@ -125,6 +125,24 @@ describe('a replayed Idempotency-Key on every mutation (real engines)', () => {
       clicks: 30,
     });
 
+    // Pat connects an Instagram account and imports a post's insights, twice with one key.
+    const graph = localGraphControl(testEnvironment().graphApiUrl);
+    const username = `ig_${randomUUID().replace(/-/g, '').slice(0, 20)}`;
+    const account = await graph.createAccount({
+      username,
+      followers: 2_500,
+      posts: [{ likes: 90, comments: 7, reach: 1_800, views: 4_200 }],
+    });
+    await connectAccount(pat.auth, username);
+    const imported = await twice(
+      'POST /campaigns/:campaignId/results/import',
+      `${c}/results/import`,
+      pat.auth,
+      200,
+      { postUrl: account.posts[0]!.permalink },
+    );
+    expect(imported).toMatchObject({ source: 'insights', reach: 1_800, likes: 90 });
+
     // Each effect once: what a second, unkeyed press would have done twice or refused.
     const where = { campaignId: id };
     expect(await system.db.campaign.count({ where: { brandId: brand.id } })).toBe(1);
@@ -155,7 +173,11 @@ describe('a replayed Idempotency-Key on every mutation (real engines)', () => {
     expect(
       (await system.db.collaborator.findMany({ where })).map((row) => row.influencerId),
     ).toEqual([pat.id]);
-    expect(await system.db.result.count({ where })).toBe(1);
+    expect(
+      (await system.db.result.findMany({ where, orderBy: { createdAt: 'asc' } })).map(
+        (row) => row.source,
+      ),
+    ).toEqual(['manual', 'insights']);
   });
 
   it('answers each retry of connecting, refreshing and disconnecting a social account with its first reply', async () => {
@@ -242,6 +264,23 @@ describe('a replayed Idempotency-Key on every mutation (real engines)', () => {
     expect(mutations.length).toBeGreaterThan(10);
     expect(mutations.filter((op) => !replayed.has(op))).toEqual([]);
   });
+
+  /** The OAuth round trip, unkeyed: connecting is not what the first test replays. */
+  async function connectAccount(auth: string, username: string) {
+    const started = await request(system.app)
+      .post('/me/social-account/connection')
+      .set('authorization', auth)
+      .expect(200);
+    const back = await localGraphControl(testEnvironment().graphApiUrl).allow(
+      started.body.authorizeUrl,
+      username,
+    );
+    await request(system.app)
+      .post('/me/social-account/connection/callback')
+      .set('authorization', auth)
+      .send(back)
+      .expect(200);
+  }
 
   async function eventuallyPublished(id: string) {
     await eventually(async () => {
