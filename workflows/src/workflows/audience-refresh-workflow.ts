@@ -4,6 +4,7 @@ import type {
   AudienceRefreshInput,
   AudienceRefreshTotals,
 } from './audience-activities';
+import { sweepPages } from './paged-sweep';
 
 // Deterministic code only: the accounts and the network are reached through the activities.
 const { connectedAccountsPage } = proxyActivities<AudienceActivities>({
@@ -23,11 +24,6 @@ const { refreshAccountAudience } = proxyActivities<AudienceActivities>({
   },
 });
 
-/** Accounts read per page; refreshed this many at once; pages per run before a fresh run. */
-const PAGE = 100;
-const AT_ONCE = 10;
-const PAGES_PER_RUN = 20;
-
 const noTotals = (): AudienceRefreshTotals => ({
   refreshed: 0,
   expired: 0,
@@ -39,28 +35,19 @@ const noTotals = (): AudienceRefreshTotals => ({
 /**
  * The daily refresh of every connected account's audience (started by the Schedule
  * `AUDIENCE_REFRESH_SCHEDULE_ID`): page by page in principal order, a few accounts at a time; a
- * run hands over to a fresh one after PAGES_PER_RUN pages, so its history stays small however
- * many accounts there are. Answers how many accounts came to what.
+ * run hands over to a fresh one after a number of pages (`sweepPages`). Answers how many accounts came to what.
  */
 export async function audienceRefreshWorkflow(
   input: AudienceRefreshInput = {},
 ): Promise<AudienceRefreshTotals> {
   const totals = { ...noTotals(), ...input.totals };
-  let after = input.after ?? null;
-  for (let page = 0; page < PAGES_PER_RUN; page += 1) {
-    const principals = await connectedAccountsPage(after, PAGE);
-    for (let start = 0; start < principals.length; start += AT_ONCE) {
-      const results = await Promise.allSettled(
-        principals
-          .slice(start, start + AT_ONCE)
-          .map((principal) => refreshAccountAudience(principal)),
-      );
-      for (const result of results) {
-        totals[result.status === 'fulfilled' ? result.value.outcome : 'failed'] += 1;
-      }
-    }
-    if (principals.length < PAGE) return totals;
-    after = principals[principals.length - 1]!;
-  }
-  return continueAsNew<typeof audienceRefreshWorkflow>({ after, totals });
+  const next = await sweepPages({
+    after: input.after ?? null,
+    totals,
+    page: connectedAccountsPage,
+    refresh: refreshAccountAudience,
+  });
+  return next === null
+    ? totals
+    : continueAsNew<typeof audienceRefreshWorkflow>({ after: next, totals });
 }

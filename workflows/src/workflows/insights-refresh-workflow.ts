@@ -4,6 +4,7 @@ import type {
   InsightsRefreshInput,
   InsightsRefreshTotals,
 } from './insights-activities';
+import { sweepPages } from './paged-sweep';
 
 // Deterministic code only: the results and the network are reached through the activities.
 const { runningInsightsResultsPage } = proxyActivities<InsightsActivities>({
@@ -23,11 +24,6 @@ const { refreshResultInsights } = proxyActivities<InsightsActivities>({
   },
 });
 
-/** Results read per page; refreshed this many at once; pages per run before a fresh run. */
-const PAGE = 100;
-const AT_ONCE = 10;
-const PAGES_PER_RUN = 20;
-
 const noTotals = (): InsightsRefreshTotals => ({
   refreshed: 0,
   expired: 0,
@@ -40,26 +36,19 @@ const noTotals = (): InsightsRefreshTotals => ({
 /**
  * The refresh of every result imported from insights while its collaboration runs (started by
  * the Schedule `INSIGHTS_REFRESH_SCHEDULE_ID` every few hours): page by page in id order, a few
- * results at a time; a run hands over to a fresh one after PAGES_PER_RUN pages, so its history
- * stays small however many results there are. Answers how many results came to what.
+ * results at a time; a run hands over to a fresh one after a number of pages (`sweepPages`). Answers how many results came to what.
  */
 export async function insightsRefreshWorkflow(
   input: InsightsRefreshInput = {},
 ): Promise<InsightsRefreshTotals> {
   const totals = { ...noTotals(), ...input.totals };
-  let after = input.after ?? null;
-  for (let page = 0; page < PAGES_PER_RUN; page += 1) {
-    const ids = await runningInsightsResultsPage(after, PAGE);
-    for (let start = 0; start < ids.length; start += AT_ONCE) {
-      const results = await Promise.allSettled(
-        ids.slice(start, start + AT_ONCE).map((id) => refreshResultInsights(id)),
-      );
-      for (const result of results) {
-        totals[result.status === 'fulfilled' ? result.value.outcome : 'failed'] += 1;
-      }
-    }
-    if (ids.length < PAGE) return totals;
-    after = ids[ids.length - 1]!;
-  }
-  return continueAsNew<typeof insightsRefreshWorkflow>({ after, totals });
+  const next = await sweepPages({
+    after: input.after ?? null,
+    totals,
+    page: runningInsightsResultsPage,
+    refresh: refreshResultInsights,
+  });
+  return next === null
+    ? totals
+    : continueAsNew<typeof insightsRefreshWorkflow>({ after: next, totals });
 }
