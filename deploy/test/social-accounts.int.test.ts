@@ -377,7 +377,7 @@ describe('social accounts: connecting, the audience and its daily refresh (local
     );
     const after = await system.db.socialAccount.findUniqueOrThrow({ where: { principal } });
     const open = (row: typeof after) =>
-      cipher.open({ ciphertext: row.tokenCiphertext!, keyId: row.tokenKeyId! });
+      cipher.open({ ciphertext: row.tokenCiphertext!, keyId: row.tokenKeyId! }, row.principal);
     expect(open(after)).not.toBe(open(before));
 
     await control.followers(jane.username, 42_000);
@@ -395,7 +395,10 @@ describe('social accounts: connecting, the audience and its daily refresh (local
     expect(rows.length).toBeGreaterThan(2);
     const answered = answers.join('\n');
     for (const row of rows) {
-      const token = cipher.open({ ciphertext: row.tokenCiphertext!, keyId: row.tokenKeyId! });
+      const token = cipher.open(
+        { ciphertext: row.tokenCiphertext!, keyId: row.tokenKeyId! },
+        row.principal,
+      );
       expect(token).toEqual(expect.any(String));
       expect(token!.length).toBeGreaterThan(10);
       expect(Buffer.from(row.tokenCiphertext!).includes(Buffer.from(token!))).toBe(false);

@@ -31,7 +31,7 @@ export function createSocialAccountStore(db: CampaignDb, cipher: SocialTokenCiph
 
     /** Connects (or connects again) the principal's account with a fresh token. */
     async connect(principal: string, influencerId: string, account: ConnectedAccount) {
-      const sealed = cipher.seal(account.accessToken);
+      const sealed = cipher.seal(account.accessToken, principal);
       const now = new Date();
       const fields = {
         influencerId,
@@ -62,7 +62,7 @@ export function createSocialAccountStore(db: CampaignDb, cipher: SocialTokenCiph
       if (!row || row.status !== 'connected') return null;
       const accessToken =
         row.tokenCiphertext && row.tokenKeyId
-          ? cipher.open({ ciphertext: row.tokenCiphertext, keyId: row.tokenKeyId })
+          ? cipher.open({ ciphertext: row.tokenCiphertext, keyId: row.tokenKeyId }, principal)
           : null;
       return {
         principal,
@@ -75,7 +75,7 @@ export function createSocialAccountStore(db: CampaignDb, cipher: SocialTokenCiph
 
     /** A refreshed token replaces the old one, sealed under the current key. */
     async saveToken(principal: string, token: AccessToken) {
-      const sealed = cipher.seal(token.accessToken);
+      const sealed = cipher.seal(token.accessToken, principal);
       await db.socialAccount.updateMany({
         where: { principal, status: 'connected' },
         data: {

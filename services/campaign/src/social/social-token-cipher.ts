@@ -3,10 +3,17 @@ import { createCipheriv, createDecipheriv, createHash, randomBytes } from 'node:
 /** A token as stored: AES-256-GCM sealed bytes and the id of the key that sealed them. */
 export type SealedToken = { ciphertext: Uint8Array<ArrayBuffer>; keyId: string };
 
+/**
+ * Tokens are sealed for one owner (the principal whose account row holds them): the owner is the
+ * cipher's associated data, so bytes copied to another row do not open there.
+ */
 export type SocialTokenCipher = {
-  seal(token: string): SealedToken;
-  /** The token, or null when no configured key has this id (a retired key) or it was tampered. */
-  open(sealed: SealedToken): string | null;
+  seal(token: string, owner: string): SealedToken;
+  /**
+   * The token, or null when no configured key has this id (a retired key), it was tampered with,
+   * or it was sealed for another owner.
+   */
+  open(sealed: SealedToken, owner: string): string | null;
 };
 
 const NONCE_BYTES = 12;
@@ -30,20 +37,22 @@ export function createSocialTokenCipher(
   const keys = new Map([current, ...previous].map((key) => [tokenKeyId(key), key]));
   const currentId = tokenKeyId(current);
   return {
-    seal(token) {
+    seal(token, owner) {
       const nonce = randomBytes(NONCE_BYTES);
       const cipher = createCipheriv('aes-256-gcm', current, nonce);
+      cipher.setAAD(Buffer.from(owner, 'utf8'));
       const body = Buffer.concat([cipher.update(token, 'utf8'), cipher.final()]);
       const bytes = Buffer.concat([nonce, cipher.getAuthTag(), body]);
       return { ciphertext: new Uint8Array(bytes), keyId: currentId };
     },
-    open({ ciphertext, keyId }) {
+    open({ ciphertext, keyId }, owner) {
       const key = keys.get(keyId);
       if (!key || ciphertext.length < NONCE_BYTES + TAG_BYTES) return null;
       const bytes = Buffer.from(ciphertext);
       try {
         const decipher = createDecipheriv('aes-256-gcm', key, bytes.subarray(0, NONCE_BYTES));
         decipher.setAuthTag(bytes.subarray(NONCE_BYTES, NONCE_BYTES + TAG_BYTES));
+        decipher.setAAD(Buffer.from(owner, 'utf8'));
         return Buffer.concat([
           decipher.update(bytes.subarray(NONCE_BYTES + TAG_BYTES)),
           decipher.final(),
