@@ -2,6 +2,7 @@ import { DAY_SECONDS, TOKEN_REFRESH_BEFORE_DAYS } from '@campaign/contracts';
 import { SocialNetworkError, type SocialNetwork } from '@campaign/social-network';
 import type { InfluencerProfileStore } from '../db/influencer-profile-store';
 import type { SocialAccountStore } from '../db/social-account-store';
+import { markIfTokenLost, usableAccount } from './account-access';
 
 /**
  * What refreshing one account came to: its audience written, the account found lost (the
@@ -30,13 +31,8 @@ export function createAudienceRefresh(deps: {
 }): AudienceRefresh {
   const now = deps.now ?? (() => new Date());
   return async (principal) => {
-    const account = await deps.accounts.forRefresh(principal);
-    if (!account) return { outcome: 'not-connected' };
-    if (account.accessToken === null) {
-      // Sealed under a key no longer configured: nothing can open it, as if it had expired.
-      await deps.accounts.markLost(principal, 'expired');
-      return { outcome: 'expired' };
-    }
+    const account = await usableAccount(deps.accounts, principal);
+    if (typeof account === 'string') return { outcome: account };
     try {
       let accessToken = account.accessToken;
       const refreshBy = now().getTime() + TOKEN_REFRESH_BEFORE_DAYS * DAY_SECONDS * 1000;
@@ -51,11 +47,8 @@ export function createAudienceRefresh(deps: {
       return { outcome: 'refreshed', followers: audience.followers };
     } catch (error) {
       if (!(error instanceof SocialNetworkError) || error.transient) throw error;
-      if (error.kind === 'token_expired' || error.kind === 'token_revoked') {
-        const status = error.kind === 'token_expired' ? 'expired' : 'revoked';
-        await deps.accounts.markLost(principal, status);
-        return { outcome: status };
-      }
+      const lost = await markIfTokenLost(deps.accounts, principal, error);
+      if (lost) return { outcome: lost };
       return { outcome: 'failed', reason: `${error.kind}: ${error.message}` };
     }
   };

@@ -3,6 +3,7 @@ import { influencerKey } from '@campaign/service-runtime';
 import { SocialNetworkError, type SocialNetwork } from '@campaign/social-network';
 import type { InsightsResultStore } from '../db/insights-result-store';
 import type { SocialAccountStore } from '../db/social-account-store';
+import { markIfTokenLost, usableAccount } from './account-access';
 
 /**
  * What importing a post came to: stored (or, imported before, that result brought up to date);
@@ -38,13 +39,9 @@ export function createInsightsImport(deps: {
     const row = await deps.accounts.find(principal);
     if (!row) return { outcome: 'no-account', account: 'disconnected' };
     if (row.status !== 'connected') return { outcome: 'no-account', account: row.status };
-    const account = await deps.accounts.forRefresh(principal);
-    if (!account) return { outcome: 'no-account', account: 'disconnected' };
-    if (account.accessToken === null) {
-      // Sealed under a key no longer configured: nothing opens it, as if it had expired.
-      await deps.accounts.markLost(principal, 'expired');
-      return { outcome: 'no-account', account: 'expired' };
-    }
+    const account = await usableAccount(deps.accounts, principal);
+    if (account === 'not-connected') return { outcome: 'no-account', account: 'disconnected' };
+    if (account === 'expired') return { outcome: 'no-account', account: 'expired' };
     const access = { accountId: account.accountId, accessToken: account.accessToken };
     try {
       const post = await deps.network.findPost(access, postUrl);
@@ -61,11 +58,8 @@ export function createInsightsImport(deps: {
       return { outcome: 'imported', ...stored };
     } catch (error) {
       if (!(error instanceof SocialNetworkError) || error.transient) throw error;
-      if (error.kind === 'token_expired' || error.kind === 'token_revoked') {
-        const status = error.kind === 'token_expired' ? 'expired' : 'revoked';
-        await deps.accounts.markLost(principal, status);
-        return { outcome: 'no-account', account: status };
-      }
+      const lost = await markIfTokenLost(deps.accounts, principal, error);
+      if (lost) return { outcome: 'no-account', account: lost };
       if (error.kind === 'not_found' || error.kind === 'invalid_request') {
         // The network does not know the post (deleted since, or not the account's to read).
         return { outcome: 'not-on-account', username: row.username };

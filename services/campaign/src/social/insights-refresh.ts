@@ -2,6 +2,7 @@ import { influencerKey } from '@campaign/service-runtime';
 import { SocialNetworkError, type SocialNetwork } from '@campaign/social-network';
 import type { InsightsResultStore } from '../db/insights-result-store';
 import type { SocialAccountStore } from '../db/social-account-store';
+import { markIfTokenLost, usableAccount } from './account-access';
 
 /**
  * What refreshing one imported result came to: its figures rewritten; its collaborator's account
@@ -30,12 +31,8 @@ export function createInsightsRefresh(deps: {
     const result = await deps.results.toRefresh(resultId);
     if (!result) return { outcome: 'gone' };
     const principal = influencerKey(result.influencerId);
-    const account = await deps.accounts.forRefresh(principal);
-    if (!account) return { outcome: 'not-connected' };
-    if (account.accessToken === null) {
-      await deps.accounts.markLost(principal, 'expired');
-      return { outcome: 'expired' };
-    }
+    const account = await usableAccount(deps.accounts, principal);
+    if (typeof account === 'string') return { outcome: account };
     try {
       const insights = await deps.network.postInsights(
         { accountId: account.accountId, accessToken: account.accessToken },
@@ -45,11 +42,8 @@ export function createInsightsRefresh(deps: {
       return { outcome: 'refreshed' };
     } catch (error) {
       if (!(error instanceof SocialNetworkError) || error.transient) throw error;
-      if (error.kind === 'token_expired' || error.kind === 'token_revoked') {
-        const status = error.kind === 'token_expired' ? 'expired' : 'revoked';
-        await deps.accounts.markLost(principal, status);
-        return { outcome: status };
-      }
+      const lost = await markIfTokenLost(deps.accounts, principal, error);
+      if (lost) return { outcome: lost };
       return { outcome: 'failed', reason: `${error.kind}: ${error.message}` };
     }
   };

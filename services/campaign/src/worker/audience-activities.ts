@@ -1,13 +1,11 @@
-import { ApplicationFailure } from '@temporalio/client';
 import type { AudienceActivities } from '@campaign/workflows';
-import { SocialNetworkError } from '@campaign/social-network';
 import type { SocialAccountStore } from '../db/social-account-store';
 import type { AudienceRefresh } from '../social/audience-refresh';
+import { retryingTransientNetworkErrors } from './network-retry';
 
 /**
- * The audience refresh's activities on the campaign service's social accounts. A transient error
- * of the network is thrown for the activity's retry policy, after the network's Retry-After when
- * it gives one; the error's message never carries the token (the adapter redacts it).
+ * The audience refresh's activities on the campaign service's social accounts. Transient network
+ * errors go to the activity's retry policy (`retryingTransientNetworkErrors`).
  */
 export function createAudienceActivities(deps: {
   accounts: Pick<SocialAccountStore, 'connectedPage'>;
@@ -16,22 +14,10 @@ export function createAudienceActivities(deps: {
   return {
     connectedAccountsPage: (after, limit) => deps.accounts.connectedPage(after, limit),
 
-    async refreshAccountAudience(principal) {
-      try {
+    refreshAccountAudience: (principal) =>
+      retryingTransientNetworkErrors(async () => {
         const result = await deps.refresh(principal);
         return { outcome: result.outcome };
-      } catch (error) {
-        if (error instanceof SocialNetworkError && error.transient) {
-          throw ApplicationFailure.create({
-            type: `SocialNetwork.${error.kind}`,
-            message: error.message,
-            ...(error.retryAfterSeconds
-              ? { nextRetryDelay: `${error.retryAfterSeconds} seconds` }
-              : {}),
-          });
-        }
-        throw error;
-      }
-    },
+      }),
   };
 }
