@@ -7,7 +7,7 @@ import {
 import { benchMailbox } from './bench-mailbox';
 import { drainAgainstRawLoop } from './mail-drain';
 import type { NotificationsService } from './notifications-service';
-import { SET_ASIDE, setAsideOwedMails } from './owed-mails';
+import { SET_ASIDE, setAsideOwedMails, vacuumOutbox } from './owed-mails';
 import { newsletterMoment, type NewsletterMoment } from '../newsletter-moment';
 import type { Scenario } from './scenario';
 
@@ -93,6 +93,7 @@ export const newsletterDay: Scenario = {
       WHERE event_id = ${eventId}::uuid AND recipient_id NOT IN (
         SELECT recipient_id FROM mail_outbox WHERE event_id = ${eventId}::uuid
         ORDER BY recipient_id LIMIT ${sample})`;
+    await vacuumOutbox(notifications);
     const mails = await sampleMails(notifications, eventId);
     const mailbox = benchMailbox(rig.mail);
     await mailbox.clear();
