@@ -1,3 +1,4 @@
+import { CAMPAIGN_SEARCH_ATTRIBUTES } from '@campaign/contracts';
 import path from 'node:path';
 import { ensureTemporalCli } from '../tools/temporal-binaries';
 import { startOnce, type Launch } from './launch';
@@ -39,6 +40,11 @@ export async function startTemporal(
     'synchronous=normal',
     '--log-level',
     'warn',
+    // Ops find campaigns in the UI by these; the dev server registers them at every start.
+    ...Object.values(CAMPAIGN_SEARCH_ATTRIBUTES).flatMap(({ name, type }) => [
+      '--search-attribute',
+      `${name}=${type}`,
+    ]),
   ];
   if (options.uiPort === null) args.push('--headless');
   else args.push('--ui-port', String(options.uiPort));

@@ -6,6 +6,7 @@ export * from './notification';
 export * from './notification-preferences';
 export * from './problem';
 export * from './workflow/campaign-workflow';
+export * from './workflow/campaign-search-attributes';
 export * from './lifecycle-requests';
 export * from './network';
 export * from './collaboration';

@@ -1,5 +1,6 @@
 import {
   CAMPAIGN_BOARD_QUERY,
+  CAMPAIGN_SEARCH_ATTRIBUTES,
   ActionBatch,
   CAMPAIGN_ACTIONS_UPDATE,
   CampaignActions,
@@ -28,6 +29,7 @@ import {
   proxyActivities,
   proxyLocalActivities,
   setHandler,
+  upsertSearchAttributes,
   uuid4,
   workflowInfo,
 } from '@temporalio/workflow';
@@ -108,6 +110,12 @@ export async function campaignWorkflow(
   // run started since, including their next continued-as-new run, finishes.
   const finishes = patched(FINISHES_AFTER_COLLABORATION);
   const record = patched(RECORDS_LOCALLY) ? recordLocally.recordCampaignFacts : recordCampaignFacts;
+  // Ops find a campaign in the Temporal UI by its phase, kept current here when its starter
+  // indexed it (the campaign service does; a start from the CLI or a test server need not), and
+  // from this version on (workflows of campaigns started before replay as they ran, without it).
+  const indexesPhase =
+    workflowInfo().typedSearchAttributes.get(CAMPAIGN_SEARCH_ATTRIBUTES.phase) !== undefined &&
+    patched(INDEXES_PHASE);
   // Input the contract refuses ends this workflow as failed, at once, instead of failing its
   // task forever: the campaign stays a draft that can be fixed and published again.
   const inputRefused =
@@ -145,7 +153,11 @@ export async function campaignWorkflow(
 
   const emit = (facts: CampaignFact[]): number => {
     for (const fact of facts) {
+      const phase = state.phase;
       evolve(state, fact);
+      if (indexesPhase && state.phase !== phase) {
+        upsertSearchAttributes([{ key: CAMPAIGN_SEARCH_ATTRIBUTES.phase, value: state.phase }]);
+      }
       const added = momentAddedBy(state, fact);
       if (added !== undefined && (wakeAt === undefined || added < wakeAt)) wakeAt = added;
       unrecorded.push({ eventId: uuid4(), occurredAt: iso(Date.now()), fact });
@@ -360,6 +372,7 @@ export async function campaignWorkflow(
 const FINISHES_AFTER_COLLABORATION = 'finishes-after-collaboration';
 const ROSTER_STORED = 'roster-stored';
 const RECORDS_LOCALLY = 'records-locally';
+const INDEXES_PHASE = 'indexes-phase';
 
 function isCarriedWithoutRoster(
   carried: CampaignState | CarriedCampaign,

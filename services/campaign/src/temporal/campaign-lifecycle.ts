@@ -2,7 +2,9 @@ import {
   CAMPAIGN_TASK_QUEUE,
   CAMPAIGN_WORKFLOW_TYPE,
   CAMPAIGN_ACTIONS_UPDATE,
+  CAMPAIGN_SEARCH_ATTRIBUTES,
   Refusal,
+  campaignWorkflowSummary,
   campaignWorkflowId,
   type ActionBatch,
   type ActionOutcome,
@@ -168,6 +170,13 @@ export function temporalCampaignLifecycle(
           // Only a workflow that failed at once on input it refused leaves the id free, so the
           // draft, fixed, can be published.
           workflowIdReusePolicy: 'ALLOW_DUPLICATE_FAILED_ONLY',
+          // What ops search and read in the Temporal UI; the workflow keeps the phase current.
+          typedSearchAttributes: [
+            { key: CAMPAIGN_SEARCH_ATTRIBUTES.brand, value: input.brandId },
+            { key: CAMPAIGN_SEARCH_ATTRIBUTES.title, value: input.title },
+            { key: CAMPAIGN_SEARCH_ATTRIBUTES.phase, value: 'open' },
+          ],
+          staticSummary: campaignWorkflowSummary(input),
         });
         return { started: true, workflowId };
       } catch (error) {
