@@ -1,4 +1,4 @@
-import { createContext, useContext, useEffect, useState, type ReactNode } from 'react';
+import { createContext, useContext, useSyncExternalStore, type ReactNode } from 'react';
 
 /**
  * A small router of our own: the History API, a path, and links. Enough for this app's few
@@ -12,13 +12,15 @@ export function navigate(to: string): void {
   window.scrollTo(0, 0);
 }
 
+const subscribe = (onChange: () => void) => {
+  window.addEventListener('popstate', onChange);
+  return () => window.removeEventListener('popstate', onChange);
+};
+const currentPath = () => location.pathname + location.search;
+
 export function RouterProvider({ children }: { children: ReactNode }) {
-  const [path, setPath] = useState(location.pathname + location.search);
-  useEffect(() => {
-    const onChange = () => setPath(location.pathname + location.search);
-    window.addEventListener('popstate', onChange);
-    return () => window.removeEventListener('popstate', onChange);
-  }, []);
+  // An external store: a navigation made before this subscribed (a child's redirect) still counts.
+  const path = useSyncExternalStore(subscribe, currentPath);
   return <PathContext.Provider value={path}>{children}</PathContext.Provider>;
 }
 

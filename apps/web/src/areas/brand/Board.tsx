@@ -7,6 +7,7 @@ import { Notice } from '../../ui/Field';
 type Column = 'pending' | 'selected' | 'declined';
 const columns: Column[] = ['pending', 'selected', 'declined'];
 const ROW_HEIGHT = 52;
+const verbs: Record<Column, string> = { pending: 'Back to pending', selected: 'Select', declined: 'Decline' };
 /**
  * No stream announces an application to the brand, so the board asks again every few seconds
  * while it is open: new applicants appear without a reload.
@@ -144,10 +145,10 @@ export function Board({ campaignId }: { campaignId: string }) {
                     key={target}
                     type="button"
                     disabled={busy}
-                    aria-label={`Move ${id} to ${target}`}
                     onClick={() => void move([id], target)}
                   >
-                    {target === 'selected' ? 'Select' : target === 'declined' ? 'Decline' : 'Back to pending'}
+                    {verbs[target]}
+                    <span className="visually-hidden"> {id}</span>
                   </button>
                 ))}
               </div>

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { campaignApi } from '../../api/clients';
 import { problemText } from '../../api/problem';
 import { Notice } from '../../ui/Field';
@@ -16,6 +16,14 @@ export function BrandCampaign({ campaignId }: { campaignId: string }) {
   const [error, setError] = useState<string>();
   const [success, setSuccess] = useState<string>();
   const [busy, setBusy] = useState(false);
+  const [publishing, setPublishing] = useState(false);
+  // Publishing is accepted (202) before the campaign's workflow has recorded it: ask again shortly.
+  const status = campaign?.status;
+  useEffect(() => {
+    if (!publishing || status !== 'draft') return;
+    const timer = setTimeout(() => void reload(), 500);
+    return () => clearTimeout(timer);
+  }, [publishing, status, reload]);
   return (
     <Layout title={campaign?.title ?? 'Campaign'}>
       {loadError && <p role="alert">{loadError}</p>}
@@ -37,6 +45,7 @@ export function BrandCampaign({ campaignId }: { campaignId: string }) {
                 if (refusal) return setError(problemText(refusal));
                 setError(undefined);
                 setSuccess('Published: influencers who qualify can apply now.');
+                setPublishing(true);
                 await reload();
               }}
             >
