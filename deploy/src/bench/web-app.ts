@@ -77,7 +77,9 @@ export const webApp: Scenario = {
     try {
       for (let sample = 0; sample < SAMPLES; sample++) {
         const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
-        await context.addInitScript((token) => sessionStorage.setItem('campaign.token', token), brandToken());
+        await context.addInitScript(
+          `sessionStorage.setItem('campaign.token', ${JSON.stringify(brandToken())})`,
+        );
         await context.route(`**/api/campaign/campaigns/${campaignId}/board`, (route) =>
           route.fulfill({ json: board }),
         );
@@ -86,15 +88,16 @@ export const webApp: Scenario = {
         );
         const page = await context.newPage();
         await page.goto(`${web.url}/brand/campaigns/${campaignId}`);
+        // Evaluated in the page (a string: this file's types have no DOM): the moment the board shows.
         const handle = await page.waitForFunction(
-          (count) => {
+          `(() => {
             const rows = document.querySelectorAll('[data-testid="board-rows"] [role="listitem"]');
             const pending = document.querySelector('button[aria-pressed="true"] .count');
-            return rows.length > 0 && pending?.textContent === String(count)
+            return rows.length > 0 && pending?.textContent === '${BOARD_APPLICANTS}'
               ? performance.now()
               : null;
-          },
-          BOARD_APPLICANTS,
+          })()`,
+          undefined,
           { polling: 'raf' },
         );
         renders.push(Number(await handle.jsonValue()));

@@ -131,7 +131,10 @@ describe('the web app in a browser', () => {
     // One at a time…
     const [first, ...others] = applicants.map((a) => a!.id);
     await page.getByRole('button', { name: `Select ${first}` }).click();
-    await page.getByRole('status').filter({ hasText: `${first} moved to selected` }).waitFor();
+    await page
+      .getByRole('status')
+      .filter({ hasText: `${first} moved to selected` })
+      .waitFor();
     // …and many at once.
     await page.getByLabel('All 2 pending').check();
     await page.getByRole('button', { name: 'Move 2 checked to declined' }).click();

@@ -66,7 +66,10 @@ export async function startWebSystem(name: string) {
       const token = await issueToken(identity, TEST_AUTH_SECRET);
       const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
       contexts.push(context);
-      await context.addInitScript((value) => sessionStorage.setItem('campaign.token', value), token);
+      // A script, not a function: it runs in the page, which this file's types do not describe.
+      await context.addInitScript(
+        `sessionStorage.setItem('campaign.token', ${JSON.stringify(token)})`,
+      );
       return context.newPage();
     },
     async stranger(): Promise<Page> {

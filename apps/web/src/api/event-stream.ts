@@ -32,7 +32,11 @@ export function sseParser() {
       for (const line of lines) {
         if (line === '') {
           if (data.length > 0) {
-            events.push({ event: event || 'message', data: data.join('\n'), ...(id ? { id } : {}) });
+            events.push({
+              event: event || 'message',
+              data: data.join('\n'),
+              ...(id ? { id } : {}),
+            });
           }
           event = '';
           data = [];

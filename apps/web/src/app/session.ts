@@ -29,10 +29,19 @@ export function currentIdentity(): SessionIdentity | null {
   if (!payload) return null;
   try {
     const json = atob(payload.replace(/-/g, '+').replace(/_/g, '/'));
-    const claims = JSON.parse(json) as { sub?: string; role?: Role; brandId?: string; exp?: number };
+    const claims = JSON.parse(json) as {
+      sub?: string;
+      role?: Role;
+      brandId?: string;
+      exp?: number;
+    };
     if (!claims.sub || !claims.role) return null;
     if (claims.exp && claims.exp * 1000 < Date.now()) return null;
-    return { role: claims.role, userId: claims.sub, ...(claims.brandId ? { brandId: claims.brandId } : {}) };
+    return {
+      role: claims.role,
+      userId: claims.sub,
+      ...(claims.brandId ? { brandId: claims.brandId } : {}),
+    };
   } catch {
     return null;
   }

@@ -40,7 +40,9 @@ export default function Inbox() {
   return (
     <Layout title="Inbox">
       {error && <p role="alert">{error}</p>}
-      {data && items.length === 0 && <p>Nothing yet. New notifications appear here as they arrive.</p>}
+      {data && items.length === 0 && (
+        <p>Nothing yet. New notifications appear here as they arrive.</p>
+      )}
       <ul className="cards" aria-label="Notifications" aria-live="polite">
         {items.map((note) => (
           <li key={note.id} className={note.readAt ? 'card' : 'card unread'}>

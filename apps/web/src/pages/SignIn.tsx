@@ -41,7 +41,9 @@ export function SignIn() {
             setBusy(false);
             if (problem) return setError(problemText(problem));
             setError(undefined);
-            setSuccess(`If ${email} has an account, a sign-in link is on its way. Open it on this device.`);
+            setSuccess(
+              `If ${email} has an account, a sign-in link is on its way. Open it on this device.`,
+            );
           }}
         >
           <p>We e-mail you a link that signs you in; no password to remember.</p>

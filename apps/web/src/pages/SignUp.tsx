@@ -18,7 +18,10 @@ export function SignUp({ kind }: { kind: Kind }) {
         onSubmit={async (event) => {
           event.preventDefault();
           setBusy(true);
-          const form = Object.fromEntries(new FormData(event.currentTarget)) as Record<string, string>;
+          const form = Object.fromEntries(new FormData(event.currentTarget)) as Record<
+            string,
+            string
+          >;
           const email = form.email ?? '';
           const { problem } =
             kind === 'brand'

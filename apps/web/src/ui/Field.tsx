@@ -21,7 +21,13 @@ export function Field({
 }
 
 /** What happened after an action: a refusal is announced at once, a success politely. */
-export function Notice({ error, success }: { error?: string | undefined; success?: string | undefined }) {
+export function Notice({
+  error,
+  success,
+}: {
+  error?: string | undefined;
+  success?: string | undefined;
+}) {
   return (
     <>
       <div role="alert" className={error ? 'notice error' : 'visually-hidden'}>

@@ -7,7 +7,11 @@ import { Notice } from '../../ui/Field';
 type Column = 'pending' | 'selected' | 'declined';
 const columns: Column[] = ['pending', 'selected', 'declined'];
 const ROW_HEIGHT = 52;
-const verbs: Record<Column, string> = { pending: 'Back to pending', selected: 'Select', declined: 'Decline' };
+const verbs: Record<Column, string> = {
+  pending: 'Back to pending',
+  selected: 'Select',
+  declined: 'Decline',
+};
 /**
  * No stream announces an application to the brand, so the board asks again every few seconds
  * while it is open: new applicants appear without a reload.
@@ -42,7 +46,10 @@ export function Board({ campaignId }: { campaignId: string }) {
   );
   useEffect(() => {
     void load();
-    const timer = setInterval(() => document.visibilityState === 'visible' && void load(), REFRESH_MS);
+    const timer = setInterval(
+      () => document.visibilityState === 'visible' && void load(),
+      REFRESH_MS,
+    );
     return () => clearInterval(timer);
   }, [load]);
 
@@ -64,7 +71,9 @@ export function Board({ campaignId }: { campaignId: string }) {
     setBusy(false);
     if (refusal) return setError(problemText(refusal));
     setError(undefined);
-    setSuccess(`${influencerIds.length === 1 ? influencerIds[0] : `${influencerIds.length} applicants`} moved to ${status}.`);
+    setSuccess(
+      `${influencerIds.length === 1 ? influencerIds[0] : `${influencerIds.length} applicants`} moved to ${status}.`,
+    );
     setChecked(new Set());
     await load();
   };
@@ -85,7 +94,8 @@ export function Board({ campaignId }: { campaignId: string }) {
               setChecked(new Set());
             }}
           >
-            {c[0]?.toUpperCase() + c.slice(1)} <span className="count">{applicants?.[c].length ?? 0}</span>
+            {c[0]?.toUpperCase() + c.slice(1)}{' '}
+            <span className="count">{applicants?.[c].length ?? 0}</span>
           </button>
         ))}
       </div>

@@ -9,7 +9,11 @@ import { Board } from './Board';
 
 /** One of the brand's campaigns: what it says, Publish while it is a draft, then its board. */
 export function BrandCampaign({ campaignId }: { campaignId: string }) {
-  const { data: campaign, error: loadError, reload } = useLoad(
+  const {
+    data: campaign,
+    error: loadError,
+    reload,
+  } = useLoad(
     () => campaignApi.GET('/campaigns/{campaignId}', { params: { path: { campaignId } } }),
     [campaignId],
   );
@@ -38,9 +42,12 @@ export function BrandCampaign({ campaignId }: { campaignId: string }) {
               disabled={busy}
               onClick={async () => {
                 setBusy(true);
-                const { error: refusal } = await campaignApi.POST('/campaigns/{campaignId}/publish', {
-                  params: { path: { campaignId } },
-                });
+                const { error: refusal } = await campaignApi.POST(
+                  '/campaigns/{campaignId}/publish',
+                  {
+                    params: { path: { campaignId } },
+                  },
+                );
                 setBusy(false);
                 if (refusal) return setError(problemText(refusal));
                 setError(undefined);

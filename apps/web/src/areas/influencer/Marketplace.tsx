@@ -26,7 +26,13 @@ export function Marketplace() {
         }}
       >
         <Field label="Niche" name="niche" hint="Like beauty or travel" />
-        <Field label="Country" name="country" hint="Two letters" maxLength={2} pattern="[A-Za-z]{2}" />
+        <Field
+          label="Country"
+          name="country"
+          hint="Two letters"
+          maxLength={2}
+          pattern="[A-Za-z]{2}"
+        />
         <button type="submit">Filter</button>
       </form>
       {error && <p role="alert">{error}</p>}

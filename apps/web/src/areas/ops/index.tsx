@@ -24,7 +24,8 @@ function AllCampaigns() {
           <li key={campaign.id} className="card">
             <h2>{campaign.title}</h2>
             <p className="meta">
-              {campaign.brandId} · <span className={`status status-${campaign.status}`}>{campaign.status}</span>
+              {campaign.brandId} ·{' '}
+              <span className={`status status-${campaign.status}`}>{campaign.status}</span>
             </p>
           </li>
         ))}
