@@ -12,6 +12,8 @@ python3 -m pip --version >/dev/null 2>&1 || missing+=(python3-pip)
 # Schemathesis gets a virtualenv of its own (deploy/fuzz/install.sh).
 python3 -c 'import ensurepip, venv' >/dev/null 2>&1 || missing+=(python3-venv)
 command -v flock >/dev/null || missing+=(util-linux)
+# The browser tests drive Debian's chromium (Playwright's own browser download fails here).
+[ -x /usr/bin/chromium ] || missing+=(chromium)
 if [ ${#missing[@]} -gt 0 ]; then
   if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
     echo "Installing ${missing[*]} with apt-get"
@@ -26,6 +28,7 @@ node -e 'const [maj, min] = process.versions.node.split(".").map(Number); if (ma
 # pnpm, at the version package.json's packageManager pins, installed by npm into the tool cache
 # (corepack's bundled signing keys lag behind the registry's, so it refuses current pnpm releases).
 source deploy/pnpm.sh
+export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1
 pnpm install --frozen-lockfile --reporter=silent
 
 # Prisma's generator never runs the schema engine, but insists the file exists; the engine itself

@@ -8,6 +8,7 @@ import { type RunningProcess } from './engines/launch';
 import { supervised } from './engines/supervised-process';
 import { dataDir, repoRoot } from './paths';
 import { appProcess, appReadiness, serviceApps, workerApp, type App } from './stack-apps';
+import { buildWebApp, startWebServer } from './web/web-server';
 
 /**
  * The whole system on one machine: engines, migrations, the Temporal worker and the three
@@ -42,12 +43,14 @@ async function main(): Promise<void> {
     campaignPublicUrl: 'http://127.0.0.1:3001',
   };
   const running: RunningProcess[] = [];
+  let web: Awaited<ReturnType<typeof startWebServer>> | undefined;
 
   // Once only: a start that fails because Ctrl-C stopped it must not stop everything again.
   let stopping: Promise<void> | undefined;
   const stop = () =>
     (stopping ??= (async () => {
       console.log('\nStopping…');
+      await web?.stop();
       for (const app of running.reverse()) await app.stop();
       await engines.stop();
       console.log('Stopped; the data stays in .data/dev for the next start.');
@@ -71,6 +74,17 @@ async function main(): Promise<void> {
     await Promise.all(
       serviceApps.map(async (app) => log(`${app.name.padEnd(14)}${await start(app)}`)),
     );
+    await buildWebApp();
+    // In this process: a static server and a proxy need no supervisor of their own.
+    web = await startWebServer(
+      Object.fromEntries(serviceApps.map((app) => [app.name, `http://127.0.0.1:${app.port}`])) as {
+        campaign: string;
+        messaging: string;
+        notifications: string;
+      },
+      WEB_APP_PORT,
+    );
+    log(`${'web app'.padEnd(14)}built and served on ${web.url}`);
   } catch (error) {
     if (!stopping) console.error(String(error));
     await stop();
@@ -80,6 +94,7 @@ async function main(): Promise<void> {
   console.log(`
 Campaign platform is up (${((Date.now() - started) / 1000).toFixed(1)} s).
 
+  Web app             ${web.url}   (the APIs under /api/campaign, /api/messaging, /api/notifications)
   Campaign API        http://127.0.0.1:3001   (docs: /docs, OpenAPI: /openapi.json)
   Messaging API       http://127.0.0.1:3002   (docs: /docs, OpenAPI: /openapi.json)
   Notifications API   http://127.0.0.1:3003   (docs: /docs, OpenAPI: /openapi.json)
@@ -94,6 +109,9 @@ Campaign platform is up (${((Date.now() - started) / 1000).toFixed(1)} s).
 Tokens for the APIs:  ./deploy/token brand <userId> <brandId>   (or: influencer <userId>, ops <userId>)
 Press Ctrl-C to stop.`);
 }
+
+/** The web app's port: the address the sign-in links in mails point to (WEB_APP_URL). */
+const WEB_APP_PORT = 3000;
 
 /** Kept in the data folder so tokens issued for the demo stay valid across restarts. */
 function devAuthSecret(runDir: string): string {

@@ -13,6 +13,7 @@ import { newsletterDay } from './newsletter-day';
 import { formatTable, machineFacts, writeResults } from './report';
 import type { BenchSettings, Scenario, ScenarioReport } from './scenario';
 import { countTemporalWarnings } from './temporal-logs';
+import { webApp } from './web-app';
 
 /**
  * `pnpm bench [--quick] [--applicants N] [--concurrency 1,8,32] [--samples N] [--campaigns N]
@@ -31,6 +32,7 @@ const scenarios: Scenario[] = [
   eventToMail,
   eventToLive,
   newsletterDay,
+  webApp,
 ];
 
 const full = {

@@ -1,0 +1,48 @@
+/**
+ * The signed-in person: the bearer token, kept in sessionStorage so it lives as long as the tab
+ * (a closed tab signs out) and is never sent to a page of another origin.
+ */
+const TOKEN_KEY = 'campaign.token';
+
+export type Role = 'brand' | 'influencer' | 'ops';
+export type SessionIdentity = { role: Role; userId: string; brandId?: string };
+
+export function sessionToken(): string | null {
+  return sessionStorage.getItem(TOKEN_KEY);
+}
+
+export function signIn(token: string): void {
+  sessionStorage.setItem(TOKEN_KEY, token);
+}
+
+export function signOut(): void {
+  sessionStorage.removeItem(TOKEN_KEY);
+}
+
+/**
+ * Who the token says I am, for choosing pages only: the services verify it on every call. An
+ * expired or unreadable token counts as signed out.
+ */
+export function currentIdentity(): SessionIdentity | null {
+  const token = sessionToken();
+  const payload = token?.split('.')[1];
+  if (!payload) return null;
+  try {
+    const json = atob(payload.replace(/-/g, '+').replace(/_/g, '/'));
+    const claims = JSON.parse(json) as {
+      sub?: string;
+      role?: Role;
+      brandId?: string;
+      exp?: number;
+    };
+    if (!claims.sub || !claims.role) return null;
+    if (claims.exp && claims.exp * 1000 < Date.now()) return null;
+    return {
+      role: claims.role,
+      userId: claims.sub,
+      ...(claims.brandId ? { brandId: claims.brandId } : {}),
+    };
+  } catch {
+    return null;
+  }
+}
