@@ -1,3 +1,4 @@
+import { mkdir } from 'node:fs/promises';
 import { randomUUID } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
@@ -13,7 +14,15 @@ import { buildMessengerAndInbox } from '../system/messenger-inbox-system';
 
 /** Debian's chromium (deploy/bootstrap.sh installs it); Playwright's own download fails here. */
 export const CHROMIUM = '/usr/bin/chromium';
-export const screenshotsDir = path.join(repoRoot, 'docs/screenshots');
+/**
+ * Where the browser tests put their screenshots: the run's own folder, so a test run leaves the
+ * checkout as it was (each shows fresh ids); `pnpm screenshots` runs the browser tests with
+ * `SCREENSHOTS_DIR=docs/screenshots` to refresh the README's.
+ */
+export const screenshotsDir = path.resolve(
+  repoRoot,
+  process.env.SCREENSHOTS_DIR ?? '.data/test/screenshots',
+);
 
 async function listen(app: Express) {
   const server = app.listen(0, '127.0.0.1');
@@ -101,6 +110,7 @@ export async function seriousAccessibilityViolations(page: Page) {
 }
 
 export async function screenshot(page: Page, name: string) {
+  await mkdir(screenshotsDir, { recursive: true });
   await page.screenshot({ path: path.join(screenshotsDir, `${name}.png`), fullPage: true });
 }
 
