@@ -14,6 +14,8 @@ export type App = {
   main: string;
   /** The port a service listens on; null for the worker, which polls Temporal instead. */
   port: number | null;
+  /** Where Prometheus scrapes its `/metrics` (the worker's SDK metrics on the next port). */
+  metricsPort: number;
   database: ServiceName;
 };
 
@@ -21,16 +23,30 @@ export const workerApp: App = {
   name: 'worker',
   main: 'services/campaign/src/worker/main.ts',
   port: null,
+  metricsPort: 9104,
   database: 'campaign',
 };
 
 export const serviceApps = [
-  { name: 'campaign', main: 'services/campaign/src/main.ts', port: 3001, database: 'campaign' },
-  { name: 'messaging', main: 'services/messaging/src/main.ts', port: 3002, database: 'messaging' },
+  {
+    name: 'campaign',
+    main: 'services/campaign/src/main.ts',
+    port: 3001,
+    metricsPort: 9101,
+    database: 'campaign',
+  },
+  {
+    name: 'messaging',
+    main: 'services/messaging/src/main.ts',
+    port: 3002,
+    metricsPort: 9102,
+    database: 'messaging',
+  },
   {
     name: 'notifications',
     main: 'services/notifications/src/main.ts',
     port: 3003,
+    metricsPort: 9103,
     database: 'notifications',
   },
 ] as const satisfies (App & { port: number })[];
@@ -54,6 +70,8 @@ export type AppWiring = {
   platformAccount?: { accountId: string; accessToken: string };
   /** Where the social network fetches story cards: the campaign service's address. */
   campaignPublicUrl?: string;
+  /** Serve each app's metrics on its `metricsPort` (the stack does; a test's apps need not). */
+  metrics?: boolean;
 };
 
 export function appProcess(app: App, wiring: AppWiring): ProcessOptions {
@@ -77,8 +95,10 @@ export function appProcess(app: App, wiring: AppWiring): ProcessOptions {
                 }
               : {}),
             ...(wiring.campaignPublicUrl ? { CAMPAIGN_PUBLIC_URL: wiring.campaignPublicUrl } : {}),
+            ...(wiring.metrics ? { TEMPORAL_METRICS_PORT: String(app.metricsPort + 1) } : {}),
           }
         : { PORT: String(app.port) }),
+      ...(wiring.metrics ? { METRICS_PORT: String(app.metricsPort) } : {}),
       DATABASE_URL: wiring.databaseUrls[app.database],
       KAFKA_BROKERS: wiring.kafkaBrokers,
       TEMPORAL_ADDRESS: wiring.temporalAddress,

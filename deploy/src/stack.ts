@@ -41,6 +41,7 @@ async function main(): Promise<void> {
     // The demo's platform account (seeded in the local Graph API) posts the campaigns' stories.
     platformAccount: await platformAccountToken(engines.graphApi.controlUrl),
     campaignPublicUrl: 'http://127.0.0.1:3001',
+    metrics: true,
   };
   const running: RunningProcess[] = [];
   let web: Awaited<ReturnType<typeof startWebServer>> | undefined;
@@ -104,6 +105,7 @@ Campaign platform is up (${((Date.now() - started) / 1000).toFixed(1)} s).
   Temporal (gRPC)     ${engines.temporal.address}
   Kafka               ${engines.kafka.brokers}
   PostgreSQL          ${redactPassword(engines.postgres.serverUrl)}
+  Metrics             http://127.0.0.1:{9101,9102,9103}/metrics (services), :9104 and :9105 (worker, its Temporal SDK)
   Logs                ${path.relative(repoRoot, runDir)}/*.log
 
 Tokens for the APIs:  ./deploy/token brand <userId> <brandId>   (or: influencer <userId>, ops <userId>)

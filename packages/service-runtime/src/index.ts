@@ -29,3 +29,5 @@ export * from './kafka/parked-record';
 export * from './http/event-stream';
 export * from './live/stream-listener';
 export * from './live/follow-streams';
+export * from './metrics/index';
+export * from './http/request-id';

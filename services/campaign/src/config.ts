@@ -11,6 +11,8 @@ import { socialTokenSettings } from './social/social-settings';
 
 export const CampaignConfig = z.object({
   PORT: configFields.port.default(3001),
+  /** Prometheus scrapes `/metrics` here (never on the API's port); unset: not served. */
+  METRICS_PORT: configFields.port.optional(),
   DATABASE_URL: configFields.databaseUrl,
   TEMPORAL_ADDRESS: z.string().min(1).default('127.0.0.1:7233'),
   TEMPORAL_NAMESPACE: z.string().min(1).default('default'),

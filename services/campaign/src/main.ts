@@ -1,4 +1,4 @@
-import { createLogger, loadConfig, runMain, serve } from '@campaign/service-runtime';
+import { createLogger, loadConfig, runMain, serve, serveMetrics } from '@campaign/service-runtime';
 import { createInstagramGraphApi, instagramSettings } from '@campaign/social-network';
 import { Client, Connection } from '@temporalio/client';
 import { campaignApi } from './campaign-api';
@@ -31,6 +31,7 @@ async function main(): Promise<void> {
       updatesInFlightPerCampaign: config.UPDATES_IN_FLIGHT_PER_CAMPAIGN,
     },
   });
+  if (config.METRICS_PORT !== undefined) await serveMetrics(config.METRICS_PORT, logger);
   await serve(app, config.PORT, logger, async () => {
     await connection.close();
     await prisma.$disconnect();

@@ -3,6 +3,8 @@ import { z } from 'zod';
 
 export const MessagingConfig = z.object({
   PORT: configFields.port.default(3002),
+  /** Prometheus scrapes `/metrics` here (never on the API's port); unset: not served. */
+  METRICS_PORT: configFields.port.optional(),
   DATABASE_URL: configFields.databaseUrl,
   KAFKA_BROKERS: configFields.kafkaBrokers,
   AUTH_SECRET: configFields.authSecret,

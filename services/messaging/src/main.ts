@@ -7,8 +7,10 @@ import {
   kafkaProbe,
   loadConfig,
   retryPolicyFromConfig,
+  reportOutboxBacklog,
   runMain,
   serve,
+  serveMetrics,
 } from '@campaign/service-runtime';
 import { CAMPAIGN_EVENTS_TOPIC, MESSAGING_EVENTS_TOPIC } from '@campaign/contracts';
 import { buildMessagingApp } from './app';
@@ -73,6 +75,11 @@ async function main(): Promise<void> {
     events,
     logger,
   });
+  reportOutboxBacklog('messages', () => prisma.message.count({ where: { announcedAt: null } }));
+  reportOutboxBacklog('support-messages', () =>
+    prisma.supportMessage.count({ where: { announcedAt: null } }),
+  );
+  if (config.METRICS_PORT !== undefined) await serveMetrics(config.METRICS_PORT, logger);
   await serve(app, config.PORT, logger, async () => {
     await relay.stop();
     await supportRelay.stop();

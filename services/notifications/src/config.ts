@@ -8,6 +8,8 @@ const flag = z
 
 export const NotificationsConfig = z.object({
   PORT: configFields.port.default(3003),
+  /** Prometheus scrapes `/metrics` here (never on the API's port); unset: not served. */
+  METRICS_PORT: configFields.port.optional(),
   DATABASE_URL: configFields.databaseUrl,
   KAFKA_BROKERS: configFields.kafkaBrokers,
   AUTH_SECRET: configFields.authSecret,

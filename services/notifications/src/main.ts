@@ -11,8 +11,10 @@ import {
   kafkaProbe,
   loadConfig,
   retryPolicyFromConfig,
+  reportOutboxBacklog,
   runMain,
   serve,
+  serveMetrics,
 } from '@campaign/service-runtime';
 import { buildNotificationsApp } from './app';
 import { NotificationsConfig } from './config';
@@ -86,6 +88,8 @@ async function main(): Promise<void> {
       process.exit(1);
     });
   }
+  reportOutboxBacklog('mail', () => prisma.mailOutbox.count({ where: { sentAt: null } }));
+  if (config.METRICS_PORT !== undefined) await serveMetrics(config.METRICS_PORT, logger);
   await serve(app, config.PORT, logger, async () => {
     await Promise.all(consumers.map(({ consumer }) => consumer.disconnect()));
     await probe.close();

@@ -7,6 +7,8 @@ import { usePageCursorKey } from './page-cursor';
 import { requestDeadline } from './request-deadline';
 import { wellFormedQuery } from './well-formed-query';
 import { pinoHttp } from 'pino-http';
+import { httpMetrics } from '../metrics/http-metrics';
+import { requestIdFor } from './request-id';
 import swaggerUi from 'swagger-ui-express';
 import { authenticate } from '../identity/authenticate';
 import type { Logger } from '../logger';
@@ -63,13 +65,14 @@ export function buildServiceApp(options: ServiceAppOptions): Express {
   app.disable('x-powered-by');
   // The service's open event streams: counted per principal, and ended by `serve` on shutdown.
   useOpenEventStreams(app, new OpenEventStreams(options.eventStreamsPerPrincipal));
-  app.use(pinoHttp({ logger: options.logger }));
+  app.use(pinoHttp({ logger: options.logger, genReqId: requestIdFor }));
+  app.use(httpMetrics());
   // Before authentication: a browser's preflight carries no token.
   app.use(
     cors({
       origin: options.corsOrigins ?? [],
       allowedHeaders: ['Authorization', 'Content-Type', 'Idempotency-Key', 'Last-Event-ID'],
-      exposedHeaders: ['Idempotent-Replayed'],
+      exposedHeaders: ['Idempotent-Replayed', 'X-Request-Id'],
       maxAge: 600,
     }),
   );

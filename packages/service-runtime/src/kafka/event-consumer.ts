@@ -2,6 +2,7 @@ import type { Consumer, Kafka, KafkaMessage } from 'kafkajs';
 import type { z } from 'zod';
 import type { ReadinessCheck } from '../http/health';
 import type { Logger } from '../logger';
+import { reportConsumerLag } from '../metrics/kafka-lag-metrics';
 import { consumerReadiness } from './consumer-readiness';
 import { consumerGroupTopics } from './dead-letter-topics';
 import { deadLetterParking } from './dead-letter-parking';
@@ -121,6 +122,7 @@ export function runEventConsumer<Schema extends z.ZodType<KnownEvent>>(
       },
     });
   })();
+  reportConsumerLag(kafka, groupId, [topic, topics.retries]);
   const readiness = consumerReadiness(`${groupId} consumer`, consumer, running);
   return { consumer, running, readiness };
 }

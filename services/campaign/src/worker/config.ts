@@ -12,6 +12,10 @@ export const WorkerConfig = z.object({
   DATABASE_URL: configFields.databaseUrl,
   KAFKA_BROKERS: configFields.kafkaBrokers,
   LOG_LEVEL: configFields.logLevel,
+  /** Prometheus scrapes the worker's own `/metrics` (outbox, Kafka, Node.js) here; unset: not served. */
+  METRICS_PORT: configFields.port.optional(),
+  /** And the Temporal SDK's worker metrics (task slots, polls, schedule-to-start latency). */
+  TEMPORAL_METRICS_PORT: configFields.port.optional(),
   ...eventRetryConfigFields,
   /** How many workflow and activity tasks one worker runs at once. */
   MAX_CONCURRENT_ACTIVITIES: z.coerce.number().int().min(1).default(100),

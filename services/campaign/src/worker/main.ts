@@ -6,6 +6,8 @@ import {
   ensureTopics,
   EventPublisher,
   loadConfig,
+  reportOutboxBacklog,
+  serveMetrics,
   retryPolicyFromConfig,
   runMain,
 } from '@campaign/service-runtime';
@@ -27,6 +29,14 @@ async function main(): Promise<void> {
   const config = loadConfig(WorkerConfig);
   const logger = createLogger('campaign-worker', config.LOG_LEVEL);
   Runtime.install({
+    // The SDK's worker metrics (task slots, polls, schedule-to-start latency) on a port of their own.
+    ...(config.TEMPORAL_METRICS_PORT === undefined
+      ? {}
+      : {
+          telemetryOptions: {
+            metrics: { prometheus: { bindAddress: `0.0.0.0:${config.TEMPORAL_METRICS_PORT}` } },
+          },
+        }),
     logger: new DefaultLogger('WARN', ({ level, message, meta }) =>
       logger[level === 'WARN' ? 'warn' : level === 'ERROR' ? 'error' : 'info'](meta ?? {}, message),
     ),
@@ -114,6 +124,10 @@ async function main(): Promise<void> {
       }),
     logger,
   );
+  reportOutboxBacklog('campaign-events', () =>
+    prisma.campaignEventOutbox.count({ where: { publishedAt: null } }),
+  );
+  if (config.METRICS_PORT !== undefined) await serveMetrics(config.METRICS_PORT, logger);
   logger.info({ address: config.TEMPORAL_ADDRESS }, 'campaign worker polling');
   // Worker.run() resolves after SIGINT/SIGTERM, once in-flight tasks are done.
   await worker.run();
