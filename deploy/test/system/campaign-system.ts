@@ -11,6 +11,7 @@ import {
   createInstagramGraphApi,
 } from '@campaign/social-network';
 import {
+  ACCOUNTS_TOPIC,
   CAMPAIGN_EVENTS_TOPIC,
   FINISH_AFTER_COLLABORATION_SECONDS,
   INFLUENCER_PROFILES_TOPIC,
@@ -69,7 +70,7 @@ export async function startCampaignSystem(
   const db = createPrismaClient(options.databaseUrl ?? env.databaseUrls.campaign);
   const kafka = createKafka(name, env.kafkaBrokers, logger);
   const events = new EventPublisher(kafka);
-  await ensureTopics(kafka, [CAMPAIGN_EVENTS_TOPIC, INFLUENCER_PROFILES_TOPIC]);
+  await ensureTopics(kafka, [CAMPAIGN_EVENTS_TOPIC, INFLUENCER_PROFILES_TOPIC, ACCOUNTS_TOPIC]);
   const connection = await Connection.connect({ address: env.temporalAddress });
   const temporal = new Client({ connection });
   // The Instagram adapter on the run's local Graph API, as the stack configures it.
