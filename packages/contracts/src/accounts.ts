@@ -5,9 +5,7 @@ import { EmailAddress, InfluencerProfileEdit, PlanName } from './network';
 const Name = z.string().trim().min(1).max(80);
 
 /** A brand signs up: the brand (on Starter) and its first user. */
-export const BrandSignUp = z
-  .object({ brandName: Name, name: Name, email: EmailAddress })
-  .strict();
+export const BrandSignUp = z.object({ brandName: Name, name: Name, email: EmailAddress }).strict();
 export type BrandSignUp = z.infer<typeof BrandSignUp>;
 
 /** An influencer signs up: their account and the start of their profile. */

@@ -133,7 +133,13 @@ export function createAccountStore(
         const brandId = randomUUID();
         await tx.brand.create({ data: { id: brandId, name: signUp.brandName, plan: 'starter' } });
         const account = await tx.account.create({
-          data: { id: randomUUID(), role: 'brand', brandId, name: signUp.name, email: signUp.email },
+          data: {
+            id: randomUUID(),
+            role: 'brand',
+            brandId,
+            name: signUp.name,
+            email: signUp.email,
+          },
         });
         await mailLinks(
           tx,
@@ -235,7 +241,7 @@ export function createAccountStore(
       brandId: string,
       inviterId: string,
       invitation: PersonInvitation,
-    ): Promise<AccountRow & { joinedAt: Date | null } | 'no-brand' | 'on-the-team'> {
+    ): Promise<(AccountRow & { joinedAt: Date | null }) | 'no-brand' | 'on-the-team'> {
       return db.$transaction(async (tx) => {
         await lockAddress(tx, invitation.email);
         const brand = await tx.brand.findUnique({ where: { id: brandId } });

@@ -23,7 +23,8 @@ const BrandsQuery = z
   .object({ limit: z.coerce.number().int().min(1).max(500).default(100) })
   .strict();
 
-const noBrand = (brandId: string) => new HttpProblem(404, 'No brand', `There is no brand ${brandId}.`);
+const noBrand = (brandId: string) =>
+  new HttpProblem(404, 'No brand', `There is no brand ${brandId}.`);
 
 const brandForOps = (brand: {
   id: string;

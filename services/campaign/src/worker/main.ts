@@ -56,7 +56,8 @@ async function main(): Promise<void> {
     db: prisma,
     events,
     logger,
-    ensureTopic: () => ensureTopics(kafka, [CAMPAIGN_EVENTS_TOPIC, INFLUENCER_PROFILES_TOPIC, ACCOUNTS_TOPIC]),
+    ensureTopic: () =>
+      ensureTopics(kafka, [CAMPAIGN_EVENTS_TOPIC, INFLUENCER_PROFILES_TOPIC, ACCOUNTS_TOPIC]),
     ...(account
       ? {
           story: { network, account },

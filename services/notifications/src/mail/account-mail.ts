@@ -69,7 +69,8 @@ export function renderAccountMail(mail: AccountMail, authSecret: string): MailCo
   }));
   if (links.some((link) => link.url === null)) return null;
   const { subject, lead } = wording(mail);
-  const expiry = 'Each link works once, within 15 minutes. If you did not ask for it, ignore this mail.';
+  const expiry =
+    'Each link works once, within 15 minutes. If you did not ask for it, ignore this mail.';
   const text = [
     'Hello,',
     '',
