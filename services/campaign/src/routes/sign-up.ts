@@ -57,7 +57,11 @@ export function signUpRoutes(deps: { accounts: AccountStore; clientLimit: Client
       const signUp = parseBody(InfluencerSignUp, req);
       deps.clientLimit.check(req);
       if ((await deps.accounts.signUpInfluencer(signUp)) === 'handle-taken') {
-        throw new HttpProblem(409, 'That handle is taken', `The handle ${signUp.handle} is taken.`);
+        throw new HttpProblem(
+          409,
+          'That handle is taken',
+          `That handle is taken: ${signUp.handle} belongs to another influencer.`,
+        );
       }
       res.status(202).json(LINK_SENT);
     },
