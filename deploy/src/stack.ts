@@ -8,6 +8,9 @@ import { type RunningProcess } from './engines/launch';
 import { supervised } from './engines/supervised-process';
 import { dataDir, repoRoot } from './paths';
 import { appProcess, appReadiness, serviceApps, workerApp, type App } from './stack-apps';
+import { createPrismaClient } from '@campaign/campaign-service';
+import { EmailAddress } from '@campaign/contracts';
+import { ensureFirstOpsAccount } from './first-ops-account';
 
 /**
  * The whole system on one machine: engines, migrations, the Temporal worker and the three
@@ -71,6 +74,16 @@ async function main(): Promise<void> {
     await Promise.all(
       serviceApps.map(async (app) => log(`${app.name.padEnd(14)}${await start(app)}`)),
     );
+    // The first ops account, by the operator's address: later ones are created by ops.
+    if (process.env.OPS_EMAIL) {
+      const email = EmailAddress.parse(process.env.OPS_EMAIL);
+      const db = createPrismaClient(engines.databaseUrls.campaign);
+      const outcome = await ensureFirstOpsAccount(db, wiring.authSecret, {
+        name: 'Customer success',
+        email,
+      }).finally(() => db.$disconnect());
+      log(`Ops account  ${outcome === 'created' ? 'created, its sign-in link mailed' : 'kept'}`);
+    }
   } catch (error) {
     if (!stopping) console.error(String(error));
     await stop();
@@ -91,6 +104,8 @@ Campaign platform is up (${((Date.now() - started) / 1000).toFixed(1)} s).
   PostgreSQL          ${redactPassword(engines.postgres.serverUrl)}
   Logs                ${path.relative(repoRoot, runDir)}/*.log
 
+Sign in:             POST /sign-in/links {email} on the campaign API; the link arrives on the mail page
+                     (the first ops account: OPS_EMAIL=you@example.com ./deploy/run-stack)
 Tokens for the APIs:  ./deploy/token brand <userId> <brandId>   (or: influencer <userId>, ops <userId>)
 Press Ctrl-C to stop.`);
 }
