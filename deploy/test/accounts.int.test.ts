@@ -1,5 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { hashSignInCode } from '@campaign/campaign-service';
+import {
+  createAccountStore,
+  createInfluencerProfileStore,
+  hashSignInCode,
+} from '@campaign/campaign-service';
 import { ACCOUNTS_TOPIC } from '@campaign/contracts';
 import {
   consumeAccountEvents,
@@ -421,6 +425,60 @@ describe('accounts: sign-up, sign-in by e-mail link, teams and plans (real engin
     await mailsTo(email, 5);
     await new Promise((resolve) => setTimeout(resolve, 1_500));
     expect(await mails.to(email)).toHaveLength(5);
+  });
+
+  it('the dev seed makes its brand users as a sign-up does: mailed once, their addresses known by event', async () => {
+    const accounts = createAccountStore(system.db, {
+      authSecret: TEST_AUTH_SECRET,
+      webAppUrl: TEST_WEB_APP_URL,
+      profiles: createInfluencerProfileStore(system.db),
+    });
+    const brandId = `brand-seed-${randomUUID()}`;
+    const userId = `ava-${randomUUID()}`;
+    const email = address('seeded');
+    const seed = {
+      brandId,
+      brandName: 'Seeded Skincare',
+      plan: 'professional' as const,
+      userId,
+      name: 'Ava',
+      email,
+    };
+    await accounts.ensureBrandUser(seed);
+    await accounts.ensureBrandUser(seed);
+    const [mail] = await mailsTo(email);
+    const ava = await signIn(codesOf(mail!)[0]!);
+    expect(ava.identity).toEqual({ role: 'brand', userId, brandId });
+    // Run again, the seed keeps the account and mails nothing more.
+    expect(
+      await system.db.campaignEventOutbox.count({
+        where: { topic: ACCOUNTS_TOPIC, subject: userId },
+      }),
+    ).toBe(1);
+    const book = createPrismaAddressBook(notifications);
+    expect(await book.addressesOf([brandUserKey(brandId, userId), brandTeamKey(brandId)])).toEqual(
+      new Map([
+        [brandUserKey(brandId, userId), email],
+        [brandTeamKey(brandId), email],
+      ]),
+    );
+    // Its demo influencers get accounts without a mail, and sign in by asking for a link.
+    const influencerEmail = address('creator');
+    const influencerId = `influencer-seed-${randomUUID()}`;
+    await accounts.importInfluencerAccounts([
+      { id: influencerId, name: 'Creator', email: influencerEmail },
+    ]);
+    await accounts.importInfluencerAccounts([
+      { id: influencerId, name: 'Creator', email: influencerEmail },
+    ]);
+    expect(
+      (await call('post', '/sign-in/links', { body: { email: influencerEmail } })).status,
+    ).toBe(202);
+    const [link] = await mailsTo(influencerEmail);
+    expect((await signIn(codesOf(link!)[0]!)).identity).toEqual({
+      role: 'influencer',
+      userId: influencerId,
+    });
   });
 
   it('refuses hostile input with a 4xx naming it, and writes nothing', async () => {
