@@ -19,6 +19,7 @@ import { brandTeamKey, brandUserKey, createLogger } from '@campaign/service-runt
 import { TEST_AUTH_SECRET, eventually, testEnvironment } from '@campaign/testing';
 import type { Consumer } from 'kafkajs';
 import request from 'supertest';
+import { ensureFirstOpsAccount } from '../src/first-ops-account';
 import { databaseOfOwn } from './system/database-of-own';
 import {
   TEST_WEB_APP_URL,
@@ -462,6 +463,18 @@ describe('accounts: sign-up, sign-in by e-mail link, teams and plans (real engin
         [brandTeamKey(brandId), email],
       ]),
     );
+    // The first ops account (OPS_EMAIL on the stack, the seed's colleague): made once, kept after.
+    const opsEmail = address('first-ops');
+    const first = { id: `layla-${randomUUID()}`, name: 'Layla', email: opsEmail };
+    expect(await ensureFirstOpsAccount(system.db, TEST_AUTH_SECRET, first)).toBe('created');
+    expect(await ensureFirstOpsAccount(system.db, TEST_AUTH_SECRET, first)).toBe('exists');
+    const [opsMail] = await mailsTo(opsEmail);
+    expect(opsMail!.subject).toBe('Your customer success account');
+    expect(opsMail!.text).toContain('/sign-in?code=');
+    expect(await system.db.account.findUnique({ where: { id: first.id } })).toMatchObject({
+      role: 'ops',
+      email: opsEmail,
+    });
     // Its demo influencers get accounts without a mail, and sign in by asking for a link.
     const influencerEmail = address('creator');
     const influencerId = `influencer-seed-${randomUUID()}`;
