@@ -1,23 +1,19 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { createInfluencerProfileStore, createPrismaClient } from '@campaign/campaign-service';
 import {
-  createPrismaAddressBook,
-  createPrismaClient as createNotificationsClient,
-} from '@campaign/notifications-service';
-import {
-  MAX_TOKEN_LIFETIME_SECONDS,
-  brandTeamKey,
-  brandUserKey,
-  issueToken,
-  type Identity,
-} from '@campaign/service-runtime';
+  createAccountStore,
+  createInfluencerProfileStore,
+  createPrismaClient,
+} from '@campaign/campaign-service';
+import { MAX_TOKEN_LIFETIME_SECONDS, issueToken, type Identity } from '@campaign/service-runtime';
+import { STACK_WEB_APP_URL, ensureFirstOpsAccount } from './first-ops-account';
 import { dataDir } from './paths';
 import { databaseUrl } from './engines/postgres';
 import { profiles } from './engines/engines';
 
 /**
- * Fills the running local stack with demo data: a brand on each plan, 1,000 influencer profiles,
+ * Fills the running local stack with demo data: a brand on each plan (each with a user account),
+ * an ops account, 1,000 influencer profiles and accounts,
  * and a campaign in flight (published, applications in, some selected, agreements out, two
  * signed) on a compressed ten-minute week. Run `./deploy/seed` while `./deploy/run-stack` runs.
  * Safe to run again: brands and profiles are upserted (each profile's change announced again);
@@ -40,12 +36,33 @@ async function main(): Promise<void> {
     { id: 'brand-pro', name: 'Sunny Skincare', plan: 'professional' as const, user: 'ava' },
     { id: 'brand-enterprise', name: 'Globe Travel', plan: 'enterprise' as const, user: 'eli' },
   ];
-  for (const { id, name, plan } of brands) {
-    await db.brand.upsert({ where: { id }, create: { id, name, plan }, update: { name, plan } });
-  }
   // Through the profile store, as every writer of profiles: each profile's change is announced,
   // and the notifications service learns the influencer's audience and e-mail address from it.
   const profileStore = createInfluencerProfileStore(db);
+  // Brands and their users as a sign-up makes them (with the ids the printed tokens name): each
+  // user is mailed a sign-in link (read it on the stack's mail page), and the notifications
+  // service learns where the brand's mail goes from that account event, as for any sign-up.
+  const accounts = createAccountStore(db, {
+    authSecret: secret,
+    webAppUrl: STACK_WEB_APP_URL,
+    profiles: profileStore,
+  });
+  for (const { id, name, plan, user } of brands) {
+    await accounts.ensureBrandUser({
+      brandId: id,
+      brandName: name,
+      plan,
+      userId: user,
+      name: user[0]!.toUpperCase() + user.slice(1),
+      email: `${user}@${id}.campaign-platform.test`,
+    });
+  }
+  // Customer success's demo colleague, created as the first ops account is.
+  await ensureFirstOpsAccount(db, secret, {
+    id: 'layla',
+    name: 'Layla',
+    email: 'layla@ops.campaign-platform.test',
+  });
   for (let batch = 0; batch < 50; batch++) {
     await Promise.all(
       Array.from({ length: 20 }, async (_, j) => {
@@ -72,18 +89,13 @@ async function main(): Promise<void> {
       }),
     );
   }
-
-  // Where brand users' mail goes (read it on the stack's mail page). Until brand accounts exist
-  // (issue 12) the notifications service's own address book is their interim source; see its
-  // address-book.ts. Influencers' addresses come from their profiles (above).
-  const notifications = createNotificationsClient(databaseUrl(serverUrl, 'notifications'));
-  await createPrismaAddressBook(notifications).remember(
-    brands.flatMap(({ id, user }) => [
-      { recipientId: brandUserKey(id, user), email: `${user}@${id}.campaign-platform.test` },
-      { recipientId: brandTeamKey(id), email: `team@${id}.campaign-platform.test` },
-    ]),
+  // The demo influencers can sign in too (they ask for a link); no mail until they do.
+  await accounts.importInfluencerAccounts(
+    Array.from({ length: 1_000 }, (_, i) => {
+      const id = `influencer-${String(i + 1).padStart(4, '0')}`;
+      return { id, name: `Creator ${i + 1}`, email: `${id}@creators.campaign-platform.test` };
+    }),
   );
-  await notifications.$disconnect();
 
   const ava = await token({ role: 'brand', userId: 'ava', brandId: 'brand-pro' });
   const call = async (method: string, url: string, auth: string, body?: object) => {
@@ -151,6 +163,10 @@ async function main(): Promise<void> {
 
   console.log(`Seeded: brands on each plan, 1,000 influencers, and campaign ${campaignId}
 (12 applied, 5 selected, 3 agreements sent, 2 signed; it closes ten minutes after publishing).
+
+Sign in on the web app with a link: ask for one for ava@brand-pro.campaign-platform.test,
+sam@brand-starter.campaign-platform.test, layla@ops.campaign-platform.test or
+influencer-0001@creators.campaign-platform.test, and open it on the mail page.
 
 Tokens (valid 30 days):
   BRAND=${ava}            # ava, Sunny Skincare (Professional)

@@ -9,6 +9,9 @@ import { supervised } from './engines/supervised-process';
 import { dataDir, repoRoot } from './paths';
 import { appProcess, appReadiness, serviceApps, workerApp, type App } from './stack-apps';
 import { buildWebApp, startWebServer } from './web/web-server';
+import { createPrismaClient } from '@campaign/campaign-service';
+import { EmailAddress } from '@campaign/contracts';
+import { ensureFirstOpsAccount } from './first-ops-account';
 
 /**
  * The whole system on one machine: engines, migrations, the Temporal worker and the three
@@ -86,6 +89,16 @@ async function main(): Promise<void> {
       WEB_APP_PORT,
     );
     log(`${'web app'.padEnd(14)}built and served on ${web.url}`);
+    // The first ops account, by the operator's address: later ones are created by ops.
+    if (process.env.OPS_EMAIL) {
+      const email = EmailAddress.parse(process.env.OPS_EMAIL);
+      const db = createPrismaClient(engines.databaseUrls.campaign);
+      const outcome = await ensureFirstOpsAccount(db, wiring.authSecret, {
+        name: 'Customer success',
+        email,
+      }).finally(() => db.$disconnect());
+      log(`Ops account  ${outcome === 'created' ? 'created, its sign-in link mailed' : 'kept'}`);
+    }
   } catch (error) {
     if (!stopping) console.error(String(error));
     await stop();
@@ -108,6 +121,8 @@ Campaign platform is up (${((Date.now() - started) / 1000).toFixed(1)} s).
   Metrics             http://127.0.0.1:{9101,9102,9103}/metrics (services), :9104 and :9105 (worker, its Temporal SDK)
   Logs                ${path.relative(repoRoot, runDir)}/*.log
 
+Sign in:             at the web app with your e-mail address; the link arrives on the mail page
+                     (the first ops account: OPS_EMAIL=you@example.com ./deploy/run-stack)
 Tokens for the APIs:  ./deploy/token brand <userId> <brandId>   (or: influencer <userId>, ops <userId>)
 Press Ctrl-C to stop.`);
 }

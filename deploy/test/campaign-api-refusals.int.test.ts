@@ -37,7 +37,8 @@ type Caller =
   | 'applicant' // applied to the open campaign
   | 'member' // signed, in the started collaboration
   | 'lapsedMember' // agreement pending when the collaboration started
-  | 'expired'; // agreement expired unsigned
+  | 'expired' // agreement expired unsigned
+  | 'ghostBrand'; // a brand token whose brand is not on the platform
 
 /** The people the fixtures name; fresh ids so that no other test file meets them. */
 const person = (name: string) => `${name}-${randomUUID()}`;
@@ -54,6 +55,12 @@ const people = {
   cy: person('cy'), // agreement expired unsigned
 };
 const inviteeHandle = `@invitee_${randomUUID().slice(0, 8)}`;
+/** An address already on the owner's team, and one that already has an ops account. */
+const teammateEmail = `teammate-${randomUUID()}@refusals.campaign-platform.test`;
+const opsEmail = `ops-${randomUUID()}@refusals.campaign-platform.test`;
+/** Asked for a link until one client's requests are refused: an address nobody has. */
+const nobodysEmail = `nobody-${randomUUID()}@refusals.campaign-platform.test`;
+const newEmail = () => `new-${randomUUID()}@refusals.campaign-platform.test`;
 
 type Row = {
   /** The operation as the OpenAPI document names it, with Express parameters. */
@@ -221,6 +228,28 @@ const rows: Row[] = [
   // The story card is public (the network fetches it): a draft's is not found, like no campaign's.
   { op: 'GET /story-cards/:campaignId.jpg', on: 'draft', as: 'nobody', status: 404, says: /no campaign/ },
   { op: 'GET /story-cards/:campaignId.jpg', on: 'malformed', as: 'nobody', status: 400, says: /campaignId/ },
+
+  { op: 'POST /accounts/influencers', as: 'nobody', body: { displayName: 'Copy', handle: inviteeHandle, email: newEmail(), country: 'NL' }, status: 409, says: /That handle is taken/ },
+  { op: 'POST /accounts/brands', as: 'nobody', body: { brandName: 'B', name: 'N', email: 'not-an-address' }, status: 400, says: /email/ },
+  { op: 'POST /sign-in/sessions', as: 'nobody', body: { code: 'A'.repeat(43) }, status: 400, says: /no longer valid/ },
+  { op: 'GET /me/account', as: 'ops', status: 404, says: /no account/ },
+  { op: 'GET /brand/team', as: 'applicant', status: 403, says: /for the role\(s\): brand/ },
+  { op: 'POST /brand/team/invitations', as: 'ops', body: { name: 'Eli', email: newEmail() }, status: 403, says: /for the role\(s\): brand/ },
+  { op: 'POST /brand/team/invitations', as: 'ghostBrand', body: { name: 'Eli', email: newEmail() }, status: 404, says: /not on the platform/ },
+  { op: 'POST /brand/team/invitations', as: 'owner', body: { name: 'Eli', email: teammateEmail }, status: 409, says: /already on your team/ },
+  { op: 'POST /ops/accounts', as: 'owner', body: { name: 'Noor', email: newEmail() }, status: 403, says: /for the role\(s\): ops/ },
+  { op: 'POST /ops/accounts', as: 'ops', body: { name: 'Noor', email: opsEmail }, status: 409, says: /already has an ops account/ },
+  { op: 'GET /ops/brands', as: 'owner', status: 403, says: /for the role\(s\): ops/ },
+  { op: 'PUT /ops/brands/:brandId/plan', as: 'owner', body: { plan: 'enterprise', reason: 'mine' }, status: 403, says: /for the role\(s\): ops/ },
+  { op: 'PUT /ops/brands/:brandId/plan', as: 'ops', body: { plan: 'enterprise', reason: 'asked' }, status: 404, says: /no brand/ },
+  { op: 'PUT /ops/brands/:brandId/plan', as: 'ops', body: { plan: 'gold', reason: 'asked' }, status: 400, says: /plan/ },
+  { op: 'GET /ops/brands/:brandId/plan-changes', as: 'owner', status: 403, says: /for the role\(s\): ops/ },
+  { op: 'GET /ops/brands/:brandId/plan-changes', as: 'ops', status: 404, says: /no brand/ },
+  // Last: once one client has asked too often, every sign-up and sign-in of it is refused a while.
+  { op: 'POST /sign-in/links', as: 'nobody', body: { email: nobodysEmail }, status: 429, says: /Too many sign-up or sign-in requests/ },
+  { op: 'POST /sign-in/sessions', as: 'nobody', body: { code: 'A'.repeat(43) }, status: 429, says: /Too many/ },
+  { op: 'POST /accounts/brands', as: 'nobody', body: { brandName: 'B', name: 'N', email: newEmail() }, status: 429, says: /Too many/ },
+  { op: 'POST /accounts/influencers', as: 'nobody', body: { displayName: 'D', handle: '@late_comer', email: newEmail(), country: 'NL' }, status: 429, says: /Too many/ },
 ];
 
 function profileEdit(handle: string) {
@@ -271,7 +300,23 @@ describe('the campaign API refuses with the reason, changing nothing (real engin
       member: await influencer(people.member),
       lapsedMember: await influencer(people.bob),
       expired: await influencer(people.cy),
+      ghostBrand: await bearer({
+        role: 'brand',
+        userId: 'ghost',
+        brandId: `ghost-${randomUUID()}`,
+      }),
     };
+    // The owner's team has a teammate; customer success has a colleague.
+    await request(system.app)
+      .post('/brand/team/invitations')
+      .set('authorization', owner.auth)
+      .send({ name: 'Eli', email: teammateEmail })
+      .expect(201);
+    await request(system.app)
+      .post('/ops/accounts')
+      .set('authorization', ops)
+      .send({ name: 'Noor', email: opsEmail })
+      .expect(201);
     const act = (campaignId: string, caller: string, path: string, body: object = {}) =>
       request(system.app)
         .post(`/campaigns/${campaignId}/${path}`)
@@ -356,7 +401,17 @@ describe('the campaign API refuses with the reason, changing nothing (real engin
   );
   it.each(titled)('%s', async (_title, { op, on, as, body, query, status, says }) => {
     const [method, template] = op.split(' ') as [string, string];
-    let path = template.replace(':campaignId', on ? campaigns[on] : '');
+    let path = template
+      .replace(':campaignId', on ? campaigns[on] : '')
+      .replace(':brandId', 'no-such-brand');
+    if (status === 429) {
+      // One client asks for links (for an address nobody has) until it is refused.
+      for (let asked = 0; asked < 1_000; asked++) {
+        const link = await request(system.app).post('/sign-in/links').send({ email: nobodysEmail });
+        if (link.status === 429) break;
+        expect(link.status).toBe(202);
+      }
+    }
     if (template === '/network') path += `?campaignId=${campaigns[on!]}`;
     if (query) path += `${path.includes('?') ? '&' : '?'}${query}`;
     let call = request(system.app)[
@@ -386,8 +441,11 @@ describe('the campaign API refuses with the reason, changing nothing (real engin
       .get(`/campaigns/${campaigns.open}`)
       .set('authorization', 'Bearer not.a.token');
     expect(forged.status).toBe(401);
-    // The story card is public: the social network fetches it without a token.
-    const withToken = documented.filter(({ path }) => !path.startsWith('/story-cards/'));
+    // The story card is public: the social network fetches it without a token; so are signing
+    // up and signing in, which come before there is a token.
+    const withToken = documented.filter(
+      ({ path }) => !/^\/(story-cards|accounts|sign-in)\//.test(path),
+    );
     const answers = await answersWithoutToken(system.app, withToken, campaigns.open);
     expect(
       answers.filter(({ status, type }) => status !== 401 || type !== 'application/problem+json'),

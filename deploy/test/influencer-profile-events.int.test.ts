@@ -18,7 +18,7 @@ import {
   type NotificationsDb,
 } from '@campaign/notifications-service';
 import { createLogger, influencerKey } from '@campaign/service-runtime';
-import { eventually, testEnvironment } from '@campaign/testing';
+import { TEST_AUTH_SECRET, eventually, testEnvironment } from '@campaign/testing';
 import ExcelJS from 'exceljs';
 import type { Consumer } from 'kafkajs';
 import request from 'supertest';
@@ -91,6 +91,7 @@ describe('an influencer’s profile reaches the notifications service (real engi
       from: FROM,
       appBaseUrl: APP,
       unsubscribeUrlFor: async () => `${APP}/unsubscribe`,
+      linkSecret: TEST_AUTH_SECRET,
       logger,
       retry: { initialDelayMs: 100, maxDelayMs: 1_000 },
       idleMs: 100,

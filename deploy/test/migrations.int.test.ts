@@ -106,6 +106,42 @@ describe('migrations (real PostgreSQL)', () => {
       expect(await db.brand.findUniqueOrThrow({ where: { id: brandId } })).toMatchObject({
         plan: 'enterprise',
       });
+      // Accounts: one per role, brand and address (case-blind); codes kept only as hashes.
+      const accountId = randomUUID();
+      const email = `Ava-${accountId}@Brand.test`;
+      await db.account.create({
+        data: { id: accountId, role: 'brand', brandId, name: 'A', email },
+      });
+      await expect(
+        db.account.create({
+          data: { id: randomUUID(), role: 'brand', brandId, name: 'A', email: email.toLowerCase() },
+        }),
+      ).rejects.toThrow();
+      // A brand user needs a brand; no one else has one.
+      await expect(
+        db.account.create({ data: { id: randomUUID(), role: 'brand', name: 'A', email } }),
+      ).rejects.toThrow();
+      await db.account.create({ data: { id: randomUUID(), role: 'influencer', name: 'A', email } });
+      await db.signInCode.create({
+        data: {
+          codeHash: new Uint8Array(32),
+          accountId,
+          mailId: randomUUID(),
+          expiresAt: new Date(),
+        },
+      });
+      await db.planChange.create({
+        data: {
+          id: randomUUID(),
+          brandId,
+          actor: 'ops/o',
+          fromPlan: 'starter',
+          toPlan: 'enterprise',
+          reason: 'r',
+          at: new Date(),
+        },
+      });
+      expect(await db.account.count({ where: { brandId } })).toBe(1);
       expect(
         Number(
           (await db.influencerProfile.findUniqueOrThrow({ where: { id: `profile-${id}` } }))
@@ -170,6 +206,22 @@ describe('migrations (real PostgreSQL)', () => {
       await db.mailAddress.create({
         data: { recipientId: `u-${randomUUID()}`, email: 'u@x.test' },
       });
+      // A mail about an account has no notification, and says what it says itself; a row is
+      // one or the other, never both nor neither.
+      const accountMail = { reason: 'sign_in', links: [] };
+      await db.mailOutbox.create({
+        data: { eventId: randomUUID(), recipientId: 'u', kind: 'account', accountMail },
+      });
+      await expect(
+        db.mailOutbox.create({
+          data: { eventId: randomUUID(), recipientId: 'u', kind: 'account' },
+        }),
+      ).rejects.toThrow();
+      await expect(
+        db.mailOutbox.create({
+          data: { ...mail, eventId: randomUUID(), notificationId: stored.id, accountMail },
+        }),
+      ).rejects.toThrow();
       // One choice per person and kind.
       const choice = { recipientId: `influencer/${randomUUID()}`, kind: 'bummer', email: false };
       await db.notificationPreference.create({ data: choice });

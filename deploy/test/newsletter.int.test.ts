@@ -111,6 +111,7 @@ describe('the end-of-day newsletter (real Kafka, PostgreSQL and SMTP server)', (
       from: 'Campaign platform <newsletter@campaign-platform.test>',
       appBaseUrl: APP,
       unsubscribeUrlFor: (recipientId) => links.urlFor(recipientId),
+      linkSecret: TEST_AUTH_SECRET,
       logger,
       retry: { initialDelayMs: 100, maxDelayMs: 1_000 },
       idleMs: 100,

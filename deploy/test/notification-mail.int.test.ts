@@ -18,7 +18,7 @@ import {
   influencerKey,
   type OutboxRelay,
 } from '@campaign/service-runtime';
-import { eventually, testEnvironment } from '@campaign/testing';
+import { TEST_AUTH_SECRET, eventually, testEnvironment } from '@campaign/testing';
 import type { Consumer } from 'kafkajs';
 import { dataDir, profiles, startMaildev } from '../src';
 import { topicOfOwn } from './system/campaign-events';
@@ -77,6 +77,7 @@ describe('notification e-mail (real Kafka, PostgreSQL and SMTP server)', () => {
       from: FROM,
       appBaseUrl: APP,
       unsubscribeUrlFor: async () => `${APP}/unsubscribe`,
+      linkSecret: TEST_AUTH_SECRET,
       logger,
       leaseMs,
       retry: { initialDelayMs: 100, maxDelayMs: 1_000 },

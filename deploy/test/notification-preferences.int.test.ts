@@ -110,6 +110,7 @@ describe('notification preferences (real Kafka, PostgreSQL and SMTP server)', ()
       from: 'Campaign platform <notifications@campaign-platform.test>',
       appBaseUrl: 'https://app.campaign-platform.test',
       unsubscribeUrlFor: async () => 'https://app.campaign-platform.test/unsubscribe',
+      linkSecret: TEST_AUTH_SECRET,
       logger,
       retry: { initialDelayMs: 100, maxDelayMs: 1_000 },
       idleMs: 100,

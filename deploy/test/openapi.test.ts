@@ -24,6 +24,8 @@ const apps: Record<string, Express> = {
     lifecycle: unused as never,
     idempotencyStore: unused as never,
     social: unused as never,
+    accounts: unused as never,
+    clientLimit: unused as never,
   }),
   messaging: buildMessagingApp({
     ...common,

@@ -17,7 +17,11 @@ import {
   createSmtpTransport,
   startMailSender,
 } from '@campaign/notifications-service';
-import { CAMPAIGN_EVENTS_TOPIC, INFLUENCER_PROFILES_TOPIC } from '@campaign/contracts';
+import {
+  ACCOUNTS_TOPIC,
+  CAMPAIGN_EVENTS_TOPIC,
+  INFLUENCER_PROFILES_TOPIC,
+} from '@campaign/contracts';
 import {
   createKafka,
   createLogger,
@@ -54,7 +58,7 @@ export async function startNotificationsService(wiring: {
   const addressBook = createPrismaAddressBook(db);
   const live = createInboxListener(wiring.databaseUrl, logger, 'bench-notifications').start();
   const kafka = createKafka('bench-notifications', wiring.kafkaBrokers.split(','), logger);
-  await ensureTopics(kafka, [CAMPAIGN_EVENTS_TOPIC, INFLUENCER_PROFILES_TOPIC]);
+  await ensureTopics(kafka, [CAMPAIGN_EVENTS_TOPIC, INFLUENCER_PROFILES_TOPIC, ACCOUNTS_TOPIC]);
   const newsletter = createNewsletterEditions(db, { settleMs: 1_000 });
   const campaignEvents = consumeCampaignEvents({ kafka, inbox, newsletter, logger });
   // As in the service: what it knows of influencers' profiles follows their changes.
@@ -106,6 +110,7 @@ export async function startNotificationsService(wiring: {
       from: settings.from,
       appBaseUrl: settings.appBaseUrl,
       unsubscribeUrlFor: (recipientId) => unsubscribeLinks.urlFor(recipientId),
+      linkSecret: wiring.authSecret,
       logger,
       concurrency: settings.concurrency,
       retry: settings.retry,

@@ -30,6 +30,8 @@ function buildApp(service: WebService): Express {
         lifecycle: unused as never,
         idempotencyStore: unused as never,
         social: unused as never,
+        accounts: unused as never,
+        clientLimit: unused as never,
       });
     case 'messaging':
       return buildMessagingApp({

@@ -11,6 +11,7 @@ import {
   createInstagramGraphApi,
 } from '@campaign/social-network';
 import {
+  ACCOUNTS_TOPIC,
   CAMPAIGN_EVENTS_TOPIC,
   FINISH_AFTER_COLLABORATION_SECONDS,
   INFLUENCER_PROFILES_TOPIC,
@@ -37,6 +38,9 @@ import { Client, Connection } from '@temporalio/client';
 import { NativeConnection } from '@temporalio/worker';
 import request from 'supertest';
 
+/** Where the test system's sign-in links lead. */
+export const TEST_WEB_APP_URL = 'https://app.campaign-platform.test';
+
 /**
  * The campaign service as it runs in the stack, on the engines of this test run: the HTTP API,
  * its workflow worker on Temporal, the facts it records in PostgreSQL and the relay that sends
@@ -60,6 +64,8 @@ export async function startCampaignSystem(
     relay?: boolean;
     /** The social network and the platform's account its worker posts stories with. */
     story?: { network: SocialNetwork; account: AccountAccess };
+    /** Sign-up and sign-in requests one client may make per minute (the service's default). */
+    requestsPerClientPerMinute?: number;
   } = {},
 ) {
   const env = testEnvironment();
@@ -69,7 +75,7 @@ export async function startCampaignSystem(
   const db = createPrismaClient(options.databaseUrl ?? env.databaseUrls.campaign);
   const kafka = createKafka(name, env.kafkaBrokers, logger);
   const events = new EventPublisher(kafka);
-  await ensureTopics(kafka, [CAMPAIGN_EVENTS_TOPIC, INFLUENCER_PROFILES_TOPIC]);
+  await ensureTopics(kafka, [CAMPAIGN_EVENTS_TOPIC, INFLUENCER_PROFILES_TOPIC, ACCOUNTS_TOPIC]);
   const connection = await Connection.connect({ address: env.temporalAddress });
   const temporal = new Client({ connection });
   // The Instagram adapter on the run's local Graph API, as the stack configures it.
@@ -86,6 +92,12 @@ export async function startCampaignSystem(
     logger,
     authSecret: TEST_AUTH_SECRET,
     social: { network: socialNetwork, tokenKey },
+    accounts: {
+      webAppUrl: TEST_WEB_APP_URL,
+      ...(options.requestsPerClientPerMinute
+        ? { requestsPerClientPerMinute: options.requestsPerClientPerMinute }
+        : {}),
+    },
     lifecycle: {
       ...(options.taskQueue ? { taskQueue: options.taskQueue } : {}),
       ...(options.actionDeadlineMs ? { actionDeadlineMs: options.actionDeadlineMs } : {}),

@@ -22,3 +22,5 @@ export * from './newsletter';
 export * from './social-account';
 export * from './workflow/story-workflow';
 export * from './story';
+export * from './accounts';
+export * from './events/account-events';

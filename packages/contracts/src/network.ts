@@ -92,6 +92,8 @@ export type InfluencerProfileEdit = z.infer<typeof InfluencerProfileEdit>;
  * the shipping address; the e-mail address only they see.
  */
 export const MyInfluencerProfile = InfluencerProfileEdit.extend({
+  /** Absent until the influencer gives one (a profile started at sign-up has none). */
+  shippingAddress: InfluencerProfileEdit.shape.shippingAddress.optional(),
   id: z.string(),
   followers: z.number().int(),
   engagementRate: z.number(),

@@ -9,6 +9,7 @@ export * from './identity/identity';
 export * from './identity/principal';
 export * from './identity/support-team';
 export * from './identity/tokens';
+export * from './identity/sealed-links';
 export * from './identity/authenticate';
 export type { Caller } from './identity/caller-of';
 export * from './kafka/kafka';

@@ -25,6 +25,13 @@ import type { CampaignLifecycle } from './temporal/campaign-lifecycle';
 import { socialAccountRoutes, type SocialAccountDeps } from './routes/social-account';
 import { resultImportRoutes } from './routes/result-import';
 import type { InsightsImport } from './social/insights-import';
+import type { AccountStore } from './accounts/account-store';
+import type { ClientLimit } from './accounts/client-limit';
+import { signUpRoutes } from './routes/sign-up';
+import { signInRoutes } from './routes/sign-in';
+import { myAccountRoutes } from './routes/my-account';
+import { brandTeamRoutes } from './routes/brand-team';
+import { opsAccountRoutes } from './routes/ops-accounts';
 
 export type CampaignAppDeps = {
   logger: Logger;
@@ -39,6 +46,9 @@ export type CampaignAppDeps = {
   lifecycle: CampaignLifecycle;
   readiness: ReadinessCheck[];
   social: SocialAccountDeps & { importInsights: InsightsImport };
+  /** Accounts and sign-in; `clientLimit` bounds the sign-up and sign-in requests of one client. */
+  accounts: AccountStore;
+  clientLimit: ClientLimit;
 };
 
 /** The campaign API, built only from its dependencies so tests and main wire it the same way. */
@@ -47,7 +57,8 @@ export function buildCampaignApp(deps: CampaignAppDeps): Express {
     ...deps,
     api: {
       title: 'Campaign API',
-      description: 'Campaigns, the marketplace, the board and the lifecycle actions.',
+      description:
+        'Accounts and sign-in, brands and their plans, campaigns, the marketplace, the board and the lifecycle actions.',
     },
     routes: [
       campaignRoutes(deps),
@@ -64,7 +75,12 @@ export function buildCampaignApp(deps: CampaignAppDeps): Express {
       socialAccountRoutes(deps.social),
       opsAuditRoutes(deps),
       storyRoutes({ ...deps, stories: createStoryStore(deps.db) }),
+      myAccountRoutes(deps),
+      brandTeamRoutes(deps),
+      opsAccountRoutes(deps),
     ],
+    // Signing up and signing in come before there is a token.
+    publicRoutes: [signUpRoutes(deps), signInRoutes(deps)],
     // The social network fetches the story card without a token.
     linkRoutes: [storyCardRoutes(deps)],
   });
@@ -84,5 +100,7 @@ export { temporalCampaignLifecycle } from './temporal/campaign-lifecycle';
 export { campaignApi } from './campaign-api';
 export { createSocialAccountStore } from './db/social-account-store';
 export { createInsightsResultStore } from './db/insights-result-store';
+export { createAccountStore, type AccountStore } from './accounts/account-store';
+export { hashSignInCode, SIGN_IN_CODE_LIFETIME_MS } from './accounts/sign-in-codes';
 export { createSocialTokenCipher, tokenKeyId } from './social/social-token-cipher';
 export { DEV_SOCIAL_TOKEN_KEY, socialTokenSettings } from './social/social-settings';

@@ -17,11 +17,16 @@ import { createInsightsImport } from './social/insights-import';
 import { createConnectionStates } from './social/connection-state';
 import { createSocialTokenCipher } from './social/social-token-cipher';
 import type { SocialNetwork } from '@campaign/social-network';
+import { createAccountStore } from './accounts/account-store';
+import { createClientLimit } from './accounts/client-limit';
 import {
   temporalCampaignLifecycle,
   type CampaignLifecycle,
   type CampaignLifecycleOptions,
 } from './temporal/campaign-lifecycle';
+
+export const DEFAULT_WEB_APP_URL = 'http://127.0.0.1:3000';
+export const DEFAULT_REQUESTS_PER_CLIENT_PER_MINUTE = 30;
 
 /**
  * The campaign API on its database and a Temporal client, wired as `main.ts` runs it: the stores,
@@ -37,6 +42,11 @@ export function campaignApi(options: {
   lifecycle?: Omit<CampaignLifecycleOptions, 'finishedCampaigns'>;
   /** The social network (the Instagram adapter) and the keys its tokens are sealed under. */
   social: { network: SocialNetwork; tokenKey: Buffer; previousTokenKeys?: Buffer[] };
+  /**
+   * Where sign-in links lead (the web app; `WEB_APP_URL`), and how many sign-up and sign-in
+   * requests one client may make per minute.
+   */
+  accounts?: { webAppUrl?: string; requestsPerClientPerMinute?: number };
 }): { app: Express; lifecycle: CampaignLifecycle } {
   const { db } = options;
   const lifecycle = temporalCampaignLifecycle(options.temporal, {
@@ -73,6 +83,14 @@ export function campaignApi(options: {
         results: createInsightsResultStore(db),
       }),
     },
+    accounts: createAccountStore(db, {
+      authSecret: options.authSecret,
+      webAppUrl: options.accounts?.webAppUrl ?? DEFAULT_WEB_APP_URL,
+      profiles,
+    }),
+    clientLimit: createClientLimit(
+      options.accounts?.requestsPerClientPerMinute ?? DEFAULT_REQUESTS_PER_CLIENT_PER_MINUTE,
+    ),
     readiness: [
       { name: 'database', check: () => store.ping() },
       { name: 'temporal', check: () => lifecycle.ping() },

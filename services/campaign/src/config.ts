@@ -20,6 +20,10 @@ export const CampaignConfig = z.object({
   CORS_ORIGINS: configFields.corsOrigins,
   LOG_LEVEL: configFields.logLevel,
   ...socialTokenSettings,
+  /** The web app: sign-in links in mails lead to its `/sign-in` page. */
+  WEB_APP_URL: z.url({ protocol: /^https?$/ }).default('http://127.0.0.1:3000'),
+  /** Sign-up and sign-in requests one client (IP address) may make per minute, per replica. */
+  SIGN_IN_REQUESTS_PER_CLIENT_PER_MINUTE: z.coerce.number().int().min(1).max(10_000).default(30),
   ...socialNetworkConfigFields,
   /** Actions on one campaign coalesced into one workflow update (see action-batcher.ts). */
   ACTION_BATCH_MAX: z.coerce

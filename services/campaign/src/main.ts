@@ -24,6 +24,10 @@ async function main(): Promise<void> {
       tokenKey: config.SOCIAL_TOKEN_KEY,
       previousTokenKeys: config.SOCIAL_TOKEN_PREVIOUS_KEYS,
     },
+    accounts: {
+      webAppUrl: config.WEB_APP_URL,
+      requestsPerClientPerMinute: config.SIGN_IN_REQUESTS_PER_CLIENT_PER_MINUTE,
+    },
     lifecycle: {
       finishAfterCollaborationSeconds: config.FINISH_AFTER_COLLABORATION_SECONDS,
       historyEventsPerRun: config.HISTORY_EVENTS_PER_RUN,

@@ -53,6 +53,11 @@ export { createPrismaClient, type NotificationsDb } from './db/prisma-client';
 export { consumeCampaignEvents } from './events/campaign-events-consumer';
 export { consumeMessagingEvents } from './events/messaging-events-consumer';
 export { consumeInfluencerProfiles } from './events/influencer-profiles-consumer';
+export {
+  consumeAccountEvents,
+  ACCOUNT_MAILS_CONSUMER_GROUP,
+} from './events/account-events-consumer';
+export { createAccountMailStore } from './db/account-mail-store';
 export { createInfluencerAudienceStore } from './db/influencer-audience-store';
 export { notificationsForEvent, type NotificationDraft } from './domain/notifications-for-event';
 export { createPrismaAddressBook, type AddressBook } from './mail/address-book';

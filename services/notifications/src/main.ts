@@ -1,4 +1,5 @@
 import {
+  ACCOUNTS_TOPIC,
   CAMPAIGN_EVENTS_TOPIC,
   INFLUENCER_PROFILES_TOPIC,
   MESSAGING_EVENTS_TOPIC,
@@ -26,6 +27,8 @@ import { createPrismaClient } from './db/prisma-client';
 import { consumeCampaignEvents } from './events/campaign-events-consumer';
 import { consumeInfluencerProfiles } from './events/influencer-profiles-consumer';
 import { consumeMessagingEvents } from './events/messaging-events-consumer';
+import { consumeAccountEvents } from './events/account-events-consumer';
+import { createAccountMailStore } from './db/account-mail-store';
 import { startMailDelivery } from './mail/mail-delivery';
 import { startNewsletterComposer } from './newsletter/newsletter-composer';
 import { createNewsletterEditions } from './newsletter/newsletter-editions';
@@ -51,6 +54,7 @@ async function main(): Promise<void> {
     CAMPAIGN_EVENTS_TOPIC,
     MESSAGING_EVENTS_TOPIC,
     INFLUENCER_PROFILES_TOPIC,
+    ACCOUNTS_TOPIC,
   ]);
   const probe = kafkaProbe(kafka);
   const live = createInboxListener(config.DATABASE_URL, logger).start();
@@ -63,6 +67,12 @@ async function main(): Promise<void> {
     consumeInfluencerProfiles({
       kafka,
       audience: createInfluencerAudienceStore(prisma),
+      logger,
+      retry,
+    }),
+    consumeAccountEvents({
+      kafka,
+      accountMails: createAccountMailStore(prisma, { onOwed: () => mailSender.wake() }),
       logger,
       retry,
     }),

@@ -10,6 +10,7 @@ const mail = (n: number): OwedMail => ({
   body: 'body',
   campaignId: null,
   campaigns: [],
+  account: null,
 });
 
 /** An outbox of `owed` rows, claimed `batch` at a time, counting its claims. */

@@ -49,6 +49,14 @@ export type RouteSpec<R extends Role = Role> = {
    * take form bodies (RFC 8058's one-click POST) instead of JSON.
    */
   signedLink?: true;
+  /**
+   * Open to anyone, signed in or not (signing up, asking for a sign-in link, exchanging its code):
+   * no bearer token, `roles` is empty and the handler gets no caller. Such routes are given to
+   * `buildServiceApp` as `publicRoutes`, mounted before authentication, and take JSON bodies;
+   * the document says so with `security: []`. Whatever they must not tell an anonymous caller
+   * (whether an address has an account) is the handler's to keep.
+   */
+  public?: true;
 };
 
 const problemStatus: Record<number, string> = {
@@ -61,7 +69,7 @@ const problemStatus: Record<number, string> = {
   413: 'The request body is larger than the limit',
   415: 'The request body is not UTF-8 JSON (Content-Type: application/json)',
   422: 'Refused by a rule about the request (the rule in words)',
-  429: 'Too many at once (open streams); retry after closing one',
+  429: 'Too many at once (open streams, or sign-in requests from one client); retry later',
   503: 'A dependency did not answer in time; retry after `Retry-After` seconds',
 };
 
@@ -85,8 +93,9 @@ export class ApiRoutes {
     // A signed link reads a form (a mail client's one-click POST), never JSON.
     const before = spec.signedLink ? linkFormBody() : [];
     this.router[spec.method](spec.path, ...before, (req: Request, res: Response) => {
-      // A signed link's handler checks its token; there is no bearer, hence no caller.
-      const caller = spec.signedLink ? (undefined as never) : callerOf(req, spec.roles);
+      // A signed link's handler checks its token, a public route needs none: no bearer, no caller.
+      const caller =
+        spec.signedLink || spec.public ? (undefined as never) : callerOf(req, spec.roles);
       if (spec.eventStream) markEventStreamRoute(req);
       return handler(req, res, caller);
     });
@@ -96,12 +105,13 @@ export class ApiRoutes {
 
 /** A route some role may not call can refuse with 403, whatever its own rules. */
 function refusesARole(spec: RouteSpec): boolean {
-  return !spec.signedLink && ROLES.some((role) => !spec.roles.includes(role));
+  return !spec.signedLink && !spec.public && ROLES.some((role) => !spec.roles.includes(role));
 }
 
 /** "For: brand, ops (the campaign's own brand, ops)." */
 function forWhom(spec: RouteSpec): string {
   if (spec.signedLink) return 'For: whoever holds the link from the mail (its signed token).';
+  if (spec.public) return 'For: anyone, signed in or not (no bearer token).';
   return `For: ${spec.roles.join(', ')}${spec.rolesNote ? ` (${spec.rolesNote})` : ''}.`;
 }
 
@@ -139,7 +149,7 @@ export function openApiDocument(
     const refusals = new Set([...(refusesARole(spec) ? [403] : []), ...(spec.refusals ?? [])]);
     for (const status of [
       400,
-      ...(spec.signedLink ? [] : [401]),
+      ...(spec.signedLink || spec.public ? [] : [401]),
       ...(MUTATIONS.includes(spec.method) ? [413, 415] : []),
       ...refusals,
       503,
@@ -169,7 +179,7 @@ export function openApiDocument(
       path: openApiPath(spec.path),
       summary: spec.summary,
       description: forWhom(spec),
-      security: spec.signedLink ? [] : [{ bearer: [] }],
+      security: spec.signedLink || spec.public ? [] : [{ bearer: [] }],
       request: {
         ...(spec.params ? { params: spec.params } : {}),
         ...(spec.query ? { query: spec.query } : {}),

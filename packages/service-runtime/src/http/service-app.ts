@@ -27,6 +27,8 @@ export type ServiceAppOptions = {
   routes: ApiRoutes[];
   /** Routes reached from links in mails (`signedLink`): before authentication, form bodies. */
   linkRoutes?: ApiRoutes[];
+  /** Routes open to anyone (`public`: sign-up, sign-in): before authentication, JSON bodies. */
+  publicRoutes?: ApiRoutes[];
   /** The largest request body read, in bytes; 1 MiB when not given. */
   bodyLimitBytes?: number;
   /** Where replies to requests with an Idempotency-Key are kept; without it the header is ignored. */
@@ -45,19 +47,22 @@ export type ServiceAppOptions = {
  */
 export function buildServiceApp(options: ServiceAppOptions): Express {
   const linkRoutes = options.linkRoutes ?? [];
+  const publicRoutes = options.publicRoutes ?? [];
   const deadlineMs = options.requestDeadlineMs ?? 15_000;
   const linkSpecs = linkRoutes.flatMap((routes) => routes.specs);
+  const publicSpecs = publicRoutes.flatMap((routes) => routes.specs);
   const tokenSpecs = options.routes.flatMap((routes) => routes.specs);
   // Which side of authentication a route is on is declared by its spec, and must agree.
   for (const spec of [
     ...linkSpecs.filter((s) => !s.signedLink),
-    ...tokenSpecs.filter((s) => s.signedLink),
+    ...publicSpecs.filter((s) => !s.public),
+    ...tokenSpecs.filter((s) => s.signedLink || s.public),
   ]) {
     throw new Error(
       `${spec.method.toUpperCase()} ${spec.path} is given on the wrong side of authentication`,
     );
   }
-  const specs = [...tokenSpecs, ...linkSpecs];
+  const specs = [...tokenSpecs, ...publicSpecs, ...linkSpecs];
   const bodyLimitBytes = options.bodyLimitBytes ?? BODY_LIMIT_BYTES;
   const document = openApiDocument({ ...options.api, version: '1' }, specs, { bodyLimitBytes });
   usePageCursorKey(options.authSecret);
@@ -90,6 +95,8 @@ export function buildServiceApp(options: ServiceAppOptions): Express {
   // A link from a mail answers whoever follows it (its handler checks its token) and reads a form.
   for (const routes of linkRoutes) app.use(routes.router);
   app.use(jsonBody(bodyLimitBytes));
+  // Open to anyone: signing up and signing in come before there is a token.
+  for (const routes of publicRoutes) app.use(routes.router);
   app.use(authenticate(options.authSecret));
   if (options.idempotencyStore) app.use(idempotency(options.idempotencyStore));
   for (const routes of options.routes) app.use(routes.router);

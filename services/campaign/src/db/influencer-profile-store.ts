@@ -32,25 +32,31 @@ export function createInfluencerProfileStore(db: CampaignDb) {
    * so their events are stored in commit order and `changedAt` grows with each of them (a change
    * in the same millisecond as the last one is dated a millisecond later).
    */
+  async function writeIn(
+    tx: Tx,
+    influencerId: string,
+    change: (tx: Tx, changedAt: (now: Date) => Date) => Promise<InfluencerProfile>,
+  ): Promise<InfluencerProfile> {
+    await lockSubjects(tx, [influencerId]);
+    const before = await tx.influencerProfile.findUnique({
+      where: { id: influencerId },
+      select: { changedAt: true },
+    });
+    const changedAt = (now: Date) =>
+      before && now.getTime() <= before.changedAt.getTime()
+        ? new Date(before.changedAt.getTime() + 1)
+        : now;
+    const saved = await change(tx, changedAt);
+    await storeOutgoingEvents(tx, INFLUENCER_PROFILES_TOPIC, [profileChanged(saved)]);
+    return saved;
+  }
+
   async function write(
     influencerId: string,
     change: (tx: Tx, changedAt: (now: Date) => Date) => Promise<InfluencerProfile>,
   ): Promise<MyInfluencerProfile | 'handle-taken'> {
     try {
-      const row = await db.$transaction(async (tx) => {
-        await lockSubjects(tx, [influencerId]);
-        const before = await tx.influencerProfile.findUnique({
-          where: { id: influencerId },
-          select: { changedAt: true },
-        });
-        const changedAt = (now: Date) =>
-          before && now.getTime() <= before.changedAt.getTime()
-            ? new Date(before.changedAt.getTime() + 1)
-            : now;
-        const saved = await change(tx, changedAt);
-        await storeOutgoingEvents(tx, INFLUENCER_PROFILES_TOPIC, [profileChanged(saved)]);
-        return saved;
-      });
+      const row = await db.$transaction((tx) => writeIn(tx, influencerId, change));
       return toMyProfile(row);
     } catch (error) {
       if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002') {
@@ -86,6 +92,33 @@ export function createInfluencerProfileStore(db: CampaignDb) {
           update: fields,
         });
       });
+    },
+
+    /**
+     * Starts the profile of an influencer who signs up, in the transaction that opens their
+     * account: handle, name, country and address for mail; no shipping address yet (stored as
+     * `{}`), no audience until a social account reports it. Announced like every change. A taken
+     * handle fails the transaction (P2002), for the caller to answer.
+     */
+    async startAtSignUp(
+      tx: Tx,
+      influencerId: string,
+      start: { handle: string; displayName: string; country: string; email: string },
+    ): Promise<void> {
+      await writeIn(tx, influencerId, (tx, changedAt) =>
+        tx.influencerProfile.create({
+          data: {
+            id: influencerId,
+            ...start,
+            niches: [],
+            shippingAddress: {},
+            followers: 0,
+            engagementRate: 0,
+            audienceSource: 'none',
+            changedAt: changedAt(new Date()),
+          },
+        }),
+      );
     },
 
     /**
@@ -165,19 +198,24 @@ function profileChanged(row: InfluencerProfile): InfluencerProfileChanged {
 }
 
 function toMyProfile(row: InfluencerProfile): MyInfluencerProfile {
-  const address = ShippingAddress.parse(row.shippingAddress);
+  const parsed = ShippingAddress.safeParse(row.shippingAddress);
   return {
     id: row.id,
     handle: row.handle,
     displayName: row.displayName,
     niches: row.niches,
     country: row.country,
-    shippingAddress: {
-      street: address.street,
-      ...(address.postcode ? { postcode: address.postcode } : {}),
-      city: address.city,
-      country: address.country,
-    },
+    // A profile started at sign-up has no address yet (stored as {}).
+    ...(parsed.success
+      ? {
+          shippingAddress: {
+            street: parsed.data.street,
+            ...(parsed.data.postcode ? { postcode: parsed.data.postcode } : {}),
+            city: parsed.data.city,
+            country: parsed.data.country,
+          },
+        }
+      : {}),
     ...(row.email ? { email: row.email } : {}),
     followers: row.followers,
     engagementRate: row.engagementRate.toNumber(),

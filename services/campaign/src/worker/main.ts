@@ -1,5 +1,9 @@
 import { createPrismaClient } from '../db/prisma-client';
-import { CAMPAIGN_EVENTS_TOPIC, INFLUENCER_PROFILES_TOPIC } from '@campaign/contracts';
+import {
+  ACCOUNTS_TOPIC,
+  CAMPAIGN_EVENTS_TOPIC,
+  INFLUENCER_PROFILES_TOPIC,
+} from '@campaign/contracts';
 import {
   createKafka,
   createLogger,
@@ -62,7 +66,8 @@ async function main(): Promise<void> {
     db: prisma,
     events,
     logger,
-    ensureTopic: () => ensureTopics(kafka, [CAMPAIGN_EVENTS_TOPIC, INFLUENCER_PROFILES_TOPIC]),
+    ensureTopic: () =>
+      ensureTopics(kafka, [CAMPAIGN_EVENTS_TOPIC, INFLUENCER_PROFILES_TOPIC, ACCOUNTS_TOPIC]),
     ...(account
       ? {
           story: { network, account },

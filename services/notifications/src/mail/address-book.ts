@@ -11,9 +11,10 @@ import type { NotificationsDb } from '../db/prisma-client';
  *   change (InfluencerProfileChanged on `influencer.profiles.v1`), and the consumer in
  *   events/influencer-profiles-consumer.ts sets the address, or removes it when the profile has
  *   none (their mail is then skipped);
- * - a brand user's (and a brand team's) address still comes from the dev seed through `remember`,
- *   until brand accounts exist (issue 12) and announce theirs the same way. Tests write what they
- *   need.
+ * - every account's address (brand users, influencers, ops) comes from the campaign service's
+ *   account events (`accounts.v1`: a sign-up, a sign-in link, a teammate's invitation), kept by
+ *   db/account-mail-store.ts; a brand's first user's address is also the brand team's. The dev
+ *   seed makes its accounts the same way. `remember` is left for tests that write what they need.
  */
 export type AddressBook = {
   /** The addresses on file for these inboxes; an inbox without one is absent from the map. */

@@ -34,6 +34,7 @@ export function startMailDelivery(
     from: config.MAIL_FROM,
     appBaseUrl: config.APP_BASE_URL,
     unsubscribeUrlFor: (recipientId) => links.urlFor(recipientId),
+    linkSecret: config.AUTH_SECRET,
     logger,
     concurrency: config.MAIL_CONCURRENCY,
     leaseMs: config.MAIL_LEASE_SECONDS * 1000,

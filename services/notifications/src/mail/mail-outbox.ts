@@ -1,4 +1,5 @@
 import { NotificationKind } from '@campaign/contracts';
+import { AccountMail } from './account-mail';
 import type { NotificationsDb } from '../db/prisma-client';
 import { createDigestCampaigns } from './digest-campaigns';
 import type { DigestCampaign } from './digest-template';
@@ -8,12 +9,15 @@ export type OwedMail = {
   id: string;
   recipientId: string;
   attempts: number;
-  kind: NotificationKind;
+  /** A notification's kind, or 'account' for a mail about an account (`account` set). */
+  kind: NotificationKind | 'account';
   title: string;
   body: string;
   campaignId: string | null;
   /** A newsletter digest's campaigns, in its order; empty for every other kind. */
   campaigns: DigestCampaign[];
+  /** A mail about an account (no notification): what it says, its links sealed. */
+  account: AccountMail | null;
 };
 
 export type MailOutbox = ReturnType<typeof createMailOutbox>;
@@ -38,34 +42,41 @@ export function createMailOutbox(db: NotificationsDb) {
           title: string;
           body: string;
           campaign_id: string | null;
-          campaign_ids: string[];
+          campaign_ids: string[] | null;
+          account_mail: unknown;
         }[]
       >`
         UPDATE mail_outbox m
         SET attempts = m.attempts + 1,
             next_attempt_at = now() + make_interval(secs => ${leaseMs / 1000}::double precision)
         FROM (
-          SELECT id FROM mail_outbox
+          SELECT id, notification_id FROM mail_outbox
           WHERE sent_at IS NULL AND next_attempt_at <= now()
           ORDER BY next_attempt_at
           LIMIT ${limit}
           FOR UPDATE SKIP LOCKED
-        ) owed, notifications n
-        WHERE m.id = owed.id AND n.id = m.notification_id
-        RETURNING m.id::text AS id, m.recipient_id, m.attempts, n.kind, n.title, n.body,
-                  n.campaign_id::text AS campaign_id, n.campaign_ids::text[] AS campaign_ids`;
-      const campaigns = await digestCampaigns.of(rows.flatMap((row) => row.campaign_ids));
+        ) owed LEFT JOIN notifications n ON n.id = owed.notification_id
+        WHERE m.id = owed.id
+        RETURNING m.id::text AS id, m.recipient_id, m.attempts, m.kind, n.title, n.body,
+                  n.campaign_id::text AS campaign_id, n.campaign_ids::text[] AS campaign_ids,
+                  m.account_mail`;
+      const campaigns = await digestCampaigns.of(rows.flatMap((row) => row.campaign_ids ?? []));
       const byId = new Map(campaigns.map((campaign) => [campaign.id, campaign]));
-      return rows.map((row) => ({
-        id: row.id,
-        recipientId: row.recipient_id,
-        attempts: row.attempts,
-        kind: NotificationKind.parse(row.kind),
-        title: row.title,
-        body: row.body,
-        campaignId: row.campaign_id,
-        campaigns: row.campaign_ids.flatMap((id) => byId.get(id) ?? []),
-      }));
+      return rows.map((row) => {
+        // A mail about an account has no notification: what it says is on its own row.
+        const account = row.account_mail === null ? null : AccountMail.parse(row.account_mail);
+        return {
+          id: row.id,
+          recipientId: row.recipient_id,
+          attempts: row.attempts,
+          kind: account ? 'account' : NotificationKind.parse(row.kind),
+          title: row.title ?? '',
+          body: row.body ?? '',
+          campaignId: row.campaign_id,
+          campaigns: (row.campaign_ids ?? []).flatMap((id) => byId.get(id) ?? []),
+          account,
+        };
+      });
     },
 
     /**

@@ -6,6 +6,8 @@ import { renderDigest } from './digest-template';
 import { owedQueue } from './owed-queue';
 import { groupedMarks } from './sent-marks';
 import { renderMail, type MailContent } from './templates';
+import { renderAccountMail } from './account-mail';
+import type { NotificationKind } from '@campaign/contracts';
 
 /** What sends one mail: nodemailer's `sendMail`, or a test's stand-in. */
 export type MailTransport = {
@@ -88,6 +90,8 @@ export function startMailSender(deps: {
   appBaseUrl: string;
   /** The one-click unsubscribe link of a digest's recipient (`UnsubscribeLinks.urlFor`). */
   unsubscribeUrlFor: (recipientId: string) => Promise<string>;
+  /** The platform's AUTH_SECRET: account mails' sign-in links open under it (`openLink`). */
+  linkSecret: string;
   logger: Logger;
   retry: MailRetry;
   /** How long a claimed row is held before another sender may take it (the sender died). */
@@ -114,7 +118,24 @@ export function startMailSender(deps: {
       );
       return 'done';
     }
-    const { content, headers } = await composeMail(mail, deps.appBaseUrl, deps.unsubscribeUrlFor);
+    let composed: { content: MailContent; headers?: Record<string, string> };
+    if (mail.kind === 'account' || mail.account) {
+      // Opened here, as the mail is rendered: nowhere else is a sign-in link ever in clear.
+      const content = mail.account ? renderAccountMail(mail.account, deps.linkSecret) : null;
+      if (!content) {
+        await deps.outbox.markSkipped(mail.id, 'the sign-in links do not open');
+        deps.logger.warn({ mailId: mail.id }, 'account mail skipped: its links do not open');
+        return 'done';
+      }
+      composed = { content };
+    } else {
+      composed = await composeMail(
+        { ...mail, kind: mail.kind },
+        deps.appBaseUrl,
+        deps.unsubscribeUrlFor,
+      );
+    }
+    const { content, headers } = composed;
     try {
       await deps.transport.sendMail({
         from: deps.from,
@@ -208,8 +229,8 @@ export function startMailSender(deps: {
 /** What a mail's content is made of: an owed row's notification, and for a digest its campaigns. */
 export type MailToCompose = Pick<
   OwedMail,
-  'recipientId' | 'kind' | 'title' | 'body' | 'campaignId' | 'campaigns'
->;
+  'recipientId' | 'title' | 'body' | 'campaignId' | 'campaigns'
+> & { kind: NotificationKind };
 
 /**
  * A mail's subject, text, HTML and list headers: its kind's template, or for a newsletter digest

@@ -84,7 +84,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Too many at once (open streams); retry after closing one */
+                /** @description Too many at once (open streams, or sign-in requests from one client); retry later */
                 429: {
                     headers: {
                         [name: string]: unknown;
