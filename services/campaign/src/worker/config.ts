@@ -15,6 +15,11 @@ export const WorkerConfig = z.object({
   ...eventRetryConfigFields,
   /** How many workflow and activity tasks one worker runs at once. */
   MAX_CONCURRENT_ACTIVITIES: z.coerce.number().int().min(1).default(100),
+  /**
+   * The port of the worker's /healthz and /readyz (a container's probes); none when unset, as in
+   * the local stack, where several workers may run side by side.
+   */
+  HEALTH_PORT: configFields.port.optional(),
   /** A prebuilt workflow bundle (`writeCampaignWorkflowBundle`), so a start skips bundling. */
   WORKFLOW_BUNDLE: z.string().min(1).optional(),
   /** When the daily refresh of every connected account's audience starts: HH:MM, UTC. */

@@ -19,9 +19,11 @@ import { insightsActivities } from './insights-wiring';
 import { createStoryStore } from '../db/story-store';
 import { consumeStoryDue } from '../events/story-due-consumer';
 import { createCampaignWorker } from './campaign-worker';
+import { serveWorkerHealth } from './health-server';
 import { WorkerConfig } from './config';
 import { startRecording } from './recording';
 import { superviseStoryConsumer } from './story-consumer-supervisor';
+import { builtWorkflowBundle } from './workflow-bundle';
 
 async function main(): Promise<void> {
   const config = loadConfig(WorkerConfig);
@@ -76,6 +78,8 @@ async function main(): Promise<void> {
     everyHours: config.INSIGHTS_REFRESH_EVERY_HOURS,
     taskQueue: config.TEMPORAL_TASK_QUEUE,
   });
+  // The compiled worker (an image) finds the bundle its build wrote beside it.
+  const workflowBundle = config.WORKFLOW_BUNDLE ?? builtWorkflowBundle();
   const worker = await createCampaignWorker({
     connection,
     namespace: config.TEMPORAL_NAMESPACE,
@@ -97,7 +101,7 @@ async function main(): Promise<void> {
       }),
     },
     maxConcurrentActivityTaskExecutions: config.MAX_CONCURRENT_ACTIVITIES,
-    ...(config.WORKFLOW_BUNDLE ? { workflowBundlePath: config.WORKFLOW_BUNDLE } : {}),
+    ...(workflowBundle ? { workflowBundlePath: workflowBundle } : {}),
   });
   // Starts each campaign's story at its moment; it joins Kafka on its own, so the worker polls
   // Temporal meanwhile, with or without Kafka.
@@ -114,9 +118,17 @@ async function main(): Promise<void> {
       }),
     logger,
   );
-  logger.info({ address: config.TEMPORAL_ADDRESS }, 'campaign worker polling');
+  const health =
+    config.HEALTH_PORT === undefined
+      ? undefined
+      : await serveWorkerHealth(config.HEALTH_PORT, worker, logger);
+  logger.info(
+    { address: config.TEMPORAL_ADDRESS, workflowBundle: workflowBundle ?? 'bundled at start' },
+    'campaign worker polling',
+  );
   // Worker.run() resolves after SIGINT/SIGTERM, once in-flight tasks are done.
   await worker.run();
+  await health?.close();
   await storyDue.stop();
   await temporalClient.connection.close();
   await relay?.stop();
