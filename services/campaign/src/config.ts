@@ -8,12 +8,12 @@ import { configFields } from '@campaign/service-runtime';
 import { socialNetworkConfigFields } from '@campaign/social-network';
 import { z } from 'zod';
 import { socialTokenSettings } from './social/social-settings';
+import { temporalConnectionConfigFields } from './temporal/temporal-connection';
 
 export const CampaignConfig = z.object({
   PORT: configFields.port.default(3001),
   DATABASE_URL: configFields.databaseUrl,
-  TEMPORAL_ADDRESS: z.string().min(1).default('127.0.0.1:7233'),
-  TEMPORAL_NAMESPACE: z.string().min(1).default('default'),
+  ...temporalConnectionConfigFields,
   AUTH_SECRET: configFields.authSecret,
   CORS_ORIGINS: configFields.corsOrigins,
   LOG_LEVEL: configFields.logLevel,

@@ -1,10 +1,15 @@
-import { configFields, eventRetryConfigFields } from '@campaign/service-runtime';
+import {
+  configFields,
+  eventRetryConfigFields,
+  kafkaConnectionConfigFields,
+} from '@campaign/service-runtime';
 import { z } from 'zod';
 
 export const MessagingConfig = z.object({
   PORT: configFields.port.default(3002),
   DATABASE_URL: configFields.databaseUrl,
   KAFKA_BROKERS: configFields.kafkaBrokers,
+  ...kafkaConnectionConfigFields,
   AUTH_SECRET: configFields.authSecret,
   CORS_ORIGINS: configFields.corsOrigins,
   LOG_LEVEL: configFields.logLevel,

@@ -1,4 +1,8 @@
-import { configFields, eventRetryConfigFields } from '@campaign/service-runtime';
+import {
+  configFields,
+  eventRetryConfigFields,
+  kafkaConnectionConfigFields,
+} from '@campaign/service-runtime';
 import { z } from 'zod';
 
 const flag = z
@@ -10,6 +14,7 @@ export const NotificationsConfig = z.object({
   PORT: configFields.port.default(3003),
   DATABASE_URL: configFields.databaseUrl,
   KAFKA_BROKERS: configFields.kafkaBrokers,
+  ...kafkaConnectionConfigFields,
   AUTH_SECRET: configFields.authSecret,
   CORS_ORIGINS: configFields.corsOrigins,
   LOG_LEVEL: configFields.logLevel,

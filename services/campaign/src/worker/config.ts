@@ -1,16 +1,21 @@
 import { CAMPAIGN_TASK_QUEUE, FINISH_AFTER_COLLABORATION_SECONDS } from '@campaign/contracts';
-import { configFields, eventRetryConfigFields } from '@campaign/service-runtime';
+import {
+  configFields,
+  eventRetryConfigFields,
+  kafkaConnectionConfigFields,
+} from '@campaign/service-runtime';
 import { socialNetworkConfigFields } from '@campaign/social-network';
 import { z } from 'zod';
 import { socialTokenSettings } from '../social/social-settings';
+import { temporalConnectionConfigFields } from '../temporal/temporal-connection';
 import { TimeOfDay } from './audience-refresh-schedule';
 
 export const WorkerConfig = z.object({
-  TEMPORAL_ADDRESS: z.string().min(1).default('127.0.0.1:7233'),
-  TEMPORAL_NAMESPACE: z.string().min(1).default('default'),
+  ...temporalConnectionConfigFields,
   TEMPORAL_TASK_QUEUE: z.string().min(1).default(CAMPAIGN_TASK_QUEUE),
   DATABASE_URL: configFields.databaseUrl,
   KAFKA_BROKERS: configFields.kafkaBrokers,
+  ...kafkaConnectionConfigFields,
   LOG_LEVEL: configFields.logLevel,
   ...eventRetryConfigFields,
   /** How many workflow and activity tasks one worker runs at once. */

@@ -2,6 +2,7 @@ import { createPrismaClient } from '../db/prisma-client';
 import { CAMPAIGN_EVENTS_TOPIC, INFLUENCER_PROFILES_TOPIC } from '@campaign/contracts';
 import {
   createKafka,
+  kafkaConnection,
   createLogger,
   ensureTopics,
   EventPublisher,
@@ -23,6 +24,7 @@ import { serveWorkerHealth } from './health-server';
 import { WorkerConfig } from './config';
 import { startRecording } from './recording';
 import { superviseStoryConsumer } from './story-consumer-supervisor';
+import { temporalConnection } from '../temporal/temporal-connection';
 import { builtWorkflowBundle } from './workflow-bundle';
 
 async function main(): Promise<void> {
@@ -39,7 +41,10 @@ async function main(): Promise<void> {
   // sends, so the worker polls and records while Kafka is away. Its client gives up on a request
   // after two retries: the relay's own backoff waits out a longer outage, and a send that hung on
   // would outlast the transaction that holds its campaigns.
-  const kafka = createKafka('campaign-worker', config.KAFKA_BROKERS, logger, { retries: 2 });
+  const kafka = createKafka('campaign-worker', config.KAFKA_BROKERS, logger, {
+    retries: 2,
+    connection: kafkaConnection(config),
+  });
   const events = new EventPublisher(kafka);
   const network = createInstagramGraphApi(instagramSettings(config));
   const account =
@@ -62,9 +67,9 @@ async function main(): Promise<void> {
       : {}),
   });
 
-  const connection = await NativeConnection.connect({ address: config.TEMPORAL_ADDRESS });
+  const connection = await NativeConnection.connect(temporalConnection(config));
   const temporalClient = new Client({
-    connection: await Connection.connect({ address: config.TEMPORAL_ADDRESS }),
+    connection: await Connection.connect(temporalConnection(config)),
     namespace: config.TEMPORAL_NAMESPACE,
   });
   // The daily audience refresh's Schedule: created by the first worker, brought to the setting's
