@@ -5,8 +5,7 @@
 #
 # Built from the repository root, the one context every image shares (one workspace, one lockfile):
 #   docker build -f deploy/docker/campaign.Dockerfile -t campaign-platform/campaign:TAG .
-ARG NODE_IMAGE=node:20.20.2-bookworm-slim
-
+# Node.js 20 on Debian bookworm, pinned by version (both stages).
 FROM node:20.20.2-bookworm-slim AS build
 WORKDIR /repo
 # pnpm at the version package.json's packageManager pins.
