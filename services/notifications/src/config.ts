@@ -24,6 +24,9 @@ export const NotificationsConfig = z.object({
   SMTP_PORT: configFields.port.default(1025),
   /** TLS from the first byte (port 465); otherwise STARTTLS when the server offers it. */
   SMTP_SECURE: flag,
+  /** The relay's user (a managed mail service wants one); none locally. The password is a secret. */
+  SMTP_USER: z.string().min(1).optional(),
+  SMTP_PASSWORD: z.string().min(1).optional(),
   /** The sender of every mail; its domain also names the Message-IDs. */
   MAIL_FROM: z.string().min(3).default('Campaign platform <notifications@campaign-platform.test>'),
   /** The web app's address: every mail links into it. */
