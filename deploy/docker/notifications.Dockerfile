@@ -13,9 +13,10 @@ RUN npm install --global --no-fund --no-audit pnpm@10.34.8
 COPY pnpm-lock.yaml pnpm-workspace.yaml ./
 RUN pnpm fetch
 COPY . .
-# Prisma's generator only needs the schema engine's file to exist; it never runs it.
+# Every service's Prisma client (the build script imports the campaign worker's); the generator
+# only needs the schema engine's file to exist, it never runs it.
 RUN pnpm install --frozen-lockfile --offline \
-  && PRISMA_SCHEMA_ENGINE_BINARY=/bin/true pnpm --filter @campaign/notifications-service run generate \
+  && PRISMA_SCHEMA_ENGINE_BINARY=/bin/true pnpm run generate \
   && pnpm build notifications notifications-migrations \
   && bash deploy/docker/production-tree.sh services/notifications /image
 

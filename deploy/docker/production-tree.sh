@@ -14,6 +14,7 @@ name=$(node -p "require('./${package_dir}/package.json').name")
 rm -rf "$out"
 pnpm --filter "$name" deploy --prod --prefer-offline \
   --config.inject-workspace-packages=true --config.node-linker=hoisted "$out" >/dev/null
+# Only what runs: the compiled files replace the sources and tests the deploy copied (and the
+# dist/ it copies itself when the package was built before, which would nest).
+rm -rf "$out/src" "$out/test" "$out/dist"
 cp -r "${package_dir}/dist" "$out/dist"
-# Only what runs: the compiled file replaces the sources and tests the deploy copied.
-rm -rf "$out/src" "$out/test"
