@@ -38,3 +38,6 @@ pnpm --silent run generate >/dev/null
 
 # The OpenAPI fuzzer the integration tests run against each service.
 bash deploy/fuzz/install.sh
+
+# Helm, hadolint, kubernetes-validate and checkov, which check the images and the chart.
+bash deploy/image-tools/install.sh

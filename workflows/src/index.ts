@@ -3,6 +3,8 @@
  * service's worker runs the workflow; the pure rules also answer for a campaign whose workflow has
  * finished. Workflow code itself never imports this file.
  */
+import path from 'node:path';
+
 export {
   rosterParts,
   type CampaignActivities,
@@ -33,5 +35,9 @@ export type {
 export * from './domain/campaign-rules';
 export * from './domain/campaign-state';
 
-/** What a worker bundles into its workflow sandbox. */
-export const campaignWorkflowsPath = require.resolve('./workflows');
+/**
+ * What a worker bundles into its workflow sandbox: the folder, which Temporal's bundler resolves
+ * itself. (Not `require.resolve`: in the compiled worker that call would throw at start, though the
+ * compiled worker loads the workflow bundle made at build time instead.)
+ */
+export const campaignWorkflowsPath = path.join(__dirname, 'workflows');

@@ -13,6 +13,7 @@ export * from './identity/sealed-links';
 export * from './identity/authenticate';
 export type { Caller } from './identity/caller-of';
 export * from './kafka/kafka';
+export * from './kafka/kafka-connection';
 export * from './kafka/event-publisher';
 export * from './outbox/outbox-relay';
 export * from './kafka/event-consumer';

@@ -8,14 +8,14 @@ import { configFields } from '@campaign/service-runtime';
 import { socialNetworkConfigFields } from '@campaign/social-network';
 import { z } from 'zod';
 import { socialTokenSettings } from './social/social-settings';
+import { temporalConnectionConfigFields } from './temporal/temporal-connection';
 
 export const CampaignConfig = z.object({
   PORT: configFields.port.default(3001),
   /** Prometheus scrapes `/metrics` here (never on the API's port); unset: not served. */
   METRICS_PORT: configFields.port.optional(),
   DATABASE_URL: configFields.databaseUrl,
-  TEMPORAL_ADDRESS: z.string().min(1).default('127.0.0.1:7233'),
-  TEMPORAL_NAMESPACE: z.string().min(1).default('default'),
+  ...temporalConnectionConfigFields,
   AUTH_SECRET: configFields.authSecret,
   CORS_ORIGINS: configFields.corsOrigins,
   LOG_LEVEL: configFields.logLevel,

@@ -4,12 +4,13 @@ import { Client, Connection } from '@temporalio/client';
 import { campaignApi } from './campaign-api';
 import { CampaignConfig } from './config';
 import { createPrismaClient } from './db/prisma-client';
+import { temporalConnection } from './temporal/temporal-connection';
 
 async function main(): Promise<void> {
   const config = loadConfig(CampaignConfig);
   const logger = createLogger('campaign', config.LOG_LEVEL);
   const prisma = createPrismaClient(config.DATABASE_URL);
-  const connection = await Connection.connect({ address: config.TEMPORAL_ADDRESS });
+  const connection = await Connection.connect(temporalConnection(config));
   const { app } = campaignApi({
     db: prisma,
     temporal: new Client({ connection, namespace: config.TEMPORAL_NAMESPACE }),

@@ -1,6 +1,7 @@
 import {
   EventPublisher,
   createKafka,
+  kafkaConnection,
   createPrismaIdempotencyStore,
   ensureTopics,
   createLogger,
@@ -33,7 +34,9 @@ async function main(): Promise<void> {
   const conversations = createConversationStore(prisma);
   const groups = createCollaborationGroupStore(prisma);
   const support = createSupportStore(prisma);
-  const kafka = createKafka('messaging', config.KAFKA_BROKERS, logger);
+  const kafka = createKafka('messaging', config.KAFKA_BROKERS, logger, {
+    connection: kafkaConnection(config),
+  });
   await ensureTopics(kafka, [CAMPAIGN_EVENTS_TOPIC, MESSAGING_EVENTS_TOPIC]);
   const events = new EventPublisher(kafka);
   const probe = kafkaProbe(kafka);

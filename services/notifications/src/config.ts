@@ -1,4 +1,8 @@
-import { configFields, eventRetryConfigFields } from '@campaign/service-runtime';
+import {
+  configFields,
+  eventRetryConfigFields,
+  kafkaConnectionConfigFields,
+} from '@campaign/service-runtime';
 import { z } from 'zod';
 
 const flag = z
@@ -12,6 +16,7 @@ export const NotificationsConfig = z.object({
   METRICS_PORT: configFields.port.optional(),
   DATABASE_URL: configFields.databaseUrl,
   KAFKA_BROKERS: configFields.kafkaBrokers,
+  ...kafkaConnectionConfigFields,
   AUTH_SECRET: configFields.authSecret,
   CORS_ORIGINS: configFields.corsOrigins,
   LOG_LEVEL: configFields.logLevel,
@@ -21,6 +26,9 @@ export const NotificationsConfig = z.object({
   SMTP_PORT: configFields.port.default(1025),
   /** TLS from the first byte (port 465); otherwise STARTTLS when the server offers it. */
   SMTP_SECURE: flag,
+  /** The relay's user (a managed mail service wants one); none locally. The password is a secret. */
+  SMTP_USER: z.string().min(1).optional(),
+  SMTP_PASSWORD: z.string().min(1).optional(),
   /** The sender of every mail; its domain also names the Message-IDs. */
   MAIL_FROM: z.string().min(3).default('Campaign platform <notifications@campaign-platform.test>'),
   /** The web app's address: every mail links into it. */

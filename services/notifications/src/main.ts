@@ -6,6 +6,7 @@ import {
 } from '@campaign/contracts';
 import {
   createKafka,
+  kafkaConnection,
   createPrismaIdempotencyStore,
   createLogger,
   ensureTopics,
@@ -49,7 +50,9 @@ async function main(): Promise<void> {
     logger,
     onComposed: () => mailSender.wake(),
   });
-  const kafka = createKafka('notifications', config.KAFKA_BROKERS, logger);
+  const kafka = createKafka('notifications', config.KAFKA_BROKERS, logger, {
+    connection: kafkaConnection(config),
+  });
   await ensureTopics(kafka, [
     CAMPAIGN_EVENTS_TOPIC,
     MESSAGING_EVENTS_TOPIC,

@@ -1,4 +1,4 @@
-import { Kafka, logLevel, type Admin, type LogEntry } from 'kafkajs';
+import { Kafka, logLevel, type Admin, type KafkaConfig, type LogEntry } from 'kafkajs';
 import type { Logger } from '../logger';
 
 const levels: Record<number, 'error' | 'warn' | 'info' | 'debug'> = {
@@ -11,17 +11,22 @@ const levels: Record<number, 'error' | 'warn' | 'info' | 'debug'> = {
 /**
  * A kafkajs client whose own logs go through the service's JSON logger. `retries` is how often a
  * request is retried (with backoff) before it fails: fewer for a caller with its own retry loop.
+ * `connection` is TLS and SASL for a managed cluster (`kafkaConnection`).
  */
 export function createKafka(
   clientId: string,
   brokers: string[],
   logger: Logger,
-  { retries = 10 }: { retries?: number } = {},
+  {
+    retries = 10,
+    connection = {},
+  }: { retries?: number; connection?: Pick<KafkaConfig, 'ssl' | 'sasl'> } = {},
 ): Kafka {
   const kafkaLogger = logger.child({ component: 'kafka' });
   return new Kafka({
     clientId,
     brokers,
+    ...connection,
     logLevel: logLevel.WARN,
     retry: { initialRetryTime: 200, retries },
     logCreator:

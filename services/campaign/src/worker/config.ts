@@ -1,16 +1,21 @@
 import { CAMPAIGN_TASK_QUEUE, FINISH_AFTER_COLLABORATION_SECONDS } from '@campaign/contracts';
-import { configFields, eventRetryConfigFields } from '@campaign/service-runtime';
+import {
+  configFields,
+  eventRetryConfigFields,
+  kafkaConnectionConfigFields,
+} from '@campaign/service-runtime';
 import { socialNetworkConfigFields } from '@campaign/social-network';
 import { z } from 'zod';
 import { socialTokenSettings } from '../social/social-settings';
+import { temporalConnectionConfigFields } from '../temporal/temporal-connection';
 import { TimeOfDay } from './audience-refresh-schedule';
 
 export const WorkerConfig = z.object({
-  TEMPORAL_ADDRESS: z.string().min(1).default('127.0.0.1:7233'),
-  TEMPORAL_NAMESPACE: z.string().min(1).default('default'),
+  ...temporalConnectionConfigFields,
   TEMPORAL_TASK_QUEUE: z.string().min(1).default(CAMPAIGN_TASK_QUEUE),
   DATABASE_URL: configFields.databaseUrl,
   KAFKA_BROKERS: configFields.kafkaBrokers,
+  ...kafkaConnectionConfigFields,
   LOG_LEVEL: configFields.logLevel,
   /** Prometheus scrapes the worker's own `/metrics` (outbox, Kafka, Node.js) here; unset: not served. */
   METRICS_PORT: configFields.port.optional(),
@@ -19,6 +24,11 @@ export const WorkerConfig = z.object({
   ...eventRetryConfigFields,
   /** How many workflow and activity tasks one worker runs at once. */
   MAX_CONCURRENT_ACTIVITIES: z.coerce.number().int().min(1).default(100),
+  /**
+   * The port of the worker's /healthz and /readyz (a container's probes); none when unset, as in
+   * the local stack, where several workers may run side by side.
+   */
+  HEALTH_PORT: configFields.port.optional(),
   /** A prebuilt workflow bundle (`writeCampaignWorkflowBundle`), so a start skips bundling. */
   WORKFLOW_BUNDLE: z.string().min(1).optional(),
   /** When the daily refresh of every connected account's audience starts: HH:MM, UTC. */

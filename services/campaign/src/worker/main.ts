@@ -6,6 +6,7 @@ import {
 } from '@campaign/contracts';
 import {
   createKafka,
+  kafkaConnection,
   createLogger,
   ensureTopics,
   EventPublisher,
@@ -25,9 +26,12 @@ import { insightsActivities } from './insights-wiring';
 import { createStoryStore } from '../db/story-store';
 import { consumeStoryDue } from '../events/story-due-consumer';
 import { createCampaignWorker } from './campaign-worker';
+import { serveWorkerHealth } from './health-server';
 import { WorkerConfig } from './config';
 import { startRecording } from './recording';
 import { superviseStoryConsumer } from './story-consumer-supervisor';
+import { temporalConnection } from '../temporal/temporal-connection';
+import { builtWorkflowBundle } from './workflow-bundle';
 
 async function main(): Promise<void> {
   const config = loadConfig(WorkerConfig);
@@ -51,7 +55,10 @@ async function main(): Promise<void> {
   // sends, so the worker polls and records while Kafka is away. Its client gives up on a request
   // after two retries: the relay's own backoff waits out a longer outage, and a send that hung on
   // would outlast the transaction that holds its campaigns.
-  const kafka = createKafka('campaign-worker', config.KAFKA_BROKERS, logger, { retries: 2 });
+  const kafka = createKafka('campaign-worker', config.KAFKA_BROKERS, logger, {
+    retries: 2,
+    connection: kafkaConnection(config),
+  });
   const events = new EventPublisher(kafka);
   const network = createInstagramGraphApi(instagramSettings(config));
   const account =
@@ -75,9 +82,9 @@ async function main(): Promise<void> {
       : {}),
   });
 
-  const connection = await NativeConnection.connect({ address: config.TEMPORAL_ADDRESS });
+  const connection = await NativeConnection.connect(temporalConnection(config));
   const temporalClient = new Client({
-    connection: await Connection.connect({ address: config.TEMPORAL_ADDRESS }),
+    connection: await Connection.connect(temporalConnection(config)),
     namespace: config.TEMPORAL_NAMESPACE,
   });
   // The daily audience refresh's Schedule: created by the first worker, brought to the setting's
@@ -91,6 +98,8 @@ async function main(): Promise<void> {
     everyHours: config.INSIGHTS_REFRESH_EVERY_HOURS,
     taskQueue: config.TEMPORAL_TASK_QUEUE,
   });
+  // The compiled worker (an image) finds the bundle its build wrote beside it.
+  const workflowBundle = config.WORKFLOW_BUNDLE ?? builtWorkflowBundle();
   const worker = await createCampaignWorker({
     connection,
     namespace: config.TEMPORAL_NAMESPACE,
@@ -112,7 +121,7 @@ async function main(): Promise<void> {
       }),
     },
     maxConcurrentActivityTaskExecutions: config.MAX_CONCURRENT_ACTIVITIES,
-    ...(config.WORKFLOW_BUNDLE ? { workflowBundlePath: config.WORKFLOW_BUNDLE } : {}),
+    ...(workflowBundle ? { workflowBundlePath: workflowBundle } : {}),
   });
   // Starts each campaign's story at its moment; it joins Kafka on its own, so the worker polls
   // Temporal meanwhile, with or without Kafka.
@@ -133,9 +142,17 @@ async function main(): Promise<void> {
     prisma.campaignEventOutbox.count({ where: { publishedAt: null } }),
   );
   if (config.METRICS_PORT !== undefined) await serveMetrics(config.METRICS_PORT, logger);
-  logger.info({ address: config.TEMPORAL_ADDRESS }, 'campaign worker polling');
+  const health =
+    config.HEALTH_PORT === undefined
+      ? undefined
+      : await serveWorkerHealth(config.HEALTH_PORT, worker, logger);
+  logger.info(
+    { address: config.TEMPORAL_ADDRESS, workflowBundle: workflowBundle ?? 'bundled at start' },
+    'campaign worker polling',
+  );
   // Worker.run() resolves after SIGINT/SIGTERM, once in-flight tasks are done.
   await worker.run();
+  await health?.close();
   await storyDue.stop();
   await temporalClient.connection.close();
   await relay?.stop();

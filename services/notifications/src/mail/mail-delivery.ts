@@ -20,7 +20,14 @@ export function startMailDelivery(
   logger: Logger,
 ): MailDelivery {
   const transport = createSmtpTransport(
-    { host: config.SMTP_HOST, port: config.SMTP_PORT, secure: config.SMTP_SECURE },
+    {
+      host: config.SMTP_HOST,
+      port: config.SMTP_PORT,
+      secure: config.SMTP_SECURE,
+      ...(config.SMTP_USER
+        ? { auth: { user: config.SMTP_USER, pass: config.SMTP_PASSWORD ?? '' } }
+        : {}),
+    },
     config.MAIL_CONCURRENCY,
   );
   const links = createUnsubscribeLinks({

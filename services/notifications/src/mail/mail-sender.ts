@@ -29,7 +29,12 @@ export type MailTransport = {
  */
 const ROWS_PER_CONNECTION = 10;
 
-export type SmtpSettings = { host: string; port: number; secure: boolean };
+export type SmtpSettings = {
+  host: string;
+  port: number;
+  secure: boolean;
+  auth?: { user: string; pass: string };
+};
 
 /** A pooled SMTP transport: a few connections kept open, so a burst does not reconnect per mail. */
 export function createSmtpTransport(smtp: SmtpSettings, maxConnections: number): MailTransport {
@@ -37,6 +42,7 @@ export function createSmtpTransport(smtp: SmtpSettings, maxConnections: number):
     host: smtp.host,
     port: smtp.port,
     secure: smtp.secure,
+    ...(smtp.auth ? { auth: smtp.auth } : {}),
     pool: true,
     maxConnections,
     // Fail fast while the server is away: the row backs off and is tried again.
