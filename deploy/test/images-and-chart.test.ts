@@ -318,14 +318,33 @@ describe('the Helm chart', () => {
     expect(egressPorts('notifications')).toEqual([53, 53, 587, 5432, 9092, 9093]);
     expect(egressPorts('migrations')).toEqual([53, 53, 5432]);
     expect(named('production', 'NetworkPolicy', 'campaigns-web').spec.egress).toEqual([]);
-    // Only the ingress controller reaches the services and the web app; nothing reaches the worker.
-    for (const name of ['campaign', 'messaging', 'notifications', 'web']) {
-      const [rule] = named('production', 'NetworkPolicy', `campaigns-${name}`).spec.ingress;
-      expect(rule.from).toEqual([
-        { namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': 'ingress-nginx' } } },
+    // Only the ingress controller reaches the services and the web app, on their ports; only
+    // Prometheus reaches the metrics ports; nothing else reaches the worker.
+    const fromIngress = [
+      { namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': 'ingress-nginx' } } },
+    ];
+    const fromPrometheus = [
+      { namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': 'monitoring' } } },
+    ];
+    const ingress = (name: string) =>
+      named('production', 'NetworkPolicy', `campaigns-${name}`).spec.ingress.map(
+        (rule: { from: unknown; ports: { port: number }[] }) => ({
+          from: rule.from,
+          ports: rule.ports.map(({ port }) => port),
+        }),
+      );
+    for (const [name, port] of [
+      ['campaign', 3001],
+      ['messaging', 3002],
+      ['notifications', 3003],
+    ] as const) {
+      expect(ingress(name)).toEqual([
+        { from: fromIngress, ports: [port] },
+        { from: fromPrometheus, ports: [9464] },
       ]);
     }
-    expect(named('production', 'NetworkPolicy', 'campaigns-worker').spec.ingress).toEqual([]);
+    expect(ingress('web')).toEqual([{ from: fromIngress, ports: [8080] }]);
+    expect(ingress('worker')).toEqual([{ from: fromPrometheus, ports: [9464, 9465] }]);
     expect(policies).toHaveLength(7);
   });
 

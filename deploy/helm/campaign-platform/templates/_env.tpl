@@ -42,6 +42,9 @@ INSTAGRAM_REDIRECT_URI: {{ . | quote }}
 
 {{- define "campaign-platform.config.campaign" -}}
 PORT: {{ .Values.campaign.port | quote }}
+{{- if .Values.metrics.enabled }}
+METRICS_PORT: {{ .Values.metrics.port | quote }}
+{{- end }}
 LOG_LEVEL: {{ .Values.logLevel | quote }}
 CORS_ORIGINS: {{ .Values.corsOrigins | quote }}
 {{ include "campaign-platform.temporalConfig" . }}
@@ -53,6 +56,10 @@ CORS_ORIGINS: {{ .Values.corsOrigins | quote }}
 
 {{- define "campaign-platform.config.worker" -}}
 HEALTH_PORT: {{ .Values.worker.healthPort | quote }}
+{{- if .Values.metrics.enabled }}
+METRICS_PORT: {{ .Values.metrics.port | quote }}
+TEMPORAL_METRICS_PORT: {{ .Values.metrics.temporalPort | quote }}
+{{- end }}
 LOG_LEVEL: {{ .Values.logLevel | quote }}
 {{ include "campaign-platform.temporalConfig" . }}
 {{ include "campaign-platform.kafkaConfig" . }}
@@ -68,6 +75,9 @@ CAMPAIGN_PUBLIC_URL: {{ printf "%s/api/campaign" .Values.publicUrl | quote }}
 
 {{- define "campaign-platform.config.messaging" -}}
 PORT: {{ .Values.messaging.port | quote }}
+{{- if .Values.metrics.enabled }}
+METRICS_PORT: {{ .Values.metrics.port | quote }}
+{{- end }}
 LOG_LEVEL: {{ .Values.logLevel | quote }}
 CORS_ORIGINS: {{ .Values.corsOrigins | quote }}
 {{ include "campaign-platform.kafkaConfig" . }}
@@ -78,6 +88,9 @@ CORS_ORIGINS: {{ .Values.corsOrigins | quote }}
 
 {{- define "campaign-platform.config.notifications" -}}
 PORT: {{ .Values.notifications.port | quote }}
+{{- if .Values.metrics.enabled }}
+METRICS_PORT: {{ .Values.metrics.port | quote }}
+{{- end }}
 LOG_LEVEL: {{ .Values.logLevel | quote }}
 CORS_ORIGINS: {{ .Values.corsOrigins | quote }}
 {{ include "campaign-platform.kafkaConfig" . }}
