@@ -31,10 +31,11 @@ export function BrandCampaign({ campaignId }: { campaignId: string }) {
   const [publishing, setPublishing] = useState(false);
   // Publishing is accepted (202) before the campaign's workflow has recorded it: ask again shortly.
   const status = campaign?.status;
-  const { board, error: boardError, reload: reloadBoard } = useBoard(
-    campaignId,
-    status !== undefined && status !== 'draft',
-  );
+  const {
+    board,
+    error: boardError,
+    reload: reloadBoard,
+  } = useBoard(campaignId, status !== undefined && status !== 'draft');
   useEffect(() => {
     if (!publishing || status !== 'draft') return;
     const timer = setTimeout(() => void reload(), 500);

@@ -16,8 +16,7 @@ const sources = { manual: 'typed in', insights: 'imported from Instagram insight
  */
 export function Results({ campaignId }: { campaignId: string }) {
   const { data, error } = useLoad(
-    () =>
-      campaignApi.GET('/campaigns/{campaignId}/results', { params: { path: { campaignId } } }),
+    () => campaignApi.GET('/campaigns/{campaignId}/results', { params: { path: { campaignId } } }),
     [campaignId],
   );
   return (
@@ -75,8 +74,7 @@ export function Results({ campaignId }: { campaignId: string }) {
                           <span className={`source source-${post.source}`}>
                             {sources[post.source]}
                           </span>
-                          : reach {post.reach.toLocaleString()}, likes{' '}
-                          {post.likes.toLocaleString()}
+                          : reach {post.reach.toLocaleString()}, likes {post.likes.toLocaleString()}
                         </li>
                       ))}
                     </ul>

@@ -44,19 +44,21 @@ export function Thread({
           Older messages
         </button>
       )}
-      <ol className="thread" role="log" aria-label="Messages">
-        {messages.map((message) => (
-          <li key={message.id} className={`message from-${message.senderRole}`}>
-            <p className="meta">
-              {sender[message.senderRole]} ·{' '}
-              <time dateTime={message.createdAt}>
-                {new Date(message.createdAt).toLocaleString()}
-              </time>
-            </p>
-            <p className="body">{message.body}</p>
-          </li>
-        ))}
-      </ol>
+      <div role="log" aria-label="Messages">
+        <ol className="thread">
+          {messages.map((message) => (
+            <li key={message.id} className={`message from-${message.senderRole}`}>
+              <p className="meta">
+                {sender[message.senderRole]} ·{' '}
+                <time dateTime={message.createdAt}>
+                  {new Date(message.createdAt).toLocaleString()}
+                </time>
+              </p>
+              <p className="body">{message.body}</p>
+            </li>
+          ))}
+        </ol>
+      </div>
       {messages.length === 0 && <p>No message yet.</p>}
       <form
         onSubmit={async (event) => {
