@@ -69,6 +69,9 @@ export async function startWebSystem(name: string) {
   return {
     campaign,
     inbox: messengerAndInbox.inbox,
+    /** The messaging API (for the other side of a conversation) and its collaboration groups. */
+    messaging: messengerAndInbox.messagingApp,
+    groups: messengerAndInbox.groups,
     url: web.url,
     /** A phone-sized browser context signed in as `identity` (its token in sessionStorage). */
     async personAs(identity: Identity): Promise<Page> {

@@ -46,6 +46,10 @@ export const CampaignBoardView = z.object({
   collaborationStartedAt: z.iso.datetime().nullable(),
   applicants: z.record(z.string(), z.array(z.string())),
   agreements: z.record(z.string(), z.array(z.string())),
+  /** Each agreement's deadline to sign, by influencer: the brand follows the time left. */
+  agreementDeadlines: z
+    .record(z.string(), z.iso.datetime())
+    .describe('The deadline to sign of each agreement, by influencer id'),
   invited: z.array(z.string()),
 });
 export type CampaignBoardView = z.infer<typeof CampaignBoardView>;

@@ -6,6 +6,8 @@ const areaLinks = {
   brand: [
     ['/brand/campaigns', 'Campaigns'],
     ['/brand/campaigns/new', 'New campaign'],
+    ['/brand/messages', 'Messages'],
+    ['/brand/support', 'Support'],
   ],
   influencer: [['/influencer/marketplace', 'Marketplace']],
   ops: [['/ops/campaigns', 'Campaigns']],

@@ -24,6 +24,9 @@ export function createBoardStore(db: CampaignDb) {
       return {
         applicants: byStatus(applications, ['pending', 'selected', 'declined']),
         agreements: byStatus(agreements, ['pending', 'accepted', 'declined', 'expired', 'lapsed']),
+        agreementDeadlines: Object.fromEntries(
+          agreements.map((row) => [row.influencerId, row.deadline.toISOString()]),
+        ),
         invited: invitations.map((row) => row.influencerId),
       };
     },

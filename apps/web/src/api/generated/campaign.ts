@@ -1148,6 +1148,10 @@ export interface paths {
                             agreements: {
                                 [key: string]: string[];
                             };
+                            /** @description The deadline to sign of each agreement, by influencer id */
+                            agreementDeadlines: {
+                                [key: string]: string;
+                            };
                             invited: string[];
                         };
                     };

@@ -1,8 +1,11 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useRef, useState } from 'react';
 import { campaignApi } from '../../api/clients';
 import { problemText } from '../../api/problem';
 import { Notice } from '../../ui/Field';
+import type { BoardData } from './use-board';
+
+const plural = (n: number, noun: string) => `${n} ${noun}${n === 1 ? '' : 's'}`;
 
 type Column = 'pending' | 'selected' | 'declined';
 const columns: Column[] = ['pending', 'selected', 'declined'];
@@ -13,45 +16,30 @@ const verbs: Record<Column, string> = {
   declined: 'Decline',
 };
 /**
- * No stream announces an application to the brand, so the board asks again every few seconds
- * while it is open: new applicants appear without a reload.
+ * The brand's board: applicants pending / selected / declined, moved one by one or many at once;
+ * the selected are sent agreements from here. Only the rows in view are in the page
+ * (virtualised), so 5,000 applicants stay smooth. The campaign page loads the board (and asks
+ * again every few seconds, so new applicants appear without a reload).
  */
-const REFRESH_MS = 2_000;
-
-/**
- * The brand's board: applicants pending / selected / declined, moved one by one or many at once.
- * Only the rows in view are in the page (virtualised), so 5,000 applicants stay smooth.
- */
-export function Board({ campaignId }: { campaignId: string }) {
-  const [applicants, setApplicants] = useState<Record<Column, string[]>>();
+export function Board({
+  campaignId,
+  board,
+  reload,
+}: {
+  campaignId: string;
+  board: BoardData | undefined;
+  reload: () => Promise<void>;
+}) {
   const [column, setColumn] = useState<Column>('pending');
   const [checked, setChecked] = useState<Set<string>>(new Set());
   const [error, setError] = useState<string>();
   const [success, setSuccess] = useState<string>();
   const [busy, setBusy] = useState(false);
-
-  const load = useMemo(
-    () => async () => {
-      const { data, error: refusal } = await campaignApi.GET('/campaigns/{campaignId}/board', {
-        params: { path: { campaignId } },
-      });
-      if (!data) return setError(problemText(refusal));
-      setApplicants({
-        pending: data.applicants.pending ?? [],
-        selected: data.applicants.selected ?? [],
-        declined: data.applicants.declined ?? [],
-      });
-    },
-    [campaignId],
-  );
-  useEffect(() => {
-    void load();
-    const timer = setInterval(
-      () => document.visibilityState === 'visible' && void load(),
-      REFRESH_MS,
-    );
-    return () => clearInterval(timer);
-  }, [load]);
+  const applicants: Record<Column, string[]> | undefined = board && {
+    pending: board.applicants.pending ?? [],
+    selected: board.applicants.selected ?? [],
+    declined: board.applicants.declined ?? [],
+  };
 
   const rows = applicants?.[column] ?? [];
   const scroller = useRef<HTMLDivElement>(null);
@@ -75,7 +63,21 @@ export function Board({ campaignId }: { campaignId: string }) {
       `${influencerIds.length === 1 ? influencerIds[0] : `${influencerIds.length} applicants`} moved to ${status}.`,
     );
     setChecked(new Set());
-    await load();
+    await reload();
+  };
+
+  const sendAgreements = async (influencerIds: string[]) => {
+    setBusy(true);
+    const { error: refusal } = await campaignApi.POST('/campaigns/{campaignId}/agreements', {
+      params: { path: { campaignId } },
+      body: { influencerIds },
+    });
+    setBusy(false);
+    if (refusal) return setError(problemText(refusal));
+    setError(undefined);
+    setSuccess(`Agreement sent to ${plural(influencerIds.length, 'influencer')}.`);
+    setChecked(new Set());
+    await reload();
   };
 
   const targets = columns.filter((c) => c !== column);
@@ -119,6 +121,15 @@ export function Board({ campaignId }: { campaignId: string }) {
             Move {checked.size || ''} checked to {target}
           </button>
         ))}
+        {column === 'selected' && (
+          <button
+            type="button"
+            disabled={busy || checked.size === 0}
+            onClick={() => void sendAgreements([...checked])}
+          >
+            Send agreement to {checked.size || ''} checked
+          </button>
+        )}
       </div>
       {applicants && rows.length === 0 && <p>Nobody is {column} yet.</p>}
       <div

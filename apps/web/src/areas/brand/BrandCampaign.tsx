@@ -5,9 +5,17 @@ import { Notice } from '../../ui/Field';
 import { Layout } from '../../ui/Layout';
 import { useLoad } from '../../ui/use-load';
 import { qualificationsText } from '../influencer/Marketplace';
+import { Link } from '../../app/router';
+import { Agreements } from './Agreements';
 import { Board } from './Board';
+import { Collaborators } from './Collaborators';
+import { StartCollaboration } from './StartCollaboration';
+import { useBoard } from './use-board';
 
-/** One of the brand's campaigns: what it says, Publish while it is a draft, then its board. */
+/**
+ * One of the brand's campaigns: what it says; while a draft, Edit and Publish; once published,
+ * the board, the agreements, Start collaboration, and after the start the collaborators.
+ */
 export function BrandCampaign({ campaignId }: { campaignId: string }) {
   const {
     data: campaign,
@@ -23,6 +31,11 @@ export function BrandCampaign({ campaignId }: { campaignId: string }) {
   const [publishing, setPublishing] = useState(false);
   // Publishing is accepted (202) before the campaign's workflow has recorded it: ask again shortly.
   const status = campaign?.status;
+  const {
+    board,
+    error: boardError,
+    reload: reloadBoard,
+  } = useBoard(campaignId, status !== undefined && status !== 'draft');
   useEffect(() => {
     if (!publishing || status !== 'draft') return;
     const timer = setTimeout(() => void reload(), 500);
@@ -36,6 +49,20 @@ export function BrandCampaign({ campaignId }: { campaignId: string }) {
           <p className={`status status-${campaign.status}`}>{campaign.status}</p>
           <p className="brief">{campaign.brief}</p>
           <p className="meta">{qualificationsText(campaign.qualifications)}</p>
+          {campaign.status === 'draft' && (
+            <p>
+              <Link to={`/brand/campaigns/${campaignId}/edit`} className="button">
+                Edit draft
+              </Link>
+            </p>
+          )}
+          {campaign.status !== 'draft' && (
+            <nav aria-label="This campaign" className="subnav">
+              <Link to={`/brand/campaigns/${campaignId}/results`}>Results</Link>
+              <Link to={`/brand/campaigns/${campaignId}/network`}>Network</Link>
+              <Link to="/brand/messages">Messages</Link>
+            </nav>
+          )}
           {campaign.status === 'draft' && (
             <button
               type="button"
@@ -59,7 +86,22 @@ export function BrandCampaign({ campaignId }: { campaignId: string }) {
               Publish
             </button>
           )}
-          {campaign.status !== 'draft' && <Board campaignId={campaignId} />}
+          {boardError && <p role="alert">{boardError}</p>}
+          {campaign.status !== 'draft' && board && (
+            <>
+              <StartCollaboration
+                campaignId={campaignId}
+                campaign={campaign}
+                board={board}
+                reload={reloadBoard}
+              />
+              {board.collaborationStartedAt && (
+                <Collaborators campaignId={campaignId} title={campaign.title} />
+              )}
+              <Board campaignId={campaignId} board={board} reload={reloadBoard} />
+              <Agreements board={board} />
+            </>
+          )}
         </>
       )}
       <Notice error={error} success={success} />

@@ -6,7 +6,7 @@ import { Field, Notice } from '../../ui/Field';
 import { Layout } from '../../ui/Layout';
 import { compressedWeek } from './compressed-week';
 
-const list = (value: FormDataEntryValue | null) =>
+export const list = (value: FormDataEntryValue | null) =>
   String(value ?? '')
     .split(',')
     .map((item) => item.trim())
