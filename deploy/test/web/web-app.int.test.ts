@@ -54,10 +54,14 @@ describe('the web app in a browser', () => {
     await page.getByRole('button', { name: 'Filter' }).click();
     const campaigns = page.getByRole('list', { name: 'Campaigns' }).getByRole('listitem');
     await expectEventually(async () =>
-      expect(await campaigns.allInnerTexts()).toEqual([
-        expect.stringContaining('Berlin mornings'),
-        expect.stringContaining('Sunrise routine'),
-      ]),
+      // Both of this niche's campaigns; other test files' campaigns open to every niche may be
+      // listed beside them (the run shares one database).
+      expect(await campaigns.allInnerTexts()).toEqual(
+        expect.arrayContaining([
+          expect.stringContaining('Berlin mornings'),
+          expect.stringContaining('Sunrise routine'),
+        ]),
+      ),
     );
     expect(await seriousAccessibilityViolations(page)).toEqual([]);
     await screenshot(page, 'influencer-marketplace');
