@@ -54,6 +54,8 @@ export type AppWiring = {
   platformAccount?: { accountId: string; accessToken: string };
   /** Where the social network fetches story cards: the campaign service's address. */
   campaignPublicUrl?: string;
+  /** The web app's page Instagram redirects back to after the influencer grants access. */
+  socialRedirectUri?: string;
 };
 
 export function appProcess(app: App, wiring: AppWiring): ProcessOptions {
@@ -85,6 +87,7 @@ export function appProcess(app: App, wiring: AppWiring): ProcessOptions {
       AUTH_SECRET: wiring.authSecret,
       ...(wiring.smtp ? { SMTP_HOST: wiring.smtp.host, SMTP_PORT: String(wiring.smtp.port) } : {}),
       ...(wiring.graphApiUrl ? { INSTAGRAM_GRAPH_URL: wiring.graphApiUrl } : {}),
+      ...(wiring.socialRedirectUri ? { INSTAGRAM_REDIRECT_URI: wiring.socialRedirectUri } : {}),
     },
   };
 }

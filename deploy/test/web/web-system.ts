@@ -60,6 +60,8 @@ export async function startWebSystem(name: string) {
   return {
     campaign,
     inbox: messengerAndInbox.inbox,
+    /** The Messenger's and the inbox's stores and apps (a test delivers what Kafka would). */
+    messenger: messengerAndInbox,
     url: web.url,
     /** A phone-sized browser context signed in as `identity` (its token in sessionStorage). */
     async personAs(identity: Identity): Promise<Page> {

@@ -51,7 +51,10 @@ export function UploadResults({ campaignId }: { campaignId: string }) {
           setBusy(false);
           if (!data) {
             const errors = (refusal as Problem | undefined)?.errors ?? [];
-            setFieldErrors(Object.fromEntries(errors.map((e) => [e.path, e.message])));
+            // Paths name where the field was ("body.reach"): the field is the last part.
+            setFieldErrors(
+              Object.fromEntries(errors.map((e) => [e.path.split('.').pop() ?? e.path, e.message])),
+            );
             setSuccess(undefined);
             return setError(problemText(refusal));
           }
