@@ -243,7 +243,8 @@ describe("the influencer's and customer success's pages in a browser", () => {
 
     await page.getByLabel('Your message').fill('I would love to join!');
     await page.getByRole('button', { name: 'Send' }).click();
-    await page.getByText('I would love to join!').waitFor();
+    const messages = page.getByRole('list', { name: 'Messages' });
+    await messages.getByText('I would love to join!').waitFor();
     const conversationId = page.url().split('/').pop() ?? '';
     const asBrand = await messagingApp()
       .get(`/conversations/${conversationId}/messages`)
@@ -261,7 +262,7 @@ describe("the influencer's and customer success's pages in a browser", () => {
       .set('idempotency-key', randomUUID())
       .send({ body: 'Wonderful, apply and we will select you.' })
       .expect(201);
-    await page.getByText('Wonderful, apply and we will select you.').waitFor();
+    await messages.getByText('Wonderful, apply and we will select you.').waitFor();
     await screenshot(page, 'influencer-messenger');
 
     await page.getByRole('link', { name: 'read the campaign and apply' }).click();
@@ -273,7 +274,7 @@ describe("the influencer's and customer success's pages in a browser", () => {
     await page.goto(`${web.url}/influencer/messenger`);
     await page.getByLabel('Ask customer success').fill('How do I get paid?');
     await page.getByRole('button', { name: 'Start a conversation' }).click();
-    await page.getByText('How do I get paid?').waitFor();
+    await page.getByRole('list', { name: 'Messages' }).getByText('How do I get paid?').waitFor();
     await noSeriousViolations(page);
     const mine = await messagingApp()
       .get('/support/conversations')
@@ -436,10 +437,14 @@ describe("the influencer's and customer success's pages in a browser", () => {
     await page.getByText('Our campaign shows the wrong dates').waitFor();
     await noSeriousViolations(page);
     await page.getByRole('button', { name: 'Take' }).click();
-    await page.getByText(`taken by ${opsId}`).waitFor();
+    await page.getByText('taken by you').waitFor();
+    await page.getByRole('button', { name: 'Take over' }).waitFor({ state: 'detached' });
     await page.getByLabel('Your message').fill('Fixed: the dates follow your time zone now.');
     await page.getByRole('button', { name: 'Send' }).click();
-    await page.getByText('Fixed: the dates follow your time zone now.').waitFor();
+    await page
+      .getByRole('list', { name: 'Messages' })
+      .getByText('Fixed: the dates follow your time zone now.')
+      .waitFor();
     await screenshot(page, 'ops-support');
 
     const asBrand = async () =>

@@ -70,7 +70,7 @@ export function SupportChat({
           <p className="meta">
             <span className={`status status-${conversation.state}`}>{conversation.state}</span>
             {conversation.assigneeId
-              ? ` · taken by ${conversation.assigneeId}`
+              ? ` · taken by ${conversation.assigneeId === currentIdentity()?.userId ? 'you' : conversation.assigneeId}`
               : ' · not taken yet'}
             {conversation.awaitingReply && conversation.state === 'open'
               ? ' · awaiting a reply'

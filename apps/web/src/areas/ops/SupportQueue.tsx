@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { messagingApi } from '../../api/clients';
 import { problemText } from '../../api/problem';
 import { Link } from '../../app/router';
+import { currentIdentity } from '../../app/session';
 import { SupportChat } from '../../pages/SupportChat';
 import { Notice } from '../../ui/Field';
 import { Layout } from '../../ui/Layout';
@@ -97,6 +98,7 @@ export function SupportQueue() {
 
 /** One support conversation for customer success: take it (or take it over), reply, close it. */
 export function OpsSupportChat({ conversationId }: { conversationId: string }) {
+  const me = currentIdentity()?.userId;
   const [error, setError] = useState<string>();
   const [success, setSuccess] = useState<string>();
   return (
@@ -106,25 +108,27 @@ export function OpsSupportChat({ conversationId }: { conversationId: string }) {
         actions={(conversation, reload) =>
           conversation.state === 'open' && (
             <div className="actions">
-              <button
-                type="button"
-                className="secondary"
-                onClick={async () => {
-                  const { data, error: refusal } = await messagingApi.POST(
-                    '/support/conversations/{supportConversationId}/assignment',
-                    {
-                      params: { path: { supportConversationId: conversationId } },
-                      body: { takeOver: Boolean(conversation.assigneeId) },
-                    },
-                  );
-                  if (!data) return setError(problemText(refusal));
-                  setError(undefined);
-                  setSuccess('You have taken this conversation.');
-                  await reload();
-                }}
-              >
-                {conversation.assigneeId ? 'Take over' : 'Take'}
-              </button>
+              {conversation.assigneeId !== me && (
+                <button
+                  type="button"
+                  className="secondary"
+                  onClick={async () => {
+                    const { data, error: refusal } = await messagingApi.POST(
+                      '/support/conversations/{supportConversationId}/assignment',
+                      {
+                        params: { path: { supportConversationId: conversationId } },
+                        body: { takeOver: Boolean(conversation.assigneeId) },
+                      },
+                    );
+                    if (!data) return setError(problemText(refusal));
+                    setError(undefined);
+                    setSuccess('You have taken this conversation.');
+                    await reload();
+                  }}
+                >
+                  {conversation.assigneeId ? 'Take over' : 'Take'}
+                </button>
+              )}
               <button
                 type="button"
                 className="secondary"
