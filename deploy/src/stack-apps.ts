@@ -72,6 +72,8 @@ export type AppWiring = {
   campaignPublicUrl?: string;
   /** Serve each app's metrics on its `metricsPort` (the stack does; a test's apps need not). */
   metrics?: boolean;
+  /** The web app's page Instagram redirects back to after the influencer grants access. */
+  socialRedirectUri?: string;
 };
 
 export function appProcess(app: App, wiring: AppWiring): ProcessOptions {
@@ -105,6 +107,7 @@ export function appProcess(app: App, wiring: AppWiring): ProcessOptions {
       AUTH_SECRET: wiring.authSecret,
       ...(wiring.smtp ? { SMTP_HOST: wiring.smtp.host, SMTP_PORT: String(wiring.smtp.port) } : {}),
       ...(wiring.graphApiUrl ? { INSTAGRAM_GRAPH_URL: wiring.graphApiUrl } : {}),
+      ...(wiring.socialRedirectUri ? { INSTAGRAM_REDIRECT_URI: wiring.socialRedirectUri } : {}),
     },
   };
 }

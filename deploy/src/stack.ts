@@ -45,6 +45,8 @@ async function main(): Promise<void> {
     platformAccount: await platformAccountToken(engines.graphApi.controlUrl),
     campaignPublicUrl: 'http://127.0.0.1:3001',
     metrics: true,
+    // Instagram sends the influencer back to the web app's page, which finishes connecting.
+    socialRedirectUri: `http://127.0.0.1:${WEB_APP_PORT}/social-account/connected`,
   };
   const running: RunningProcess[] = [];
   let web: Awaited<ReturnType<typeof startWebServer>> | undefined;

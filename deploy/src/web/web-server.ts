@@ -68,6 +68,8 @@ export function webServer(services: Record<WebService, string>) {
   for (const [name, url] of Object.entries(services)) {
     app.use(`/api/${name}`, proxyTo(new URL(url)));
   }
+  // A digest's unsubscribe page on the app's own origin: its button posts back to this same path.
+  app.all('/newsletter/unsubscribe', proxyTo(new URL(services.notifications)));
   // Hashed file names never change content: cached for a year; index.html always revalidated.
   app.use(
     '/assets',

@@ -72,6 +72,8 @@ export async function startWebSystem(name: string) {
     /** The messaging API (for the other side of a conversation) and its collaboration groups. */
     messaging: messengerAndInbox.messagingApp,
     groups: messengerAndInbox.groups,
+    /** The Messenger's and the inbox's stores and apps (a test delivers what Kafka would). */
+    messenger: messengerAndInbox,
     url: web.url,
     /** A phone-sized browser context signed in as `identity` (its token in sessionStorage). */
     async personAs(identity: Identity): Promise<Page> {

@@ -28,7 +28,8 @@ export function App() {
   if (pathname === '/sign-up/influencer') return <SignUp kind="influencer" />;
   if (!identity) return <Redirect to="/sign-in" />;
   if (pathname === '/') return <Redirect to={homeOf(identity.role)} />;
-  const area = pathname.split('/')[1];
+  // Instagram sends the influencer back here (the service's redirect URI): an influencer page.
+  const area = pathname === '/social-account/connected' ? 'influencer' : pathname.split('/')[1];
   const page =
     pathname === '/inbox' ? (
       <Inbox />

@@ -9,8 +9,18 @@ const areaLinks = {
     ['/brand/messages', 'Messages'],
     ['/brand/support', 'Support'],
   ],
-  influencer: [['/influencer/marketplace', 'Marketplace']],
-  ops: [['/ops/campaigns', 'Campaigns']],
+  influencer: [
+    ['/influencer/marketplace', 'Marketplace'],
+    ['/influencer/my-campaigns', 'My campaigns'],
+    ['/influencer/agreements', 'Agreements'],
+    ['/influencer/messenger', 'Messenger'],
+    ['/influencer/account', 'Account'],
+  ],
+  ops: [
+    ['/ops/campaigns', 'Campaigns'],
+    ['/ops/support', 'Support'],
+    ['/ops/audit', 'Audit log'],
+  ],
 } as const;
 
 /** Every page's frame: a skip link, the header with what this role can open, the main landmark. */

@@ -1,35 +1,28 @@
-import { campaignApi } from '../../api/clients';
 import { match, usePath } from '../../app/router';
 import { NotFound } from '../../pages/NotFound';
 import { Layout } from '../../ui/Layout';
-import { useLoad } from '../../ui/use-load';
+import { AllCampaigns } from './AllCampaigns';
+import { AuditTable } from './AuditTable';
+import { OpsCampaign } from './OpsCampaign';
+import { OpsSupportChat, SupportQueue } from './SupportQueue';
 
-/** Customer success's pages (one chunk): every brand's campaigns, for now. */
+/** Customer success's pages (one chunk): campaigns, the support queue, the audit log. */
 export default function OpsArea() {
   const { pathname } = usePath();
   if (match('/ops/campaigns', pathname)) return <AllCampaigns />;
+  if (match('/ops/support', pathname)) return <SupportQueue />;
+  if (match('/ops/audit', pathname)) {
+    return (
+      <Layout title="Audit log">
+        <AuditTable />
+      </Layout>
+    );
+  }
+  const campaign = match('/ops/campaigns/:campaignId', pathname);
+  if (campaign?.campaignId) return <OpsCampaign campaignId={campaign.campaignId} />;
+  const support = match('/ops/support/:conversationId', pathname);
+  if (support?.conversationId) {
+    return <OpsSupportChat key={support.conversationId} conversationId={support.conversationId} />;
+  }
   return <NotFound />;
-}
-
-function AllCampaigns() {
-  const { data, error } = useLoad(
-    () => campaignApi.GET('/campaigns', { params: { query: { limit: 100 } } }),
-    [],
-  );
-  return (
-    <Layout title="Every brand's campaigns">
-      {error && <p role="alert">{error}</p>}
-      <ul className="cards" aria-label="Campaigns">
-        {data?.items.map((campaign) => (
-          <li key={campaign.id} className="card">
-            <h2>{campaign.title}</h2>
-            <p className="meta">
-              {campaign.brandId} ·{' '}
-              <span className={`status status-${campaign.status}`}>{campaign.status}</span>
-            </p>
-          </li>
-        ))}
-      </ul>
-    </Layout>
-  );
 }
