@@ -1,3 +1,9 @@
+import {
+  ACCOUNTS_TOPIC,
+  CAMPAIGN_EVENTS_TOPIC,
+  INFLUENCER_PROFILES_TOPIC,
+  MESSAGING_EVENTS_TOPIC,
+} from '@campaign/contracts';
 import { execFile } from 'node:child_process';
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -371,11 +377,15 @@ describe('the Helm chart', () => {
   it('declares the platform’s Kafka topics for Strimzi with three replicas, two in sync', () => {
     expect(ofKind('defaults', 'KafkaTopic')).toEqual([]);
     const topics = ofKind('production', 'KafkaTopic');
-    expect(topics.map((topic) => topic.spec.topicName).sort()).toEqual([
-      'campaign.lifecycle.v1',
-      'influencer.profiles.v1',
-      'messaging.messages.v1',
-    ]);
+    // Every topic the contracts name: a new one must be declared here too.
+    expect(topics.map((topic) => topic.spec.topicName).sort()).toEqual(
+      [
+        CAMPAIGN_EVENTS_TOPIC,
+        INFLUENCER_PROFILES_TOPIC,
+        MESSAGING_EVENTS_TOPIC,
+        ACCOUNTS_TOPIC,
+      ].sort(),
+    );
     for (const topic of topics) {
       expect(topic.metadata.labels?.['strimzi.io/cluster']).toBe('campaign-kafka');
       expect(topic.spec).toMatchObject({ replicas: 3, config: { 'min.insync.replicas': 2 } });
