@@ -199,6 +199,33 @@ describe('the web app in a browser', () => {
     await ops.getByRole('heading', { name: "Every brand's campaigns" }).waitFor();
     expect(await seriousAccessibilityViolations(ops)).toEqual([]);
   });
+  test("a mail's link opens the page of the person who follows it", async () => {
+    const brand = await createBrand(web.campaign, 'starter');
+    const niche = unique('mail');
+    const id = await publishedCampaign(brand.auth, 'Linked from a mail', { niches: [niche] });
+    const influencer = await createInfluencer(web.campaign, { niches: [niche] });
+
+    const reader = await web.personAs({ role: 'influencer', userId: influencer.id });
+    await reader.goto(`${web.url}/campaigns/${id}`);
+    await reader.getByRole('button', { name: 'Apply' }).waitFor();
+    expect(new URL(reader.url()).pathname).toBe(`/influencer/campaigns/${id}`);
+
+    const owner = await web.personAs({
+      role: 'brand',
+      userId: `user-of-${brand.id}`,
+      brandId: brand.id,
+    });
+    await owner.goto(`${web.url}/campaigns/${id}/applicants`);
+    await owner.waitForURL(`${web.url}/brand/campaigns/${id}`);
+
+    // Signed out, the link leads to sign-in, which remembers where it was going.
+    const stranger = await web.stranger();
+    await stranger.goto(`${web.url}/campaigns/${id}`);
+    await stranger.waitForURL(`${web.url}/sign-in`);
+    expect(await stranger.evaluate('sessionStorage.getItem("campaign.destination")')).toBe(
+      `/campaigns/${id}`,
+    );
+  });
 });
 
 /** Retries an assertion for a few seconds: what the page shows arrives asynchronously. */

@@ -3,8 +3,9 @@ import { homeOf } from '../pages/home';
 import { NotFound } from '../pages/NotFound';
 import { SignIn } from '../pages/SignIn';
 import { SignUp } from '../pages/SignUp';
+import { pageForMailLink } from './mail-links';
 import { navigate, usePath } from './router';
-import { currentIdentity, type Role } from './session';
+import { currentIdentity, rememberDestination, type Role } from './session';
 
 // Each area is its own chunk: the first page carries only the public pages and the frame.
 const areas = {
@@ -26,8 +27,14 @@ export function App() {
   if (pathname === '/sign-in') return <SignIn />;
   if (pathname === '/sign-up/brand') return <SignUp kind="brand" />;
   if (pathname === '/sign-up/influencer') return <SignUp kind="influencer" />;
-  if (!identity) return <Redirect to="/sign-in" />;
+  if (!identity) {
+    // Back here once signed in (a link from a mail opened in a signed-out tab).
+    if (pathname !== '/') rememberDestination(pathname + location.search);
+    return <Redirect to="/sign-in" />;
+  }
   if (pathname === '/') return <Redirect to={homeOf(identity.role)} />;
+  const mailLink = pageForMailLink(pathname, identity.role);
+  if (mailLink) return <Redirect to={mailLink} />;
   // Instagram sends the influencer back here (the service's redirect URI): an influencer page.
   const area = pathname === '/social-account/connected' ? 'influencer' : pathname.split('/')[1];
   const page =

@@ -1,10 +1,11 @@
+import type { Role } from './role';
 /**
  * The signed-in person: the bearer token, kept in sessionStorage so it lives as long as the tab
  * (a closed tab signs out) and is never sent to a page of another origin.
  */
 const TOKEN_KEY = 'campaign.token';
 
-export type Role = 'brand' | 'influencer' | 'ops';
+export type { Role } from './role';
 export type SessionIdentity = { role: Role; userId: string; brandId?: string };
 
 export function sessionToken(): string | null {
@@ -45,4 +46,18 @@ export function currentIdentity(): SessionIdentity | null {
   } catch {
     return null;
   }
+}
+
+const DESTINATION_KEY = 'campaign.destination';
+
+/** Where a signed-out visitor was going: the page to open once they have signed in. */
+export function rememberDestination(path: string): void {
+  sessionStorage.setItem(DESTINATION_KEY, path);
+}
+
+/** The remembered destination, once (only a path of this app, never another origin). */
+export function takeDestination(): string | null {
+  const path = sessionStorage.getItem(DESTINATION_KEY);
+  sessionStorage.removeItem(DESTINATION_KEY);
+  return path && path.startsWith('/') && !path.startsWith('//') ? path : null;
 }

@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import { exchangeSignInCode, requestSignInLink } from '../api/public-accounts';
 import { problemText } from '../api/problem';
 import { navigate, usePath } from '../app/router';
-import { signIn } from '../app/session';
+import { signIn, takeDestination } from '../app/session';
 import { Field, Notice } from '../ui/Field';
 import { Layout } from '../ui/Layout';
 import { homeOf } from './home';
@@ -23,7 +23,7 @@ export function SignIn() {
     void exchangeSignInCode(code).then(({ data, problem }) => {
       if (!data) return setError(problemText(problem));
       signIn(data.token);
-      navigate(homeOf(data.identity.role));
+      navigate(takeDestination() ?? homeOf(data.identity.role));
     });
   }, [code]);
 
