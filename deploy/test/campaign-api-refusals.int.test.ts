@@ -379,7 +379,11 @@ describe('the campaign API refuses with the reason, changing nothing (real engin
       expect(row.collaborationStartedAt).not.toBeNull();
     });
 
-    documented = await documentedOperations(system.app);
+    // A campaign's live changes have their own refusals test, which holds streams open:
+    // campaign-changes.int.test.ts.
+    documented = (await documentedOperations(system.app)).filter(
+      ({ path }) => path !== '/campaigns/{campaignId}/changes',
+    );
   }, 180_000);
 
   afterAll(async () => {

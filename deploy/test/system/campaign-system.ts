@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import {
   DEV_SOCIAL_TOKEN_KEY,
   campaignApi,
+  createCampaignChangeListener,
   createInfluencerProfileStore,
   createPrismaClient,
 } from '@campaign/campaign-service';
@@ -86,7 +87,13 @@ export async function startCampaignSystem(
     redirectUri: 'http://127.0.0.1:3001/social-account/connected',
   });
   const tokenKey = Buffer.from(DEV_SOCIAL_TOKEN_KEY, 'base64');
+  // As main.ts does: board streams wait on the process's one listener.
+  const live = createCampaignChangeListener(
+    options.databaseUrl ?? env.databaseUrls.campaign,
+    logger,
+  ).start();
   const { app, lifecycle } = campaignApi({
+    live,
     db,
     temporal,
     logger,
@@ -151,7 +158,10 @@ export async function startCampaignSystem(
     socialNetwork,
     /** Publishes to Kafka as the campaign service does. */
     events,
+    /** The listener board streams wait on. */
+    live,
     async stop() {
+      await live.stop();
       worker?.shutdown();
       await running;
       await recording?.relay?.stop();

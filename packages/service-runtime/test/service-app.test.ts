@@ -61,7 +61,7 @@ describe('the service frame', () => {
       .set('authorization', `Bearer ${await brand()}`)
       .send({ name: 'lamp', count: 1 })
       .expect(201);
-    expect(call.get('access-control-expose-headers')).toBe('Idempotent-Replayed');
+    expect(call.get('access-control-expose-headers')).toBe('Idempotent-Replayed,X-Request-Id');
 
     const elsewhere = await request(app)
       .options('/things')

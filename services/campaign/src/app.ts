@@ -3,6 +3,7 @@ import {
   type IdempotencyStore,
   type Logger,
   type ReadinessCheck,
+  type StreamListener,
 } from '@campaign/service-runtime';
 import type { Express } from 'express';
 import type { CampaignStore } from './db/campaign-store';
@@ -25,6 +26,8 @@ import type { CampaignLifecycle } from './temporal/campaign-lifecycle';
 import { socialAccountRoutes, type SocialAccountDeps } from './routes/social-account';
 import { resultImportRoutes } from './routes/result-import';
 import type { InsightsImport } from './social/insights-import';
+import { campaignChangeRoutes } from './routes/campaign-changes';
+import { createCampaignChanges } from './db/campaign-changes';
 import type { AccountStore } from './accounts/account-store';
 import type { ClientLimit } from './accounts/client-limit';
 import { signUpRoutes } from './routes/sign-up';
@@ -49,6 +52,8 @@ export type CampaignAppDeps = {
   /** Accounts and sign-in; `clientLimit` bounds the sign-up and sign-in requests of one client. */
   accounts: AccountStore;
   clientLimit: ClientLimit;
+  /** The process's listener on a campaign's changes; without one, board streams answer 503. */
+  live?: StreamListener;
 };
 
 /** The campaign API, built only from its dependencies so tests and main wire it the same way. */
@@ -63,6 +68,7 @@ export function buildCampaignApp(deps: CampaignAppDeps): Express {
     routes: [
       campaignRoutes(deps),
       lifecycleRoutes(deps),
+      campaignChangeRoutes({ ...deps, changes: createCampaignChanges(deps.db) }),
       networkRoutes({
         ...deps,
         socialAccounts: deps.social.accounts,
@@ -95,6 +101,7 @@ export { createInfluencerProfileStore } from './db/influencer-profile-store';
 export { createFinishedCampaignStore } from './db/finished-campaign-store';
 export { createPrismaClient } from './db/prisma-client';
 export { createStoryStore } from './db/story-store';
+export { createCampaignChangeListener } from './db/campaign-changes';
 export { consumeStoryDue, STORY_CONSUMER_GROUP } from './events/story-due-consumer';
 export { temporalCampaignLifecycle } from './temporal/campaign-lifecycle';
 export { campaignApi } from './campaign-api';

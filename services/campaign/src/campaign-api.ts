@@ -1,4 +1,4 @@
-import type { Logger } from '@campaign/service-runtime';
+import type { Logger, StreamListener } from '@campaign/service-runtime';
 import type { Client } from '@temporalio/client';
 import type { Express } from 'express';
 import { buildCampaignApp } from './app';
@@ -47,6 +47,8 @@ export function campaignApi(options: {
    * requests one client may make per minute.
    */
   accounts?: { webAppUrl?: string; requestsPerClientPerMinute?: number };
+  /** The listener on campaigns' changes (`createCampaignChangeListener`), for live boards. */
+  live?: StreamListener;
 }): { app: Express; lifecycle: CampaignLifecycle } {
   const { db } = options;
   const lifecycle = temporalCampaignLifecycle(options.temporal, {
@@ -64,6 +66,7 @@ export function campaignApi(options: {
     logger: options.logger,
     authSecret: options.authSecret,
     ...(options.corsOrigins ? { corsOrigins: options.corsOrigins } : {}),
+    ...(options.live ? { live: options.live } : {}),
     store,
     boards: createBoardStore(db),
     network: createNetworkStore(db),

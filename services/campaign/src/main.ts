@@ -4,6 +4,7 @@ import { Client, Connection } from '@temporalio/client';
 import { campaignApi } from './campaign-api';
 import { CampaignConfig } from './config';
 import { createPrismaClient } from './db/prisma-client';
+import { createCampaignChangeListener } from './db/campaign-changes';
 import { temporalConnection } from './temporal/temporal-connection';
 
 async function main(): Promise<void> {
@@ -11,7 +12,9 @@ async function main(): Promise<void> {
   const logger = createLogger('campaign', config.LOG_LEVEL);
   const prisma = createPrismaClient(config.DATABASE_URL);
   const connection = await Connection.connect(temporalConnection(config));
+  const live = createCampaignChangeListener(config.DATABASE_URL, logger).start();
   const { app } = campaignApi({
+    live,
     db: prisma,
     temporal: new Client({ connection, namespace: config.TEMPORAL_NAMESPACE }),
     logger,
@@ -38,6 +41,7 @@ async function main(): Promise<void> {
   });
   if (config.METRICS_PORT !== undefined) await serveMetrics(config.METRICS_PORT, logger);
   await serve(app, config.PORT, logger, async () => {
+    await live.stop();
     await connection.close();
     await prisma.$disconnect();
   });

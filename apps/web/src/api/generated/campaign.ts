@@ -2813,6 +2813,199 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/campaigns/{campaignId}/changes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Follow a campaign's changes live (Server-Sent Events), resuming after Last-Event-ID
+         * @description For: brand, ops (its own brand, ops).
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description As `Last-Event-ID`, for clients that cannot set headers; the header wins. */
+                    after?: string;
+                };
+                header?: {
+                    /** @description The id of the last event received; the stream first sends every event after it, in order, then live ones. */
+                    "last-event-id"?: string;
+                };
+                path: {
+                    campaignId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description An event `change` per event recorded for the campaign (data: `{type, at}`, e.g. `ApplicationReceived`), oldest first; its `id` is the position to resume from with `Last-Event-ID`. Without one, from now on. */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/event-stream": {
+                            /**
+                             * @description `change` for each row, in order; `ready` once the backlog is sent (data `{"live": true|false}`).
+                             * @enum {string}
+                             */
+                            event: "change" | "ready";
+                            /** @example 17 */
+                            id: string;
+                            /** @description One line of JSON: for `change`, the row as the API's listing shows it. */
+                            data: string;
+                            retry?: number;
+                        };
+                    };
+                };
+                /** @description Invalid input (each wrong field named, text that cannot be stored among them) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                                code: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description No valid bearer token */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                                code: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Not for this role */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                                code: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Not found, or not yours */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                                code: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Refused: conflicts with the current state (the rule in words) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                                code: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Too many at once (open streams, or sign-in requests from one client); retry later */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                                code: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description A dependency did not answer in time; retry after `Retry-After` seconds */
+                503: {
+                    headers: {
+                        /** @description Seconds to wait before retrying */
+                        "Retry-After"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            detail?: string;
+                            errors?: {
+                                path: string;
+                                message: string;
+                                code: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/network": {
         parameters: {
             query?: never;

@@ -25,7 +25,8 @@ export function InviteForm({
     void campaignApi
       .GET('/campaigns/{campaignId}/invitations/template', { params: { path: { campaignId } } })
       .then(({ data, error: refusal }) =>
-        data ? setTemplate(data.template) : setError(problemText(refusal)),
+        // A template that arrives late never replaces what the brand has started writing.
+        data ? setTemplate((edited) => edited ?? data.template) : setError(problemText(refusal)),
       );
   }, [campaignId]);
   // Keyboard users land on the form they opened.
