@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import {
   DEV_SOCIAL_TOKEN_KEY,
   campaignApi,
+  tracedTemporalClient,
   createInfluencerProfileStore,
   createPrismaClient,
 } from '@campaign/campaign-service';
@@ -34,7 +35,7 @@ import {
   insightsActivities,
   startRecording,
 } from '@campaign/campaign-service/worker';
-import { Client, Connection } from '@temporalio/client';
+import { Connection } from '@temporalio/client';
 import { NativeConnection } from '@temporalio/worker';
 import request from 'supertest';
 
@@ -77,7 +78,7 @@ export async function startCampaignSystem(
   const events = new EventPublisher(kafka);
   await ensureTopics(kafka, [CAMPAIGN_EVENTS_TOPIC, INFLUENCER_PROFILES_TOPIC, ACCOUNTS_TOPIC]);
   const connection = await Connection.connect({ address: env.temporalAddress });
-  const temporal = new Client({ connection });
+  const temporal = tracedTemporalClient(connection);
   // The Instagram adapter on the run's local Graph API, as the stack configures it.
   const socialNetwork = createInstagramGraphApi({
     baseUrl: env.graphApiUrl,

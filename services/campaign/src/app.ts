@@ -97,6 +97,7 @@ export { createPrismaClient } from './db/prisma-client';
 export { createStoryStore } from './db/story-store';
 export { consumeStoryDue, STORY_CONSUMER_GROUP } from './events/story-due-consumer';
 export { temporalCampaignLifecycle } from './temporal/campaign-lifecycle';
+export { tracedTemporalClient } from './temporal/traced-client';
 export { campaignApi } from './campaign-api';
 export { createSocialAccountStore } from './db/social-account-store';
 export { createInsightsResultStore } from './db/insights-result-store';
