@@ -48,7 +48,9 @@ export function createCampaignWorker(options: CampaignWorkerOptions): Promise<Wo
     activities: options.activities,
     interceptors: {
       // A prebuilt bundle has them already (`writeCampaignWorkflowBundle`).
-      ...(options.workflowBundlePath ? {} : { workflowModules: campaignWorkflowInterceptorModules }),
+      ...(options.workflowBundlePath
+        ? {}
+        : { workflowModules: campaignWorkflowInterceptorModules }),
       activity: [
         (ctx) => ({
           inbound: new OpenTelemetryActivityInboundInterceptor(ctx),
