@@ -22,3 +22,21 @@ export function currentTraceContext(): TraceContext | null {
 export function contextOf(headers: Record<string, string | undefined>): Context {
   return propagation.extract(ROOT_CONTEXT, headers);
 }
+
+/** How an outbox row keeps the trace context it was written in (nullable text columns). */
+export type TraceColumns = { traceParent: string | null; traceState: string | null };
+
+/** The active trace context as an outbox row's columns: written with the row it belongs to. */
+export function traceColumns(): TraceColumns {
+  const trace = currentTraceContext();
+  return { traceParent: trace?.traceparent ?? null, traceState: trace?.tracestate ?? null };
+}
+
+/** The trace context an outbox row kept, for the relay to send with its event. */
+export function traceOfColumns(row: TraceColumns): TraceContext | null {
+  if (!row.traceParent) return null;
+  return {
+    traceparent: row.traceParent,
+    ...(row.traceState ? { tracestate: row.traceState } : {}),
+  };
+}

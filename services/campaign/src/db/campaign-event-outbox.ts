@@ -1,5 +1,6 @@
 import {
-  currentTraceContext,
+  traceColumns,
+  traceOfColumns,
   type PublishableEvent,
   type TraceContext,
 } from '@campaign/service-runtime';
@@ -46,15 +47,14 @@ export async function storeOutgoingEvents(
     tx,
     events.map((event) => event.subject),
   );
-  const trace = currentTraceContext();
+  const trace = traceColumns();
   await tx.campaignEventOutbox.createMany({
     data: events.map((event) => ({
       eventId: event.id,
       subject: event.subject,
       topic,
       envelope: event as unknown as Prisma.InputJsonObject,
-      traceParent: trace?.traceparent ?? null,
-      traceState: trace?.tracestate ?? null,
+      ...trace,
     })),
     skipDuplicates: true,
   });
@@ -108,7 +108,7 @@ export function createCampaignEventOutbox(db: CampaignDb) {
             rows.map((row) => ({
               topic: row.topic,
               event: row.envelope as PublishableEvent,
-              trace: traceOf(row),
+              trace: traceOfColumns(row),
             })),
           );
           await tx.campaignEventOutbox.updateMany({
@@ -128,13 +128,5 @@ export function createCampaignEventOutbox(db: CampaignDb) {
           SELECT event_id FROM campaign_event_outbox WHERE published_at < ${before} LIMIT ${limit}
         )`;
     },
-  };
-}
-
-function traceOf(row: { traceParent: string | null; traceState: string | null }) {
-  if (!row.traceParent) return null;
-  return {
-    traceparent: row.traceParent,
-    ...(row.traceState ? { tracestate: row.traceState } : {}),
   };
 }
