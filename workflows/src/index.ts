@@ -41,3 +41,11 @@ export * from './domain/campaign-state';
  * compiled worker loads the workflow bundle made at build time instead.)
  */
 export const campaignWorkflowsPath = path.join(__dirname, 'workflows');
+
+/**
+ * The workflow interceptor modules every worker of the campaign workflows bundles (tracing), and
+ * the replay test replays with: a path like `campaignWorkflowsPath`, resolved by the bundler.
+ */
+export const campaignWorkflowInterceptorModules = [
+  path.join(__dirname, 'tracing', 'workflow-interceptors'),
+];

@@ -3,6 +3,7 @@ import {
   DEV_SOCIAL_TOKEN_KEY,
   campaignApi,
   createCampaignChangeListener,
+  tracedTemporalClient,
   createInfluencerProfileStore,
   createPrismaClient,
 } from '@campaign/campaign-service';
@@ -35,7 +36,7 @@ import {
   insightsActivities,
   startRecording,
 } from '@campaign/campaign-service/worker';
-import { Client, Connection } from '@temporalio/client';
+import { Connection } from '@temporalio/client';
 import { NativeConnection } from '@temporalio/worker';
 import request from 'supertest';
 
@@ -78,7 +79,7 @@ export async function startCampaignSystem(
   const events = new EventPublisher(kafka);
   await ensureTopics(kafka, [CAMPAIGN_EVENTS_TOPIC, INFLUENCER_PROFILES_TOPIC, ACCOUNTS_TOPIC]);
   const connection = await Connection.connect({ address: env.temporalAddress });
-  const temporal = new Client({ connection });
+  const temporal = tracedTemporalClient(connection);
   // The Instagram adapter on the run's local Graph API, as the stack configures it.
   const socialNetwork = createInstagramGraphApi({
     baseUrl: env.graphApiUrl,

@@ -33,3 +33,4 @@ export * from './live/stream-listener';
 export * from './live/follow-streams';
 export * from './metrics/index';
 export * from './http/request-id';
+export * from './tracing/index';

@@ -104,6 +104,7 @@ export { createStoryStore } from './db/story-store';
 export { createCampaignChangeListener } from './db/campaign-changes';
 export { consumeStoryDue, STORY_CONSUMER_GROUP } from './events/story-due-consumer';
 export { temporalCampaignLifecycle } from './temporal/campaign-lifecycle';
+export { tracedTemporalClient } from './temporal/traced-client';
 export { campaignApi } from './campaign-api';
 export { createSocialAccountStore } from './db/social-account-store';
 export { createInsightsResultStore } from './db/insights-result-store';

@@ -1,13 +1,23 @@
-import { createLogger, loadConfig, runMain, serve, serveMetrics } from '@campaign/service-runtime';
+import {
+  createLogger,
+  loadConfig,
+  runMain,
+  serve,
+  serveMetrics,
+  startTracing,
+} from '@campaign/service-runtime';
 import { createInstagramGraphApi, instagramSettings } from '@campaign/social-network';
-import { Client, Connection } from '@temporalio/client';
+import { Connection } from '@temporalio/client';
 import { campaignApi } from './campaign-api';
 import { CampaignConfig } from './config';
 import { createPrismaClient } from './db/prisma-client';
 import { createCampaignChangeListener } from './db/campaign-changes';
 import { temporalConnection } from './temporal/temporal-connection';
+import { tracedTemporalClient } from './temporal/traced-client';
 
 async function main(): Promise<void> {
+  // First: every span after this (requests, consumers) goes to the configured collector.
+  const tracing = startTracing('campaign');
   const config = loadConfig(CampaignConfig);
   const logger = createLogger('campaign', config.LOG_LEVEL);
   const prisma = createPrismaClient(config.DATABASE_URL);
@@ -16,7 +26,7 @@ async function main(): Promise<void> {
   const { app } = campaignApi({
     live,
     db: prisma,
-    temporal: new Client({ connection, namespace: config.TEMPORAL_NAMESPACE }),
+    temporal: tracedTemporalClient(connection, config.TEMPORAL_NAMESPACE),
     logger,
     authSecret: config.AUTH_SECRET,
     corsOrigins: config.CORS_ORIGINS,
@@ -44,6 +54,7 @@ async function main(): Promise<void> {
     await live.stop();
     await connection.close();
     await prisma.$disconnect();
+    await tracing.shutdown();
   });
 }
 

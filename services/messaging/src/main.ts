@@ -10,6 +10,7 @@ import {
   retryPolicyFromConfig,
   reportOutboxBacklog,
   runMain,
+  startTracing,
   serve,
   serveMetrics,
 } from '@campaign/service-runtime';
@@ -28,6 +29,8 @@ import { startMessageRelay } from './events/message-relay';
 import { startSupportMessageRelay } from './events/support-relay';
 
 async function main(): Promise<void> {
+  // First: every span after this (requests, consumers) goes to the configured collector.
+  const tracing = startTracing('messaging');
   const config = loadConfig(MessagingConfig);
   const logger = createLogger('messaging', config.LOG_LEVEL);
   const prisma = createPrismaClient(config.DATABASE_URL);
@@ -91,6 +94,7 @@ async function main(): Promise<void> {
     await probe.close();
     await live.stop();
     await prisma.$disconnect();
+    await tracing.shutdown();
   });
 }
 

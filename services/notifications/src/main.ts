@@ -15,6 +15,7 @@ import {
   retryPolicyFromConfig,
   reportOutboxBacklog,
   runMain,
+  startTracing,
   serve,
   serveMetrics,
 } from '@campaign/service-runtime';
@@ -36,6 +37,8 @@ import { createNewsletterEditions } from './newsletter/newsletter-editions';
 import { createNewsletterSubscriptions } from './newsletter/newsletter-subscriptions';
 
 async function main(): Promise<void> {
+  // First: every span after this (requests, consumers) goes to the configured collector.
+  const tracing = startTracing('notifications');
   const config = loadConfig(NotificationsConfig);
   const logger = createLogger('notifications', config.LOG_LEVEL);
   const prisma = createPrismaClient(config.DATABASE_URL);
@@ -110,6 +113,7 @@ async function main(): Promise<void> {
     await mail.stop();
     await live.stop();
     await prisma.$disconnect();
+    await tracing.shutdown();
   });
 }
 

@@ -33,6 +33,7 @@ import {
   uuid4,
   workflowInfo,
 } from '@temporalio/workflow';
+import { context as traceContext, type Context as TraceContext } from '@opentelemetry/api';
 import type { CampaignActivities, RecordedFact, RosterCursor, RosterPage } from './activities';
 import { toBoard } from '../domain/campaign-board';
 import { dueFacts, momentAddedBy, nextMoment } from '../domain/campaign-clock';
@@ -145,6 +146,10 @@ export async function campaignWorkflow(
   const answerChars = state.answered.map((entry) => JSON.stringify(entry).length);
   let answeredChars = answerChars.reduce((sum, size) => sum + size, 0);
   const unrecorded: RecordedFact[] = [];
+  // The trace each unrecorded fact was decided in (the update's or signal's span, else the run's),
+  // beside `unrecorded`: a recording runs in its first fact's, so the request that caused the facts
+  // traces on to their events. Only spans: nothing here is in the history or changes a command.
+  const causes: TraceContext[] = [];
   let emitted = 0;
   let recorded = 0;
   // A lower bound of the next timed moment: facts only ever remove moments, except a sent
@@ -161,6 +166,7 @@ export async function campaignWorkflow(
       const added = momentAddedBy(state, fact);
       if (added !== undefined && (wakeAt === undefined || added < wakeAt)) wakeAt = added;
       unrecorded.push({ eventId: uuid4(), occurredAt: iso(Date.now()), fact });
+      causes.push(traceContext.active());
       emitted += 1;
     }
     return emitted;
@@ -333,8 +339,9 @@ export async function campaignWorkflow(
       const batch = state.rosterStored
         ? nextRecording(unrecorded)
         : unrecorded.slice(0, FACTS_PER_RECORDING);
-      await record(batch);
+      await traceContext.with(causes[0]!, () => record(batch));
       unrecorded.splice(0, batch.length);
+      causes.splice(0, batch.length);
       recorded += batch.length;
       continue;
     }

@@ -9,6 +9,7 @@ import { wellFormedQuery } from './well-formed-query';
 import { pinoHttp } from 'pino-http';
 import { httpMetrics } from '../metrics/http-metrics';
 import { requestIdFor } from './request-id';
+import { httpTracing } from '../tracing/http-tracing';
 import swaggerUi from 'swagger-ui-express';
 import { authenticate } from '../identity/authenticate';
 import type { Logger } from '../logger';
@@ -71,6 +72,8 @@ export function buildServiceApp(options: ServiceAppOptions): Express {
   // The service's open event streams: counted per principal, and ended by `serve` on shutdown.
   useOpenEventStreams(app, new OpenEventStreams(options.eventStreamsPerPrincipal));
   app.use(pinoHttp({ logger: options.logger, genReqId: requestIdFor }));
+  // After the request id is given, which the request's span carries.
+  app.use(httpTracing());
   app.use(httpMetrics());
   // Before authentication: a browser's preflight carries no token.
   app.use(

@@ -1,4 +1,5 @@
-import type { Consumer, Kafka, KafkaMessage } from 'kafkajs';
+import { SpanKind, SpanStatusCode, context, trace, type Span } from '@opentelemetry/api';
+import type { Consumer, EachMessagePayload, Kafka, KafkaMessage } from 'kafkajs';
 import type { z } from 'zod';
 import type { ReadinessCheck } from '../http/health';
 import type { Logger } from '../logger';
@@ -11,6 +12,9 @@ import { failureReason } from './failure-reason';
 import { ensureTopics } from './kafka';
 import { header, parkedRecord } from './parked-record';
 import { DEFAULT_RETRY_POLICY, retryDelayMs, type RetryPolicy } from './retry-policy';
+import { contextOf } from '../tracing/trace-context';
+
+const tracer = trace.getTracer('@campaign/service-runtime/kafka');
 
 export type EventConsumerOptions<Schema extends z.ZodType<KnownEvent>> = {
   kafka: Kafka;
@@ -80,6 +84,45 @@ export function runEventConsumer<Schema extends z.ZodType<KnownEvent>>(
     );
   };
 
+  const handleRecord = async (
+    { topic: from, partition, message, heartbeat }: EachMessagePayload,
+    span: Span,
+  ): Promise<void> => {
+    const decoded = decodeEvent(schema, message.value);
+    if ('notAnEvent' in decoded) {
+      span.setStatus({ code: SpanStatusCode.ERROR, message: 'parked: not an event' });
+      await park(message, { topic: from, partition }, decoded.notAnEvent, 0);
+      return;
+    }
+    const { event } = decoded;
+    span.setAttribute('messaging.message.type', event.type);
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await handle(event);
+        return;
+      } catch (error) {
+        const reason = failureReason(error);
+        const about = { topic: from, partition, offset: message.offset, eventId: event.id };
+        if (attempt >= retry.attempts) {
+          if (!(await answers(options.dependenciesReady))) {
+            logger.warn({ ...about, reason }, 'event failed while a dependency is down');
+            // kafkajs logs the thrown error's message and stack: the reason, never a driver's values.
+            throw new Error(`event failed while a dependency is down: ${reason}`, {
+              cause: error,
+            });
+          }
+          span.setStatus({ code: SpanStatusCode.ERROR, message: `parked: ${reason}` });
+          await park(message, { topic: from, partition }, reason, attempt);
+          return;
+        }
+        logger.warn({ ...about, type: event.type, attempt, reason }, 'event failed; retrying');
+        await sleep(retryDelayMs(retry, attempt));
+        // Keeps the group's session across the waits; throws if the group rebalances, and
+        // the event is delivered again to whoever holds the partition next.
+        await heartbeat();
+      }
+    }
+  };
   const running = (async () => {
     // The group's own topics are made here rather than in each main.ts: their names depend on the
     // group, and a test's group of its own needs them as much as the service's.
@@ -87,41 +130,46 @@ export function runEventConsumer<Schema extends z.ZodType<KnownEvent>>(
     await consumer.connect();
     await consumer.subscribe({ topics: [topic, topics.retries], fromBeginning: true });
     await consumer.run({
-      eachMessage: async ({ topic: from, partition, message, heartbeat }) => {
-        const decoded = decodeEvent(schema, message.value);
-        if ('notAnEvent' in decoded) {
-          await park(message, { topic: from, partition }, decoded.notAnEvent, 0);
-          return;
-        }
-        const { event } = decoded;
-        for (let attempt = 1; ; attempt++) {
-          try {
-            await handle(event);
-            return;
-          } catch (error) {
-            const reason = failureReason(error);
-            const about = { topic: from, partition, offset: message.offset, eventId: event.id };
-            if (attempt >= retry.attempts) {
-              if (!(await answers(options.dependenciesReady))) {
-                logger.warn({ ...about, reason }, 'event failed while a dependency is down');
-                // kafkajs logs the thrown error's message and stack: the reason, never a driver's values.
-                throw new Error(`event failed while a dependency is down: ${reason}`, {
-                  cause: error,
-                });
-              }
-              await park(message, { topic: from, partition }, reason, attempt);
-              return;
-            }
-            logger.warn({ ...about, type: event.type, attempt, reason }, 'event failed; retrying');
-            await sleep(retryDelayMs(retry, attempt));
-            // Keeps the group's session across the waits; throws if the group rebalances, and
-            // the event is delivered again to whoever holds the partition next.
-            await heartbeat();
-          }
-        }
+      eachMessage: (payload) => {
+        // A child of the span that recorded the event (its `traceparent` header), not a link:
+        // each record is handled on its own, as the last step of the request that caused it, so
+        // one trace shows the request, the workflow and who was told. A retry or a redelivery
+        // adds another child to the same trace.
+        const { topic: from, partition, message } = payload;
+        const parent = contextOf({
+          traceparent: header(message.headers, 'traceparent'),
+          tracestate: header(message.headers, 'tracestate'),
+        });
+        const span = tracer.startSpan(
+          `${from} process`,
+          {
+            kind: SpanKind.CONSUMER,
+            attributes: {
+              'messaging.system': 'kafka',
+              'messaging.operation.type': 'process',
+              'messaging.destination.name': from,
+              'messaging.destination.partition.id': String(partition),
+              'messaging.consumer.group.name': groupId,
+              'messaging.kafka.offset': Number(message.offset),
+              'messaging.message.id': header(message.headers, 'event-id') ?? '',
+            },
+          },
+          parent,
+        );
+        return context.with(trace.setSpan(parent, span), () =>
+          handleRecord(payload, span).then(
+            () => span.end(),
+            (error: unknown) => {
+              span.setStatus({ code: SpanStatusCode.ERROR, message: failureReason(error) });
+              span.end();
+              throw error;
+            },
+          ),
+        );
       },
     });
   })();
+
   reportConsumerLag(kafka, groupId, [topic, topics.retries]);
   const readiness = consumerReadiness(`${groupId} consumer`, consumer, running);
   return { consumer, running, readiness };

@@ -1,4 +1,9 @@
-import type { PublishableEvent } from '@campaign/service-runtime';
+import {
+  traceColumns,
+  traceOfColumns,
+  type PublishableEvent,
+  type TraceContext,
+} from '@campaign/service-runtime';
 import { Prisma } from '../generated/prisma/client';
 import type { CampaignDb } from './prisma-client';
 
@@ -13,8 +18,8 @@ type Tx = Prisma.TransactionClient;
 const RECORDING_LOCK = 0x0c0e0001;
 const RELAY_LOCK = 0x0c0e0002;
 
-/** An event as the outbox keeps it, with the topic it is sent to. */
-export type OutgoingEvent = { topic: string; event: PublishableEvent };
+/** An event as the outbox keeps it, with the topic it is sent to and the trace it was recorded in. */
+export type OutgoingEvent = { topic: string; event: PublishableEvent; trace: TraceContext | null };
 
 /**
  * Takes the recording locks of these subjects (a campaign, an influencer) until the transaction
@@ -30,7 +35,8 @@ export async function lockSubjects(tx: Tx, subjects: string[]): Promise<void> {
  * Stores events in the transaction that records their facts. Recordings of one subject are
  * serialized (a timed-out attempt may still be committing while its retry runs), so `position`
  * order per subject is commit order, and a relay never meets a gap that a slower transaction
- * fills later. A retried recording inserts nothing: the event id is the key.
+ * fills later. A retried recording inserts nothing: the event id is the key. Each row keeps the
+ * active trace context (the recording activity's span), which the relay sends as Kafka headers.
  */
 export async function storeOutgoingEvents(
   tx: Tx,
@@ -41,12 +47,14 @@ export async function storeOutgoingEvents(
     tx,
     events.map((event) => event.subject),
   );
+  const trace = traceColumns();
   await tx.campaignEventOutbox.createMany({
     data: events.map((event) => ({
       eventId: event.id,
       subject: event.subject,
       topic,
       envelope: event as unknown as Prisma.InputJsonObject,
+      ...trace,
     })),
     skipDuplicates: true,
   });
@@ -87,11 +95,21 @@ export function createCampaignEventOutbox(db: CampaignDb) {
             where: { publishedAt: null, subject: { in: held.map((row) => row.subject) } },
             orderBy: { position: 'asc' },
             take: limit,
-            select: { eventId: true, topic: true, envelope: true },
+            select: {
+              eventId: true,
+              topic: true,
+              envelope: true,
+              traceParent: true,
+              traceState: true,
+            },
           });
           if (rows.length === 0) return 0;
           await publish(
-            rows.map((row) => ({ topic: row.topic, event: row.envelope as PublishableEvent })),
+            rows.map((row) => ({
+              topic: row.topic,
+              event: row.envelope as PublishableEvent,
+              trace: traceOfColumns(row),
+            })),
           );
           await tx.campaignEventOutbox.updateMany({
             where: { eventId: { in: rows.map((row) => row.eventId) } },

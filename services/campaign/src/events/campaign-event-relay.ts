@@ -1,5 +1,10 @@
 import { CAMPAIGN_EVENTS_TOPIC } from '@campaign/contracts';
-import { startOutboxRelay, type EventPublisher, type Logger } from '@campaign/service-runtime';
+import {
+  startOutboxRelay,
+  type EventPublisher,
+  type Logger,
+  type TracedEvent,
+} from '@campaign/service-runtime';
 import type { CampaignEventOutbox, OutgoingEvent } from '../db/campaign-event-outbox';
 
 const BATCH = 200;
@@ -53,7 +58,7 @@ export function startCampaignEventRelay(deps: {
       }
       return deps.outbox.publishOwed(BATCH, async (owed) => {
         for (const [topic, events] of byTopic(owed)) {
-          await deps.events.publish(topicOf(topic), events);
+          await deps.events.publishTraced(topicOf(topic), events);
         }
       });
     },
@@ -61,11 +66,11 @@ export function startCampaignEventRelay(deps: {
 }
 
 /** The owed events per topic, each topic's in outbox order (a subject's events share a topic). */
-function byTopic(owed: OutgoingEvent[]): Map<string, OutgoingEvent['event'][]> {
-  const topics = new Map<string, OutgoingEvent['event'][]>();
-  for (const { topic, event } of owed) {
+function byTopic(owed: OutgoingEvent[]): Map<string, TracedEvent[]> {
+  const topics = new Map<string, TracedEvent[]>();
+  for (const { topic, event, trace } of owed) {
     const events = topics.get(topic) ?? [];
-    events.push(event);
+    events.push({ event, trace });
     topics.set(topic, events);
   }
   return topics;

@@ -15,9 +15,10 @@ import {
   serveMetrics,
   retryPolicyFromConfig,
   runMain,
+  startTracing,
 } from '@campaign/service-runtime';
 import { createInstagramGraphApi, instagramSettings } from '@campaign/social-network';
-import { Client, Connection } from '@temporalio/client';
+import { Connection } from '@temporalio/client';
 import { DefaultLogger, NativeConnection, Runtime } from '@temporalio/worker';
 import { ensureAudienceRefreshSchedule } from './audience-refresh-schedule';
 import { audienceActivities } from './audience-wiring';
@@ -31,9 +32,12 @@ import { WorkerConfig } from './config';
 import { startRecording } from './recording';
 import { superviseStoryConsumer } from './story-consumer-supervisor';
 import { temporalConnection } from '../temporal/temporal-connection';
+import { tracedTemporalClient } from '../temporal/traced-client';
 import { builtWorkflowBundle } from './workflow-bundle';
 
 async function main(): Promise<void> {
+  // First: the worker's Temporal interceptors hand workflow and activity spans to this tracing.
+  const tracing = startTracing('campaign-worker');
   const config = loadConfig(WorkerConfig);
   const logger = createLogger('campaign-worker', config.LOG_LEVEL);
   Runtime.install({
@@ -83,10 +87,10 @@ async function main(): Promise<void> {
   });
 
   const connection = await NativeConnection.connect(temporalConnection(config));
-  const temporalClient = new Client({
-    connection: await Connection.connect(temporalConnection(config)),
-    namespace: config.TEMPORAL_NAMESPACE,
-  });
+  const temporalClient = tracedTemporalClient(
+    await Connection.connect(temporalConnection(config)),
+    config.TEMPORAL_NAMESPACE,
+  );
   // The daily audience refresh's Schedule: created by the first worker, brought to the setting's
   // time by every later start.
   await ensureAudienceRefreshSchedule(temporalClient, {
@@ -159,6 +163,7 @@ async function main(): Promise<void> {
   await events.disconnect();
   await connection.close();
   await prisma.$disconnect();
+  await tracing.shutdown();
 }
 
 runMain(main);

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { campaignWorkflowsPath } from '@campaign/workflows';
+import { campaignWorkflowInterceptorModules, campaignWorkflowsPath } from '@campaign/workflows';
 import { bundleWorkflowCode } from '@temporalio/worker';
 
 /**
@@ -12,6 +12,8 @@ import { bundleWorkflowCode } from '@temporalio/worker';
 export async function writeCampaignWorkflowBundle(file: string): Promise<void> {
   const { code } = await bundleWorkflowCode({
     workflowsPath: campaignWorkflowsPath,
+    // Tracing's workflow interceptors: a worker given a bundle cannot add them later.
+    workflowInterceptorModules: campaignWorkflowInterceptorModules,
     logger: { trace() {}, debug() {}, info() {}, warn() {}, error() {} } as never,
   });
   await writeFile(file, code);

@@ -1,4 +1,4 @@
-import type { Identity } from '@campaign/service-runtime';
+import { traceColumns, type Identity } from '@campaign/service-runtime';
 import type { MessagingDb } from './prisma-client';
 
 export type CollaborationGroupStore = ReturnType<typeof createCollaborationGroupStore>;
@@ -63,6 +63,7 @@ export function createCollaborationGroupStore(db: MessagingDb) {
               senderId: identity.userId,
               senderRole: identity.role,
               body,
+              ...traceColumns(),
             },
           }),
         ),

@@ -1,4 +1,9 @@
-import { olderThan, type Identity, type PagePosition } from '@campaign/service-runtime';
+import {
+  olderThan,
+  traceColumns,
+  type Identity,
+  type PagePosition,
+} from '@campaign/service-runtime';
 import type { Conversation } from '../generated/prisma/client';
 import type { MessagingDb } from './prisma-client';
 
@@ -71,7 +76,14 @@ export function createConversationStore(db: MessagingDb) {
       const conversation = await db.conversation.findUnique({ where: { id: conversationId } });
       if (!conversation || !takesPart(identity, conversation)) return null;
       return db.message.create({
-        data: { conversationId, senderId: identity.userId, senderRole: identity.role, body },
+        data: {
+          conversationId,
+          senderId: identity.userId,
+          senderRole: identity.role,
+          body,
+          // The post's trace: the relay announces the message with it.
+          ...traceColumns(),
+        },
       });
     },
 

@@ -1,5 +1,6 @@
 import type { MessagePosted } from '@campaign/contracts';
 import type { Conversation, Message } from '../generated/prisma/client';
+import type { TracedEvent } from '@campaign/service-runtime';
 import { announceOwed, preview, senderRole, type OwedMessages } from './owed-announcements';
 import type { MessagingDb } from './prisma-client';
 
@@ -27,7 +28,7 @@ export function createMessageOutbox(db: MessagingDb) {
   };
   return {
     /** Announces up to `limit` owed messages (see `announceOwed`); returns how many. */
-    announceOwed: (limit: number, publish: (events: MessagePosted[]) => Promise<void>) =>
+    announceOwed: (limit: number, publish: (events: TracedEvent[]) => Promise<void>) =>
       announceOwed(db, owed, limit, publish),
   };
 }

@@ -1,5 +1,6 @@
 import type { SupportMessagePosted } from '@campaign/contracts';
 import type { SupportConversation, SupportMessage } from '../generated/prisma/client';
+import type { TracedEvent } from '@campaign/service-runtime';
 import { announceOwed, preview, senderRole, type OwedMessages } from './owed-announcements';
 import type { MessagingDb } from './prisma-client';
 
@@ -33,7 +34,7 @@ export function createSupportOutbox(db: MessagingDb) {
   };
   return {
     /** Announces up to `limit` owed support messages (see `announceOwed`); returns how many. */
-    announceOwed: (limit: number, publish: (events: SupportMessagePosted[]) => Promise<void>) =>
+    announceOwed: (limit: number, publish: (events: TracedEvent[]) => Promise<void>) =>
       announceOwed(db, owed, limit, publish),
   };
 }

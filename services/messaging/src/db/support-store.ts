@@ -4,6 +4,7 @@ import {
   openCursor,
   principalKey,
   sealCursor,
+  traceColumns,
   type Caller,
   type Identity,
   type PagePosition,
@@ -120,6 +121,7 @@ export function createSupportStore(db: MessagingDb) {
             senderRole: requester.role,
             body,
             createdAt: now,
+            ...traceColumns(),
           },
         });
         return { conversation, messages: [message] };
@@ -204,6 +206,7 @@ export function createSupportStore(db: MessagingDb) {
             body,
             assigneeId,
             createdAt: now,
+            ...traceColumns(),
           },
         });
       });

@@ -20,6 +20,8 @@ export function startMessageRelay(deps: {
     logger: deps.logger,
     idleMs: deps.idleMs,
     sendOwed: () =>
-      deps.outbox.announceOwed(BATCH, (owed) => deps.events.publish(MESSAGING_EVENTS_TOPIC, owed)),
+      deps.outbox.announceOwed(BATCH, (owed) =>
+        deps.events.publishTraced(MESSAGING_EVENTS_TOPIC, owed),
+      ),
   });
 }
