@@ -18,6 +18,7 @@ const areaLinks = {
     ['/influencer/my-campaigns', 'My campaigns'],
     ['/influencer/agreements', 'Agreements'],
     ['/influencer/messenger', 'Messenger'],
+    ['/influencer/profile', 'Profile'],
     ['/influencer/account', 'Account'],
   ],
   ops: [
