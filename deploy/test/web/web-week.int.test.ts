@@ -9,7 +9,7 @@ import {
   testEnvironment,
 } from '@campaign/testing';
 import ExcelJS from 'exceljs';
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import request from 'supertest';
 import { ensureFirstOpsAccount } from '../../src/first-ops-account';
 import { createInfluencer } from '../system/campaign-system';
@@ -77,6 +77,9 @@ describe('the compressed week in three browsers, and the accounts pages', () => 
     expect(token).toBeTruthy();
     return `Bearer ${token}`;
   }
+
+  /** What a row says, its parts on one line (a row's parts wrap at phone width). */
+  const text = async (row: Locator) => (await row.innerText()).replace(/\s+/g, ' ');
 
   const whoAmI = (page: Page) => page.getByText(/^Signed in as/).innerText();
 
@@ -245,7 +248,7 @@ describe('the compressed week in three browsers, and the accounts pages', () => 
     await ops.page.getByRole('button', { name: 'Find' }).click();
     const listed = ops.page.getByRole('list', { name: 'Brands' }).getByRole('listitem');
     await eventually(async () => expect(await listed.count()).toBe(1));
-    expect(await listed.innerText()).toContain('Starter · 1 user');
+    expect(await text(listed)).toContain('Starter · 1 user');
     await noSeriousViolations(ops.page);
     await screenshot(ops.page, 'ops-brands');
     await ops.page.getByRole('link', { name: brandName }).click();
@@ -259,7 +262,11 @@ describe('the compressed week in three browsers, and the accounts pages', () => 
       .waitFor();
     const history = ops.page.getByRole('list', { name: 'Changes of plan' });
     await history.getByText('Signed the yearly contract').waitFor();
-    expect(await history.innerText()).toContain('Starter → Professional by ops:');
+    const opsId = (await api().get('/me/account').set('authorization', opsAuth).expect(200)).body
+      .userId as string;
+    expect(await text(history)).toContain(
+      'Starter → Professional by ops/' + opsId + '. “Signed the yearly contract”',
+    );
     await noSeriousViolations(ops.page);
     await screenshot(ops.page, 'ops-brand-plan');
     const changes = (
@@ -285,7 +292,7 @@ describe('the compressed week in three browsers, and the accounts pages', () => 
     await brand.getByRole('button', { name: 'Search' }).click();
     const found = brand.getByRole('list', { name: 'Influencers' }).getByRole('listitem');
     await eventually(async () => expect(await found.count()).toBe(1));
-    expect(await found.innerText()).toContain(`Influencer ${other.id.slice(-6)}`);
+    expect(await text(found)).toContain(`Influencer ${other.id.slice(-6)}`);
     expect(await brand.getByRole('alert').filter({ hasText: 'Professional' }).count()).toBe(0);
     await brand.getByRole('link', { name: 'Plan', exact: true }).click();
     await brand.getByText(`${brandName} is on the Professional plan.`).waitFor();
@@ -401,7 +408,7 @@ describe('the compressed week in three browsers, and the accounts pages', () => 
     await brand.getByRole('link', { name: 'Team', exact: true }).click();
     const members = brand.getByRole('list', { name: 'Team members' }).getByRole('listitem');
     await eventually(async () => expect(await members.count()).toBe(1));
-    expect(await members.innerText()).toContain(`Noor Visser · ${email} · joined`);
+    expect(await text(members)).toContain(`Noor Visser · ${email} · joined`);
     const teammateEmail = address('teammate');
     await brand.getByLabel("Teammate's name").fill('Eli Bakker');
     await brand.getByLabel("Teammate's e-mail address").fill(teammateEmail);
@@ -413,7 +420,7 @@ describe('the compressed week in three browsers, and the accounts pages', () => 
       })
       .waitFor();
     await eventually(async () => expect(await members.count()).toBe(2));
-    expect(await members.nth(1).innerText()).toContain('invited, not signed in yet');
+    expect(await text(members.nth(1))).toContain('invited, not signed in yet');
     await noSeriousViolations(brand);
     await screenshot(brand, 'brand-team');
 
@@ -436,7 +443,7 @@ describe('the compressed week in three browsers, and the accounts pages', () => 
     expect(await whoAmI(teammate)).toBe(`Signed in as Eli Bakker · ${brandName} (Starter)`);
     await brand.reload();
     await eventually(async () =>
-      expect(await members.nth(1).innerText()).toContain(`Eli Bakker · ${teammateEmail} · joined`),
+      expect(await text(members.nth(1))).toContain(`Eli Bakker · ${teammateEmail} · joined`),
     );
 
     // The plan: Starter, and what each plan allows.
