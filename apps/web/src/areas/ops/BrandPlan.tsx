@@ -89,9 +89,11 @@ export function BrandPlan({ brandId }: { brandId: string }) {
           label="Changes of plan"
           render={(change) => (
             <li key={change.id} className="row">
-              <time dateTime={change.at}>{new Date(change.at).toLocaleString()}</time>:{' '}
-              {PLAN_NAMES[change.fromPlan]} → {PLAN_NAMES[change.toPlan]} by {change.actor}. “
-              {change.reason}”
+              <span>
+                <time dateTime={change.at}>{new Date(change.at).toLocaleString()}</time>:{' '}
+                {PLAN_NAMES[change.fromPlan]} → {PLAN_NAMES[change.toPlan]} by {change.actor}. “
+                {change.reason}”
+              </span>
             </li>
           )}
         />
