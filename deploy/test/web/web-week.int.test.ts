@@ -216,10 +216,10 @@ describe('the compressed week in three browsers, and the accounts pages', () => 
     await influencer.getByRole('link', { name: 'Account', exact: true }).click();
     await influencer.getByRole('button', { name: 'Connect Instagram' }).click();
     await influencer.getByRole('link', { name: `Allow as @${username}` }).click();
-    await influencer
-      .getByRole('status')
-      .filter({ hasText: `Connected @${username}: 12,400 followers` })
-      .waitFor();
+    // The outcome, success or refusal, so that a refusal's text shows in a failure.
+    const connected = influencer.locator('.notice');
+    await connected.waitFor({ timeout: 60_000 });
+    expect(await connected.innerText()).toBe(`Connected @${username}: 12,400 followers.`);
 
     // It finds the campaign in the marketplace and applies with the connected audience.
     await influencer.getByRole('link', { name: 'Marketplace', exact: true }).click();
