@@ -120,7 +120,7 @@ describe('the compressed week in three browsers, and the accounts pages', () => 
     const brandEmail = address('brand');
     await signUpBrand(brand, brandName, 'Ava Jansen', brandEmail);
     await noSeriousViolations(brand);
-    await screenshot(brand, 'sign-up');
+    await screenshot(brand, 'sign-up-link-sent');
     expect((await mailedLink(brandEmail)).subject).toBe('Welcome to the campaign platform');
     await signInByMail(brand, brandEmail);
     await brand.getByRole('heading', { name: 'Your campaigns' }).waitFor();

@@ -32,35 +32,40 @@ export function Plan() {
       ) : (
         !error && <p role="status">Looking up your plan…</p>
       )}
-      <table className="plans">
-        <caption className="visually-hidden">What each plan allows</caption>
-        <thead>
-          <tr>
-            <th scope="col">What you can do</th>
-            {PLANS.map((name) => (
-              <th
-                key={name}
-                scope="col"
-                className={name === plan ? 'current-plan' : undefined}
-                aria-current={name === plan ? 'true' : undefined}
-              >
-                {PLAN_NAMES[name]}
-                {name === plan && ' (yours)'}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {FEATURES.map(({ feature, plans }) => (
-            <tr key={feature}>
-              <th scope="row">{feature}</th>
+      {/* A region that scrolls sideways (by keyboard too) when the table is wider than a phone. */}
+      <div className="table-scroll" role="region" aria-labelledby="plans-caption" tabIndex={0}>
+        <table className="plans">
+          <caption id="plans-caption" className="visually-hidden">
+            What each plan allows
+          </caption>
+          <thead>
+            <tr>
+              <th scope="col">What you can do</th>
               {PLANS.map((name) => (
-                <td key={name}>{plans.includes(name) ? 'Yes' : 'No'}</td>
+                <th
+                  key={name}
+                  scope="col"
+                  className={name === plan ? 'current-plan' : undefined}
+                  aria-current={name === plan ? 'true' : undefined}
+                >
+                  {PLAN_NAMES[name]}
+                  {name === plan && ' (yours)'}
+                </th>
               ))}
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {FEATURES.map(({ feature, plans }) => (
+              <tr key={feature}>
+                <th scope="row">{feature}</th>
+                {PLANS.map((name) => (
+                  <td key={name}>{plans.includes(name) ? 'Yes' : 'No'}</td>
+                ))}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
       <p className="hint">
         Customer success changes a brand&apos;s plan; every change is recorded.
       </p>

@@ -24,17 +24,19 @@ export function Team() {
           label="Team members"
           render={(member) => (
             <li key={member.userId} className="row">
-              <strong>{member.name}</strong> · {member.email} ·{' '}
-              {member.joinedAt ? (
-                <>
-                  joined{' '}
-                  <time dateTime={member.joinedAt}>
-                    {new Date(member.joinedAt).toLocaleDateString()}
-                  </time>
-                </>
-              ) : (
-                'invited, not signed in yet'
-              )}
+              <span>
+                <strong>{member.name}</strong> · <span className="email">{member.email}</span> ·{' '}
+                {member.joinedAt ? (
+                  <>
+                    joined{' '}
+                    <time dateTime={member.joinedAt}>
+                      {new Date(member.joinedAt).toLocaleDateString()}
+                    </time>
+                  </>
+                ) : (
+                  'invited, not signed in yet'
+                )}
+              </span>
             </li>
           )}
         />
