@@ -29,13 +29,20 @@ import { TEST_AUTH_SECRET, testEnvironment } from '@campaign/testing';
  * The messaging and notifications APIs as their `main.ts` wires them, on this run's engines.
  * Their Kafka consumers and the message relay are the test's to start: tests differ in which.
  */
-export function buildMessengerAndInbox(name: string) {
+export function buildMessengerAndInbox(
+  name: string,
+  options: {
+    /** A notifications database of the test's own (its mail outbox seen by its sender only). */
+    notificationsDatabaseUrl?: string;
+  } = {},
+) {
   const env = testEnvironment();
+  const notificationsUrl = options.notificationsDatabaseUrl ?? env.databaseUrls.notifications;
   const logger = createLogger(name, 'silent');
   const kafka = createKafka(name, env.kafkaBrokers, logger);
   const probe = kafkaProbe(kafka);
   const messaging = messagingDb(env.databaseUrls.messaging);
-  const notifications = notificationsDb(env.databaseUrls.notifications);
+  const notifications = notificationsDb(notificationsUrl);
   const conversations = createConversationStore(messaging);
   const groups = createCollaborationGroupStore(messaging);
   const support = createSupportStore(messaging);
@@ -48,7 +55,7 @@ export function buildMessengerAndInbox(name: string) {
   const preferences = createPreferenceStore(notifications);
   // Each app's one listening connection, as main.ts starts it: live streams wait on it.
   const conversationListener = createConversationListener(env.databaseUrls.messaging, logger);
-  const inboxListener = createInboxListener(env.databaseUrls.notifications, logger);
+  const inboxListener = createInboxListener(notificationsUrl, logger);
   conversationListener.start();
   inboxListener.start();
   return {

@@ -10,7 +10,9 @@ import { chromium, type Browser, type BrowserContext, type Page } from 'playwrig
 import { repoRoot } from '../../src/paths';
 import { buildWebApp, startWebServer } from '../../src/web/web-server';
 import { startCampaignSystem } from '../system/campaign-system';
+import { databaseOfOwn } from '../system/database-of-own';
 import { buildMessengerAndInbox } from '../system/messenger-inbox-system';
+import { startMailPath } from './web-mail-path';
 
 /** Debian's chromium (deploy/bootstrap.sh installs it); Playwright's own download fails here. */
 export const CHROMIUM = '/usr/bin/chromium';
@@ -42,10 +44,26 @@ async function listen(app: Express) {
  * stack serves it (same origin, `/api/<service>/`), and one browser for the file: each test
  * opens contexts of its own (one per person).
  */
-export async function startWebSystem(name: string) {
+export async function startWebSystem(
+  name: string,
+  options: {
+    /**
+     * The real mail path (sign-in links and inbox notifications from Kafka, mailed to maildev),
+     * on a notifications database of the file's own; without it, tests deliver what Kafka would.
+     */
+    mail?: boolean;
+  } = {},
+) {
   await buildWebApp();
-  const campaign = await startCampaignSystem(name);
-  const messengerAndInbox = buildMessengerAndInbox(name);
+  const campaign = await startCampaignSystem(name, { requestsPerClientPerMinute: 1_000 });
+  const ownNotifications = options.mail ? await databaseOfOwn('notifications', name) : null;
+  const messengerAndInbox = buildMessengerAndInbox(
+    name,
+    ownNotifications ? { notificationsDatabaseUrl: ownNotifications.url } : {},
+  );
+  const mailPath = options.mail
+    ? await startMailPath(campaign.kafka, messengerAndInbox, name)
+    : null;
   const services = await Promise.all([
     listen(campaign.app),
     listen(messengerAndInbox.messagingApp),
@@ -96,8 +114,10 @@ export async function startWebSystem(name: string) {
       await browser.close();
       await web.stop();
       for (const service of services) await service.close();
+      await mailPath?.stop();
       await messengerAndInbox.stop();
       await campaign.stop();
+      await ownNotifications?.drop();
     },
   };
 }

@@ -1,5 +1,7 @@
 import type { ReactNode } from 'react';
 import { Link, navigate } from '../app/router';
+import { forgetMyAccount, useMyAccount, type MyAccount } from '../app/my-account';
+import { PLAN_NAMES } from '../app/plans';
 import { currentIdentity, signOut } from '../app/session';
 
 const areaLinks = {
@@ -8,24 +10,37 @@ const areaLinks = {
     ['/brand/campaigns/new', 'New campaign'],
     ['/brand/messages', 'Messages'],
     ['/brand/support', 'Support'],
+    ['/brand/team', 'Team'],
+    ['/brand/plan', 'Plan'],
   ],
   influencer: [
     ['/influencer/marketplace', 'Marketplace'],
     ['/influencer/my-campaigns', 'My campaigns'],
     ['/influencer/agreements', 'Agreements'],
     ['/influencer/messenger', 'Messenger'],
+    ['/influencer/profile', 'Profile'],
     ['/influencer/account', 'Account'],
   ],
   ops: [
     ['/ops/campaigns', 'Campaigns'],
     ['/ops/support', 'Support'],
+    ['/ops/brands', 'Brands'],
+    ['/ops/accounts', 'Ops accounts'],
     ['/ops/audit', 'Audit log'],
   ],
 } as const;
 
+/** Who is signed in, in words: their name, and a brand user's brand and plan. */
+function whoAmI(account: MyAccount): string {
+  const { brand } = account;
+  if (brand) return `${account.name} · ${brand.name} (${PLAN_NAMES[brand.plan]})`;
+  return `${account.name} · ${account.role === 'ops' ? 'customer success' : 'influencer'}`;
+}
+
 /** Every page's frame: a skip link, the header with what this role can open, the main landmark. */
 export function Layout({ title, children }: { title: string; children: ReactNode }) {
   const identity = currentIdentity();
+  const account = useMyAccount();
   document.title = `${title} · Campaign platform`;
   return (
     <>
@@ -36,6 +51,11 @@ export function Layout({ title, children }: { title: string; children: ReactNode
         <Link to="/" className="brand-mark">
           Campaign platform
         </Link>
+        {identity && account && (
+          <p className="who-am-i">
+            Signed in as <strong>{whoAmI(account)}</strong>
+          </p>
+        )}
         <nav aria-label="Main">
           <ul>
             {identity ? (
@@ -54,6 +74,7 @@ export function Layout({ title, children }: { title: string; children: ReactNode
                     className="link"
                     onClick={() => {
                       signOut();
+                      forgetMyAccount();
                       navigate('/sign-in');
                     }}
                   >

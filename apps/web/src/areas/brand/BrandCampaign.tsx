@@ -29,7 +29,8 @@ export function BrandCampaign({ campaignId }: { campaignId: string }) {
   const [success, setSuccess] = useState<string>();
   const [busy, setBusy] = useState(false);
   const [publishing, setPublishing] = useState(false);
-  // Publishing is accepted (202) before the campaign's workflow has recorded it: ask again shortly.
+  // Publishing is accepted (202) before the campaign's workflow has recorded it: ask again every
+  // half second until it has (the status alone would not change this effect's dependencies).
   const status = campaign?.status;
   const {
     board,
@@ -38,8 +39,8 @@ export function BrandCampaign({ campaignId }: { campaignId: string }) {
   } = useBoard(campaignId, status !== undefined && status !== 'draft');
   useEffect(() => {
     if (!publishing || status !== 'draft') return;
-    const timer = setTimeout(() => void reload(), 500);
-    return () => clearTimeout(timer);
+    const timer = setInterval(() => void reload(), 500);
+    return () => clearInterval(timer);
   }, [publishing, status, reload]);
   return (
     <Layout title={campaign?.title ?? 'Campaign'}>

@@ -7,9 +7,11 @@ import { CreateCampaign } from './CreateCampaign';
 import { EditCampaign } from './EditCampaign';
 import { Messenger } from './Messenger';
 import { Network } from './Network';
+import { Plan } from './Plan';
 import { Results } from './Results';
 import { Support } from './Support';
 import { SupportConversation } from './SupportConversation';
+import { Team } from './Team';
 
 /** The brand's pages (one chunk, loaded when a brand user opens them). */
 export default function BrandArea() {
@@ -18,6 +20,8 @@ export default function BrandArea() {
   if (match('/brand/campaigns/new', pathname)) return <CreateCampaign />;
   if (match('/brand/messages', pathname)) return <Messenger />;
   if (match('/brand/support', pathname)) return <Support />;
+  if (match('/brand/team', pathname)) return <Team />;
+  if (match('/brand/plan', pathname)) return <Plan />;
   const conversation = match('/brand/messages/:conversationId', pathname);
   if (conversation?.conversationId) {
     return <ConversationPage conversationId={conversation.conversationId} />;

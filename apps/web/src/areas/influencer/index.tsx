@@ -5,6 +5,7 @@ import { CampaignPage } from './CampaignPage';
 import { Marketplace } from './Marketplace';
 import { Conversation, Messenger, MySupportChat } from './Messenger';
 import { MyCampaigns } from './MyCampaigns';
+import { Profile } from './Profile';
 import { Settings } from './Settings';
 import { SocialAccount } from './SocialAccount';
 import { SocialConnected } from './SocialConnected';
@@ -19,6 +20,7 @@ export default function InfluencerArea() {
   if (match('/influencer/messenger', pathname)) return <Messenger />;
   if (match('/influencer/account', pathname)) return <SocialAccount />;
   if (match('/influencer/settings', pathname)) return <Settings />;
+  if (match('/influencer/profile', pathname)) return <Profile />;
   if (match('/social-account/connected', pathname)) return <SocialConnected />;
   const conversation = match('/influencer/messenger/:conversationId', pathname);
   if (conversation?.conversationId) {

@@ -3,14 +3,24 @@ import { NotFound } from '../../pages/NotFound';
 import { Layout } from '../../ui/Layout';
 import { AllCampaigns } from './AllCampaigns';
 import { AuditTable } from './AuditTable';
+import { BrandPlan } from './BrandPlan';
+import { Brands } from './Brands';
+import { OpsAccounts } from './OpsAccounts';
 import { OpsCampaign } from './OpsCampaign';
 import { OpsSupportChat, SupportQueue } from './SupportQueue';
 
-/** Customer success's pages (one chunk): campaigns, the support queue, the audit log. */
+/**
+ * Customer success's pages (one chunk): campaigns, the support queue, brands and their plans, ops
+ * accounts, the audit log.
+ */
 export default function OpsArea() {
   const { pathname } = usePath();
   if (match('/ops/campaigns', pathname)) return <AllCampaigns />;
   if (match('/ops/support', pathname)) return <SupportQueue />;
+  if (match('/ops/brands', pathname)) return <Brands />;
+  if (match('/ops/accounts', pathname)) return <OpsAccounts />;
+  const brand = match('/ops/brands/:brandId', pathname);
+  if (brand?.brandId) return <BrandPlan key={brand.brandId} brandId={brand.brandId} />;
   if (match('/ops/audit', pathname)) {
     return (
       <Layout title="Audit log">
