@@ -499,7 +499,9 @@ describe('the compressed week in three browsers, and the accounts pages', () => 
     await brand.getByRole('button', { name: 'E-mail me a sign-in link' }).click();
     await brand.getByRole('status').filter({ hasText: 'a sign-in link is on its way' }).waitFor();
     await signInByMail(brand, email, 2);
-    await brand.getByRole('heading', { name: 'Your campaigns' }).waitFor();
+    // Back on the page it was going to when it was sent to sign in.
+    await brand.getByRole('heading', { name: 'Team', exact: true }).waitFor();
+    expect(new URL(brand.url()).pathname).toBe('/brand/team');
     expect(await whoAmI(brand)).toBe(`Signed in as Noor Visser · ${brandName} (Starter)`);
   });
 });
