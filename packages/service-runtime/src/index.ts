@@ -33,3 +33,7 @@ export * from './live/stream-listener';
 export * from './live/follow-streams';
 export * from './metrics/index';
 export * from './http/request-id';
+export * from './kafka/dead-letters/parked-events';
+export * from './kafka/dead-letters/replay-parked-events';
+export * from './kafka/dead-letters/dead-letter-desk';
+export * from './http/dead-letter-routes';

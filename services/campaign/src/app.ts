@@ -1,5 +1,7 @@
 import {
   buildServiceApp,
+  deadLetterRoutes,
+  type DeadLetterDesk,
   type IdempotencyStore,
   type Logger,
   type ReadinessCheck,
@@ -45,6 +47,8 @@ export type CampaignAppDeps = {
   boards: ReturnType<typeof createBoardStore>;
   lifecycle: CampaignLifecycle;
   readiness: ReadinessCheck[];
+  /** This service's consumer groups' parked events (`deadLetterDesk`); without it, 503. */
+  deadLetters?: DeadLetterDesk;
   social: SocialAccountDeps & { importInsights: InsightsImport };
   /** Accounts and sign-in; `clientLimit` bounds the sign-up and sign-in requests of one client. */
   accounts: AccountStore;
@@ -78,6 +82,7 @@ export function buildCampaignApp(deps: CampaignAppDeps): Express {
       myAccountRoutes(deps),
       brandTeamRoutes(deps),
       opsAccountRoutes(deps),
+      deadLetterRoutes(deps),
     ],
     // Signing up and signing in come before there is a token.
     publicRoutes: [signUpRoutes(deps), signInRoutes(deps)],

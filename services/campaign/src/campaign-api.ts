@@ -1,4 +1,4 @@
-import type { Logger } from '@campaign/service-runtime';
+import type { DeadLetterDesk, Logger } from '@campaign/service-runtime';
 import type { Client } from '@temporalio/client';
 import type { Express } from 'express';
 import { buildCampaignApp } from './app';
@@ -47,6 +47,8 @@ export function campaignApi(options: {
    * requests one client may make per minute.
    */
   accounts?: { webAppUrl?: string; requestsPerClientPerMinute?: number };
+  /** The worker's consumer group's parked events, for ops; none without Kafka. */
+  deadLetters?: DeadLetterDesk;
 }): { app: Express; lifecycle: CampaignLifecycle } {
   const { db } = options;
   const lifecycle = temporalCampaignLifecycle(options.temporal, {
@@ -64,6 +66,7 @@ export function campaignApi(options: {
     logger: options.logger,
     authSecret: options.authSecret,
     ...(options.corsOrigins ? { corsOrigins: options.corsOrigins } : {}),
+    ...(options.deadLetters ? { deadLetters: options.deadLetters } : {}),
     store,
     boards: createBoardStore(db),
     network: createNetworkStore(db),

@@ -19,6 +19,11 @@ export const CampaignConfig = z.object({
   AUTH_SECRET: configFields.authSecret,
   CORS_ORIGINS: configFields.corsOrigins,
   LOG_LEVEL: configFields.logLevel,
+  /**
+   * Kafka, where the worker's consumer group parks the events it cannot handle: the API lists and
+   * replays them for ops (`/ops/dead-letters`). Unset: those routes answer 503.
+   */
+  KAFKA_BROKERS: configFields.kafkaBrokers.optional(),
   ...socialTokenSettings,
   /** The web app: sign-in links in mails lead to its `/sign-in` page. */
   WEB_APP_URL: z.url({ protocol: /^https?$/ }).default('http://127.0.0.1:3000'),

@@ -1,9 +1,18 @@
-import { createLogger, loadConfig, runMain, serve, serveMetrics } from '@campaign/service-runtime';
+import {
+  createKafka,
+  createLogger,
+  deadLetterDesk,
+  loadConfig,
+  runMain,
+  serve,
+  serveMetrics,
+} from '@campaign/service-runtime';
 import { createInstagramGraphApi, instagramSettings } from '@campaign/social-network';
 import { Client, Connection } from '@temporalio/client';
 import { campaignApi } from './campaign-api';
 import { CampaignConfig } from './config';
 import { createPrismaClient } from './db/prisma-client';
+import { STORY_CONSUMER_GROUP } from './events/story-due-consumer';
 import { temporalConnection } from './temporal/temporal-connection';
 
 async function main(): Promise<void> {
@@ -17,6 +26,15 @@ async function main(): Promise<void> {
     logger,
     authSecret: config.AUTH_SECRET,
     corsOrigins: config.CORS_ORIGINS,
+    // The worker consumes; the API lists and replays what it parked.
+    ...(config.KAFKA_BROKERS
+      ? {
+          deadLetters: deadLetterDesk(
+            createKafka('campaign', config.KAFKA_BROKERS, logger),
+            [STORY_CONSUMER_GROUP],
+          ),
+        }
+      : {}),
     social: {
       network: createInstagramGraphApi(
         // Spelled out: unset stays a key (the real API), as the settings type asks.

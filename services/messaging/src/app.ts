@@ -1,5 +1,7 @@
 import {
   buildServiceApp,
+  deadLetterRoutes,
+  type DeadLetterDesk,
   type IdempotencyStore,
   type Logger,
   type ReadinessCheck,
@@ -25,6 +27,8 @@ export type MessagingAppDeps = {
   support: SupportStore;
   idempotencyStore: IdempotencyStore;
   readiness: ReadinessCheck[];
+  /** This service's consumer groups' parked events (`deadLetterDesk`); without it, 503. */
+  deadLetters?: DeadLetterDesk;
   /** What following a conversation reads (`createLiveConversations`). */
   liveConversations: LiveConversations;
   /** The process's one listener on `conversation_live` (`createConversationListener`). */
@@ -44,6 +48,7 @@ export function buildMessagingApp(deps: MessagingAppDeps): Express {
       groupMessageRoutes(deps),
       conversationStreamRoutes(deps),
       supportRoutes(deps),
+      deadLetterRoutes(deps),
     ],
   });
 }

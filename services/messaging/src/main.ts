@@ -5,6 +5,7 @@ import {
   createPrismaIdempotencyStore,
   ensureTopics,
   createLogger,
+  deadLetterDesk,
   kafkaProbe,
   loadConfig,
   retryPolicyFromConfig,
@@ -23,7 +24,10 @@ import { createMessageOutbox } from './db/message-outbox';
 import { createPrismaClient } from './db/prisma-client';
 import { createSupportOutbox } from './db/support-outbox';
 import { createSupportStore } from './db/support-store';
-import { consumeCampaignEvents } from './events/campaign-events-consumer';
+import {
+  MESSAGING_CONSUMER_GROUP,
+  consumeCampaignEvents,
+} from './events/campaign-events-consumer';
 import { startMessageRelay } from './events/message-relay';
 import { startSupportMessageRelay } from './events/support-relay';
 
@@ -62,6 +66,7 @@ async function main(): Promise<void> {
     liveConversations: createLiveConversations(prisma),
     live,
     idempotencyStore: createPrismaIdempotencyStore(prisma.idempotencyKey),
+    deadLetters: deadLetterDesk(kafka, [MESSAGING_CONSUMER_GROUP]),
     readiness: [
       { name: 'database', check: () => conversations.ping() },
       { name: 'kafka', check: probe.check },

@@ -1,5 +1,7 @@
 import {
   buildServiceApp,
+  deadLetterRoutes,
+  type DeadLetterDesk,
   type IdempotencyStore,
   type Logger,
   type ReadinessCheck,
@@ -24,6 +26,8 @@ export type NotificationsAppDeps = {
   preferences: PreferenceStore;
   idempotencyStore: IdempotencyStore;
   readiness: ReadinessCheck[];
+  /** This service's consumer groups' parked events (`deadLetterDesk`); without it, 503. */
+  deadLetters?: DeadLetterDesk;
   /** The process's one listener on `inbox_live` (`createInboxListener`), for live inboxes. */
   live?: StreamListener;
   /** The frame's settings, when a test or a deployment wants other than its defaults. */
@@ -39,7 +43,9 @@ export function buildNotificationsApp(deps: NotificationsAppDeps): Express {
       description:
         'In-app inboxes, followed live; how each kind of notification reaches each person; the end-of-day newsletter and its unsubscribe link.',
     },
-    routes: [inboxRoutes(deps), preferenceRoutes(deps), newsletterRoutes(deps.newsletter)],
+    routes: [inboxRoutes(deps), preferenceRoutes(deps), newsletterRoutes(deps.newsletter),
+      deadLetterRoutes(deps),
+    ],
     linkRoutes: [newsletterLinkRoutes(deps.newsletter)],
     bodyLimitBytes: 100 * 1024,
   });

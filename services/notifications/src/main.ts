@@ -9,6 +9,7 @@ import {
   kafkaConnection,
   createPrismaIdempotencyStore,
   createLogger,
+  deadLetterDesk,
   ensureTopics,
   kafkaProbe,
   loadConfig,
@@ -25,10 +26,22 @@ import { createInfluencerAudienceStore } from './db/influencer-audience-store';
 import { createInboxStore } from './db/inbox-store';
 import { createPreferenceStore } from './db/preference-store';
 import { createPrismaClient } from './db/prisma-client';
-import { consumeCampaignEvents } from './events/campaign-events-consumer';
-import { consumeInfluencerProfiles } from './events/influencer-profiles-consumer';
-import { consumeMessagingEvents } from './events/messaging-events-consumer';
-import { consumeAccountEvents } from './events/account-events-consumer';
+import {
+  NOTIFICATIONS_CONSUMER_GROUP,
+  consumeCampaignEvents,
+} from './events/campaign-events-consumer';
+import {
+  PROFILE_NOTIFICATIONS_CONSUMER_GROUP,
+  consumeInfluencerProfiles,
+} from './events/influencer-profiles-consumer';
+import {
+  MESSAGE_NOTIFICATIONS_CONSUMER_GROUP,
+  consumeMessagingEvents,
+} from './events/messaging-events-consumer';
+import {
+  ACCOUNT_MAILS_CONSUMER_GROUP,
+  consumeAccountEvents,
+} from './events/account-events-consumer';
 import { createAccountMailStore } from './db/account-mail-store';
 import { startMailDelivery } from './mail/mail-delivery';
 import { startNewsletterComposer } from './newsletter/newsletter-composer';
@@ -89,6 +102,12 @@ async function main(): Promise<void> {
     preferences: createPreferenceStore(prisma),
     live,
     idempotencyStore: createPrismaIdempotencyStore(prisma.idempotencyKey),
+    deadLetters: deadLetterDesk(kafka, [
+      NOTIFICATIONS_CONSUMER_GROUP,
+      MESSAGE_NOTIFICATIONS_CONSUMER_GROUP,
+      PROFILE_NOTIFICATIONS_CONSUMER_GROUP,
+      ACCOUNT_MAILS_CONSUMER_GROUP,
+    ]),
     readiness: [
       { name: 'database', check: () => inbox.ping() },
       { name: 'kafka', check: probe.check },
