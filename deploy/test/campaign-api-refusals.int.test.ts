@@ -379,7 +379,10 @@ describe('the campaign API refuses with the reason, changing nothing (real engin
       expect(row.collaborationStartedAt).not.toBeNull();
     });
 
-    documented = await documentedOperations(system.app);
+    // The ops routes for parked events have their own table: dead-letters-over-http.
+    documented = (await documentedOperations(system.app)).filter(
+      ({ path }) => !path.startsWith('/ops/dead-letters'),
+    );
   }, 180_000);
 
   afterAll(async () => {

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { CampaignEvent } from '@campaign/contracts';
+import { buildCampaignApp } from '@campaign/campaign-service';
 import { buildMessagingApp } from '@campaign/messaging-service';
 import {
   EventPublisher,
@@ -13,7 +14,12 @@ import {
 import { TEST_AUTH_SECRET, eventually } from '@campaign/testing';
 import type { Consumer } from 'kafkajs';
 import request from 'supertest';
-import { problemReason } from './system/documented-refusals';
+import {
+  answersWithoutToken,
+  documentedOperations,
+  problemReason,
+  refusalCoverage,
+} from './system/documented-refusals';
 import { invitation, topicOfOwn } from './system/campaign-events';
 import { buildMessengerAndInbox } from './system/messenger-inbox-system';
 
@@ -79,6 +85,10 @@ describe('parked events over HTTP for ops (real Kafka)', () => {
       );
     return { topic, groupId, handled, app, parked };
   }
+
+  /** A group that parks nothing, and its API, made once for the refusals. */
+  let own: Promise<Awaited<ReturnType<typeof parkingGroup>>> | undefined;
+  const ownApp = () => (own ??= parkingGroup(new Set()));
 
   it('lists a parked event without its text, replays it once, and it is handled once', async () => {
     const campaignId = randomUUID();
@@ -198,44 +208,96 @@ describe('parked events over HTTP for ops (real Kafka)', () => {
     expect(handled.sort()).toEqual([first.id, second.id, third.id].sort());
   });
 
-  it('refuses other roles, forged cursors, bad ids and groups of other services', async () => {
-    const { groupId, app } = await parkingGroup(new Set());
-    const asOps = (path: string) => request(app).get(path).auth(ops, { type: 'bearer' });
+  // One refusal per line: the table reads best unwrapped.
+  type Row = {
+    op: string;
+    as: 'ops' | 'brand';
+    on?: string;
+    query?: string;
+    body?: object;
+    status: number;
+    says: RegExp;
+  };
+  // prettier-ignore
+  const rows: Row[] = [
+    { op: 'GET /ops/dead-letters', as: 'brand', status: 403, says: /for the role\(s\): ops/ },
+    { op: 'GET /ops/dead-letters', as: 'ops', query: 'cursor=eyJhdCI6IjIwMjAifQ.forged', status: 400, says: /cursor is not one this API returned/ },
+    { op: 'GET /ops/dead-letters', as: 'ops', query: `cursor=${sealCursor({ page: 2 })}`, status: 400, says: /cursor is not one this API returned/ },
+    { op: 'GET /ops/dead-letters', as: 'ops', query: 'limit=0', status: 400, says: /query.limit/ },
+    { op: 'GET /ops/dead-letters', as: 'ops', query: 'group=no%20such%20group', status: 400, says: /query.group/ },
+    { op: 'GET /ops/dead-letters', as: 'ops', query: 'group=notifications', status: 404, says: /notifications is not a consumer group of this service/ },
+    { op: 'POST /ops/dead-letters/:eventId/replay', as: 'brand', on: randomUUID(), body: { group: 'x' }, status: 403, says: /for the role\(s\): ops/ },
+    { op: 'POST /ops/dead-letters/:eventId/replay', as: 'ops', on: 'not-an-event-id', body: { group: 'x' }, status: 400, says: /path.eventId/ },
+    { op: 'POST /ops/dead-letters/:eventId/replay', as: 'ops', on: randomUUID(), body: {}, status: 400, says: /body.group/ },
+    { op: 'POST /ops/dead-letters/:eventId/replay', as: 'ops', on: randomUUID(), body: { group: 'x', extra: true }, status: 400, says: /extra/ },
+    { op: 'POST /ops/dead-letters/:eventId/replay', as: 'ops', on: randomUUID(), body: { group: 'notifications' }, status: 404, says: /not a consumer group of this service/ },
+    { op: 'POST /ops/dead-letters/:eventId/replay', as: 'ops', on: randomUUID(), body: { group: 'OWN' }, status: 404, says: /has not parked event/ },
+    // 409: a second replay of one event, asked in the first test.
+    { op: 'POST /ops/dead-letters/:eventId/replay', as: 'ops', status: 409, says: /replayed once/ },
+    { op: 'POST /ops/dead-letters/replay-all', as: 'brand', body: { group: 'OWN' }, status: 403, says: /for the role\(s\): ops/ },
+    { op: 'POST /ops/dead-letters/replay-all', as: 'ops', body: { group: '../..' }, status: 400, says: /body.group/ },
+    { op: 'POST /ops/dead-letters/replay-all', as: 'ops', body: { group: 'campaign-story' }, status: 404, says: /not a consumer group of this service/ },
+  ];
 
-    await request(app).get('/ops/dead-letters').auth(brand, { type: 'bearer' }).expect(403);
-    await request(app)
-      .post('/ops/dead-letters/replay-all')
-      .auth(brand, { type: 'bearer' })
-      .send({ group: groupId })
-      .expect(403);
+  it.each(rows.filter((row) => row.status !== 409))(
+    '$op as $as is refused with $status ($says)',
+    async ({ op, as, on, query, body, status, says }) => {
+      const { groupId, app } = await ownApp();
+      const [method, template] = op.split(' ') as [string, string];
+      const path = `${template.replace(':eventId', on ?? '')}${query ? `?${query}` : ''}`;
+      const call = request(app)
+        [method.toLowerCase() as 'get' | 'post'](path)
+        .auth(as === 'ops' ? ops : brand, { type: 'bearer' });
+      const own =
+        body && JSON.parse(JSON.stringify(body).replace('"OWN"', JSON.stringify(groupId)));
+      const response = await (own ? call.send(own) : call);
+      expect({ status: response.status, type: response.type }).toEqual({
+        status,
+        type: 'application/problem+json',
+      });
+      expect(problemReason(response.body)).toMatch(says);
+      expect(await listParkedEvents(kafka, { groupId })).toEqual([]);
+    },
+  );
 
-    const forged = await asOps('/ops/dead-letters?cursor=eyJhdCI6IjIwMjAifQ.forged').expect(400);
-    expect(problemReason(forged.body)).toMatch(/cursor is not one this API returned/);
-    // A sealed cursor of another shape (another list's) opens to nothing either.
-    await asOps(`/ops/dead-letters?cursor=${sealCursor({ page: 2 })}`).expect(400);
-    await asOps('/ops/dead-letters?limit=0').expect(400);
-    await asOps('/ops/dead-letters?group=no%20such%20group').expect(400);
-    const otherGroup = await asOps('/ops/dead-letters?group=notifications').expect(404);
-    expect(problemReason(otherGroup.body)).toMatch(
-      /notifications is not a consumer group of this service/,
-    );
-
-    const replay = (eventId: string, body: object) =>
-      request(app)
-        .post(`/ops/dead-letters/${eventId}/replay`)
-        .auth(ops, { type: 'bearer' })
-        .send(body);
-    await replay('not-an-event-id', { group: groupId }).expect(400);
-    await replay(randomUUID(), {}).expect(400);
-    await replay(randomUUID(), { group: groupId, extra: true }).expect(400);
-    await replay(randomUUID(), { group: 'notifications' }).expect(404);
-    const notParked = await replay(randomUUID(), { group: groupId }).expect(404);
-    expect(notParked.type).toBe('application/problem+json');
-    expect(problemReason(notParked.body)).toMatch(/has not parked event/);
-    await request(app)
-      .post('/ops/dead-letters/replay-all')
-      .auth(ops, { type: 'bearer' })
-      .send({ group: 'campaign-story' })
-      .expect(404);
+  it('exercises every refusal the three documents declare for parked events, and no other', async () => {
+    const unused = new Proxy({}, { get: () => () => Promise.reject(new Error('not used here')) });
+    const campaignApp = buildCampaignApp({
+      logger,
+      authSecret: TEST_AUTH_SECRET,
+      readiness: [],
+      ...Object.fromEntries(
+        [
+          'store',
+          'boards',
+          'network',
+          'collaborations',
+          'db',
+          'lifecycle',
+          'idempotencyStore',
+          'social',
+          'accounts',
+          'clientLimit',
+        ].map((dep) => [dep, unused]),
+      ),
+    } as never);
+    const { app } = await ownApp();
+    for (const [service, served] of [
+      ['campaign', campaignApp],
+      ['messaging', app],
+      ['notifications', system.notificationsApp],
+    ] as const) {
+      const documented = (await documentedOperations(served)).filter(({ path }) =>
+        path.startsWith('/ops/dead-letters'),
+      );
+      expect({ service, operations: documented.length }).toEqual({ service, operations: 3 });
+      expect({ service, ...refusalCoverage(documented, rows) }).toEqual({
+        service,
+        unasked: [],
+        undeclared: [],
+      });
+      const answers = await answersWithoutToken(served, documented, randomUUID());
+      expect(answers.filter(({ status }) => status !== 401)).toEqual([]);
+    }
   });
 });
