@@ -37,3 +37,4 @@ export * from './kafka/dead-letters/parked-events';
 export * from './kafka/dead-letters/replay-parked-events';
 export * from './kafka/dead-letters/dead-letter-desk';
 export * from './http/dead-letter-routes';
+export * from './identity/external-issuer';

@@ -2,6 +2,7 @@ import {
   buildServiceApp,
   deadLetterRoutes,
   type DeadLetterDesk,
+  type ExternalIssuerSettings,
   type IdempotencyStore,
   type Logger,
   type ReadinessCheck,
@@ -49,6 +50,8 @@ export type CampaignAppDeps = {
   readiness: ReadinessCheck[];
   /** This service's consumer groups' parked events (`deadLetterDesk`); without it, 503. */
   deadLetters?: DeadLetterDesk;
+  /** An external OpenID Connect provider whose tokens are accepted too (`OIDC_ISSUER`). */
+  oidc?: ExternalIssuerSettings;
   social: SocialAccountDeps & { importInsights: InsightsImport };
   /** Accounts and sign-in; `clientLimit` bounds the sign-up and sign-in requests of one client. */
   accounts: AccountStore;

@@ -1,4 +1,8 @@
-import type { DeadLetterDesk, Logger } from '@campaign/service-runtime';
+import type {
+  DeadLetterDesk,
+  ExternalIssuerSettings,
+  Logger,
+} from '@campaign/service-runtime';
 import type { Client } from '@temporalio/client';
 import type { Express } from 'express';
 import { buildCampaignApp } from './app';
@@ -49,6 +53,8 @@ export function campaignApi(options: {
   accounts?: { webAppUrl?: string; requestsPerClientPerMinute?: number };
   /** The worker's consumer group's parked events, for ops; none without Kafka. */
   deadLetters?: DeadLetterDesk;
+  /** An external OpenID Connect provider whose tokens are accepted too (`OIDC_ISSUER`). */
+  oidc?: ExternalIssuerSettings;
 }): { app: Express; lifecycle: CampaignLifecycle } {
   const { db } = options;
   const lifecycle = temporalCampaignLifecycle(options.temporal, {
@@ -67,6 +73,7 @@ export function campaignApi(options: {
     authSecret: options.authSecret,
     ...(options.corsOrigins ? { corsOrigins: options.corsOrigins } : {}),
     ...(options.deadLetters ? { deadLetters: options.deadLetters } : {}),
+    ...(options.oidc ? { oidc: options.oidc } : {}),
     store,
     boards: createBoardStore(db),
     network: createNetworkStore(db),

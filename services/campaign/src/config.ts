@@ -4,7 +4,7 @@ import {
   MAX_ACTIONS_PER_BATCH,
   MAX_DURATION_SECONDS,
 } from '@campaign/contracts';
-import { configFields } from '@campaign/service-runtime';
+import { configFields, oidcConfigFields } from '@campaign/service-runtime';
 import { socialNetworkConfigFields } from '@campaign/social-network';
 import { z } from 'zod';
 import { socialTokenSettings } from './social/social-settings';
@@ -17,6 +17,7 @@ export const CampaignConfig = z.object({
   DATABASE_URL: configFields.databaseUrl,
   ...temporalConnectionConfigFields,
   AUTH_SECRET: configFields.authSecret,
+  ...oidcConfigFields,
   CORS_ORIGINS: configFields.corsOrigins,
   LOG_LEVEL: configFields.logLevel,
   /**

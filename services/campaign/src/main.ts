@@ -3,6 +3,7 @@ import {
   createLogger,
   deadLetterDesk,
   loadConfig,
+  oidcSettings,
   runMain,
   serve,
   serveMetrics,
@@ -26,6 +27,7 @@ async function main(): Promise<void> {
     logger,
     authSecret: config.AUTH_SECRET,
     corsOrigins: config.CORS_ORIGINS,
+    ...oidcSettings(config),
     // The worker consumes; the API lists and replays what it parked.
     ...(config.KAFKA_BROKERS
       ? {

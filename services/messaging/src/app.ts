@@ -2,6 +2,7 @@ import {
   buildServiceApp,
   deadLetterRoutes,
   type DeadLetterDesk,
+  type ExternalIssuerSettings,
   type IdempotencyStore,
   type Logger,
   type ReadinessCheck,
@@ -29,6 +30,8 @@ export type MessagingAppDeps = {
   readiness: ReadinessCheck[];
   /** This service's consumer groups' parked events (`deadLetterDesk`); without it, 503. */
   deadLetters?: DeadLetterDesk;
+  /** An external OpenID Connect provider whose tokens are accepted too (`OIDC_ISSUER`). */
+  oidc?: ExternalIssuerSettings;
   /** What following a conversation reads (`createLiveConversations`). */
   liveConversations: LiveConversations;
   /** The process's one listener on `conversation_live` (`createConversationListener`). */

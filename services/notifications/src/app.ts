@@ -2,6 +2,7 @@ import {
   buildServiceApp,
   deadLetterRoutes,
   type DeadLetterDesk,
+  type ExternalIssuerSettings,
   type IdempotencyStore,
   type Logger,
   type ReadinessCheck,
@@ -28,6 +29,8 @@ export type NotificationsAppDeps = {
   readiness: ReadinessCheck[];
   /** This service's consumer groups' parked events (`deadLetterDesk`); without it, 503. */
   deadLetters?: DeadLetterDesk;
+  /** An external OpenID Connect provider whose tokens are accepted too (`OIDC_ISSUER`). */
+  oidc?: ExternalIssuerSettings;
   /** The process's one listener on `inbox_live` (`createInboxListener`), for live inboxes. */
   live?: StreamListener;
   /** The frame's settings, when a test or a deployment wants other than its defaults. */
