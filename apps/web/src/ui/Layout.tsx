@@ -20,6 +20,7 @@ const areaLinks = {
     ['/ops/campaigns', 'Campaigns'],
     ['/ops/support', 'Support'],
     ['/ops/audit', 'Audit log'],
+    ['/ops/parked-events', 'Parked events'],
   ],
 } as const;
 

@@ -4,13 +4,18 @@ import { Layout } from '../../ui/Layout';
 import { AllCampaigns } from './AllCampaigns';
 import { AuditTable } from './AuditTable';
 import { OpsCampaign } from './OpsCampaign';
+import { ParkedEvents } from './ParkedEvents';
 import { OpsSupportChat, SupportQueue } from './SupportQueue';
 
-/** Customer success's pages (one chunk): campaigns, the support queue, the audit log. */
+/**
+ * Customer success's pages (one chunk): campaigns, the support queue, the audit log, the parked
+ * events.
+ */
 export default function OpsArea() {
   const { pathname } = usePath();
   if (match('/ops/campaigns', pathname)) return <AllCampaigns />;
   if (match('/ops/support', pathname)) return <SupportQueue />;
+  if (match('/ops/parked-events', pathname)) return <ParkedEvents />;
   if (match('/ops/audit', pathname)) {
     return (
       <Layout title="Audit log">
