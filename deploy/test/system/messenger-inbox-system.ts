@@ -21,6 +21,7 @@ import {
   createKafka,
   createLogger,
   createPrismaIdempotencyStore,
+  deadLetterDesk,
   kafkaProbe,
 } from '@campaign/service-runtime';
 import { TEST_AUTH_SECRET, testEnvironment } from '@campaign/testing';
@@ -29,7 +30,17 @@ import { TEST_AUTH_SECRET, testEnvironment } from '@campaign/testing';
  * The messaging and notifications APIs as their `main.ts` wires them, on this run's engines.
  * Their Kafka consumers and the message relay are the test's to start: tests differ in which.
  */
-export function buildMessengerAndInbox(name: string) {
+export function buildMessengerAndInbox(
+  name: string,
+  options: {
+    /** The consumer groups whose parked events each app's ops routes answer for (none: 503). */
+    deadLetterGroups?: { messaging?: string[]; notifications?: string[] };
+  } = {},
+) {
+  const groupsOf = (service: 'messaging' | 'notifications') => {
+    const groups = options.deadLetterGroups?.[service];
+    return groups ? { deadLetters: deadLetterDesk(kafka, groups) } : {};
+  };
   const env = testEnvironment();
   const logger = createLogger(name, 'silent');
   const kafka = createKafka(name, env.kafkaBrokers, logger);
@@ -74,6 +85,7 @@ export function buildMessengerAndInbox(name: string) {
       liveConversations: createLiveConversations(messaging),
       live: conversationListener,
       idempotencyStore: createPrismaIdempotencyStore(messaging.idempotencyKey),
+      ...groupsOf('messaging'),
       readiness: [
         { name: 'database', check: () => conversations.ping() },
         { name: 'kafka', check: probe.check },
@@ -90,6 +102,7 @@ export function buildMessengerAndInbox(name: string) {
       preferences,
       live: inboxListener,
       idempotencyStore: createPrismaIdempotencyStore(notifications.idempotencyKey),
+      ...groupsOf('notifications'),
       readiness: [
         { name: 'database', check: () => inbox.ping() },
         { name: 'kafka', check: probe.check },

@@ -42,10 +42,20 @@ async function listen(app: Express) {
  * stack serves it (same origin, `/api/<service>/`), and one browser for the file: each test
  * opens contexts of its own (one per person).
  */
-export async function startWebSystem(name: string) {
+export async function startWebSystem(
+  name: string,
+  options: {
+    /** The consumer groups whose parked events each service's ops routes answer for. */
+    deadLetterGroups?: { campaign?: string[]; messaging?: string[]; notifications?: string[] };
+  } = {},
+) {
   await buildWebApp();
-  const campaign = await startCampaignSystem(name);
-  const messengerAndInbox = buildMessengerAndInbox(name);
+  const { campaign: campaignGroups, ...messengerGroups } = options.deadLetterGroups ?? {};
+  const campaign = await startCampaignSystem(
+    name,
+    campaignGroups ? { deadLetterGroups: campaignGroups } : {},
+  );
+  const messengerAndInbox = buildMessengerAndInbox(name, { deadLetterGroups: messengerGroups });
   const services = await Promise.all([
     listen(campaign.app),
     listen(messengerAndInbox.messagingApp),
