@@ -133,69 +133,41 @@ function ServiceParkedEvents({ service }: { service: ParkedEventsApi }) {
           Replay all of {group}
         </button>
       ))}
-      {items.length > 0 && (
-        <table>
-          <caption>Parked events of {service.name}, oldest first</caption>
-          <thead>
-            <tr>
-              <th scope="col">Event</th>
-              <th scope="col">Group</th>
-              <th scope="col">Reason</th>
-              <th scope="col">Attempts</th>
-              <th scope="col">Parked</th>
-              <th scope="col">Replay</th>
-            </tr>
-          </thead>
-          <tbody>
-            {items.map((item) => (
-              <tr key={`${item.deadLetter.topic}:${item.deadLetter.offset}`}>
-                <td>
-                  <strong>{item.type ?? 'not an event'}</strong>
-                  <br />
-                  <code>{item.eventId ?? '(no id)'}</code>
-                  <br />
-                  <span className="meta">
-                    from {item.parkedFrom.topic} #{item.parkedFrom.partition}@
-                    {item.parkedFrom.offset}
-                  </span>
-                </td>
-                <td>{item.group}</td>
-                <td>{item.reason}</td>
-                <td>{item.attempts}</td>
-                <td>
-                  <time dateTime={item.parkedAt}>{new Date(item.parkedAt).toLocaleString()}</time>
-                </td>
-                <td>
-                  {item.replayedAt ? (
-                    <>
-                      Replayed{' '}
-                      <time dateTime={item.replayedAt}>
-                        {new Date(item.replayedAt).toLocaleString()}
-                      </time>
-                    </>
-                  ) : item.eventId ? (
-                    <button
-                      type="button"
-                      disabled={busy}
-                      aria-label={`Replay ${item.type ?? 'event'} ${item.eventId} to ${item.group}`}
-                      onClick={() =>
-                        void act(
-                          () => service.replay(item.eventId!, item.group),
-                          `event ${item.eventId}`,
-                        )
-                      }
-                    >
-                      Replay
-                    </button>
-                  ) : (
-                    'Parked (replay with all)'
-                  )}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
+      <ul className="cards" aria-label={`Parked events of ${service.name}, oldest first`}>
+        {items.map((item) => (
+          <li key={`${item.deadLetter.topic}:${item.deadLetter.offset}`} className="card">
+            <p>
+              <strong>{item.type ?? 'Not an event'}</strong>{' '}
+              <code>{item.eventId ?? '(no id)'}</code>
+            </p>
+            <p>Reason: {item.reason}</p>
+            <p className="meta">
+              Group {item.group} · {item.attempts} attempts · parked{' '}
+              <time dateTime={item.parkedAt}>{new Date(item.parkedAt).toLocaleString()}</time> ·
+              from {item.parkedFrom.topic} #{item.parkedFrom.partition}@{item.parkedFrom.offset}
+            </p>
+            {item.replayedAt ? (
+              <p>
+                Replayed{' '}
+                <time dateTime={item.replayedAt}>{new Date(item.replayedAt).toLocaleString()}</time>
+              </p>
+            ) : item.eventId ? (
+              <button
+                type="button"
+                disabled={busy}
+                aria-label={`Replay ${item.type ?? 'event'} ${item.eventId} to ${item.group}`}
+                onClick={() =>
+                  void act(() => service.replay(item.eventId!, item.group), `event ${item.eventId}`)
+                }
+              >
+                Replay
+              </button>
+            ) : (
+              <p>No event id: replayed with all of its group.</p>
+            )}
+          </li>
+        ))}
+      </ul>
       {next && (
         <button type="button" className="secondary" onClick={() => void load(next)}>
           Show more
