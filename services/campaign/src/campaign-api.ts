@@ -1,8 +1,4 @@
-import type {
-  DeadLetterDesk,
-  ExternalIssuerSettings,
-  Logger,
-} from '@campaign/service-runtime';
+import type { DeadLetterDesk, ExternalIssuerSettings, Logger } from '@campaign/service-runtime';
 import type { Client } from '@temporalio/client';
 import type { Express } from 'express';
 import { buildCampaignApp } from './app';

@@ -31,10 +31,9 @@ async function main(): Promise<void> {
     // The worker consumes; the API lists and replays what it parked.
     ...(config.KAFKA_BROKERS
       ? {
-          deadLetters: deadLetterDesk(
-            createKafka('campaign', config.KAFKA_BROKERS, logger),
-            [STORY_CONSUMER_GROUP],
-          ),
+          deadLetters: deadLetterDesk(createKafka('campaign', config.KAFKA_BROKERS, logger), [
+            STORY_CONSUMER_GROUP,
+          ]),
         }
       : {}),
     social: {

@@ -25,10 +25,7 @@ import { createMessageOutbox } from './db/message-outbox';
 import { createPrismaClient } from './db/prisma-client';
 import { createSupportOutbox } from './db/support-outbox';
 import { createSupportStore } from './db/support-store';
-import {
-  MESSAGING_CONSUMER_GROUP,
-  consumeCampaignEvents,
-} from './events/campaign-events-consumer';
+import { MESSAGING_CONSUMER_GROUP, consumeCampaignEvents } from './events/campaign-events-consumer';
 import { startMessageRelay } from './events/message-relay';
 import { startSupportMessageRelay } from './events/support-relay';
 

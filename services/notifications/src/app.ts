@@ -46,7 +46,10 @@ export function buildNotificationsApp(deps: NotificationsAppDeps): Express {
       description:
         'In-app inboxes, followed live; how each kind of notification reaches each person; the end-of-day newsletter and its unsubscribe link.',
     },
-    routes: [inboxRoutes(deps), preferenceRoutes(deps), newsletterRoutes(deps.newsletter),
+    routes: [
+      inboxRoutes(deps),
+      preferenceRoutes(deps),
+      newsletterRoutes(deps.newsletter),
       deadLetterRoutes(deps),
     ],
     linkRoutes: [newsletterLinkRoutes(deps.newsletter)],

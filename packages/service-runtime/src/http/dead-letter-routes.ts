@@ -6,10 +6,7 @@ import {
   ReplayParkedEventParams,
   ReplayedParkedEvents,
 } from '@campaign/contracts';
-import {
-  deadLetterPosition,
-  type DeadLetterDesk,
-} from '../kafka/dead-letters/dead-letter-desk';
+import { deadLetterPosition, type DeadLetterDesk } from '../kafka/dead-letters/dead-letter-desk';
 import { ApiRoutes } from './api-routes';
 import { cursorPosition, encodePageCursor } from './page-cursor';
 import { HttpProblem, dependencyUnavailable } from './problem';
@@ -31,7 +28,11 @@ export function deadLetterRoutes(deps: { deadLetters?: DeadLetterDesk }) {
       roles: ['ops'],
       rolesNote: 'customer success',
       query: DeadLetterListQuery,
-      success: { status: 200, description: 'Parked events (never their payload)', schema: ParkedEventPage },
+      success: {
+        status: 200,
+        description: 'Parked events (never their payload)',
+        schema: ParkedEventPage,
+      },
       refusals: [404],
     },
     async (req, res) => {

@@ -1,11 +1,7 @@
 import { createRemoteJWKSet, jwtVerify, type JWTPayload } from 'jose';
 import { z } from 'zod';
 import { Identity } from './identity';
-import {
-  CLOCK_TOLERANCE_SECONDS,
-  MAX_TOKEN_LIFETIME_SECONDS,
-  PLATFORM_AUDIENCE,
-} from './tokens';
+import { CLOCK_TOLERANCE_SECONDS, MAX_TOKEN_LIFETIME_SECONDS, PLATFORM_AUDIENCE } from './tokens';
 
 /**
  * Tokens of an external OpenID Connect provider (`OIDC_ISSUER`), for production sign-in through a

@@ -30,9 +30,11 @@ export function deadLetterDesk(kafka: Kafka, groups: readonly string[]): DeadLet
     const before = replaying.get(groupId) ?? Promise.resolve();
     const done = before.catch(() => {}).then(work);
     replaying.set(groupId, done);
-    void done.finally(() => {
-      if (replaying.get(groupId) === done) replaying.delete(groupId);
-    }).catch(() => {});
+    void done
+      .finally(() => {
+        if (replaying.get(groupId) === done) replaying.delete(groupId);
+      })
+      .catch(() => {});
     return done;
   }
   const parkedOf = (groupId: string) => listParkedEvents(kafka, { groupId });
@@ -49,7 +51,10 @@ export function deadLetterDesk(kafka: Kafka, groups: readonly string[]): DeadLet
         if (parkings.length === 0) return { outcome: 'not-parked' };
         const pending = parkings.filter((parked) => !parked.replayedAt);
         if (pending.length === 0) {
-          const last = parkings.map((parked) => parked.replayedAt!.getTime()).sort().at(-1)!;
+          const last = parkings
+            .map((parked) => parked.replayedAt!.getTime())
+            .sort()
+            .at(-1)!;
           return { outcome: 'already-replayed', replayedAt: new Date(last).toISOString() };
         }
         const replayed = await sendParkedEventsBack(kafka, pending);
