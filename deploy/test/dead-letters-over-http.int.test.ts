@@ -245,10 +245,11 @@ describe('parked events over HTTP for ops (real Kafka)', () => {
       const { groupId, app } = await ownApp();
       const [method, template] = op.split(' ') as [string, string];
       const path = `${template.replace(':eventId', on ?? '')}${query ? `?${query}` : ''}`;
-      const verb = method.toLowerCase() as 'get' | 'post';
-      const call = request(app)
-        [verb](path)
-        .auth(as === 'ops' ? ops : brand, { type: 'bearer' });
+      const ask = request(app);
+      const call = (method === 'GET' ? ask.get(path) : ask.post(path)).auth(
+        as === 'ops' ? ops : brand,
+        { type: 'bearer' },
+      );
       const own =
         body && JSON.parse(JSON.stringify(body).replace('"OWN"', JSON.stringify(groupId)));
       const response = await (own ? call.send(own) : call);
