@@ -4,7 +4,11 @@ import {
   MAX_ACTIONS_PER_BATCH,
   MAX_DURATION_SECONDS,
 } from '@campaign/contracts';
-import { configFields, oidcConfigFields } from '@campaign/service-runtime';
+import {
+  configFields,
+  kafkaConnectionConfigFields,
+  oidcConfigFields,
+} from '@campaign/service-runtime';
 import { socialNetworkConfigFields } from '@campaign/social-network';
 import { z } from 'zod';
 import { socialTokenSettings } from './social/social-settings';
@@ -25,6 +29,7 @@ export const CampaignConfig = z.object({
    * replays them for ops (`/ops/dead-letters`). Unset: those routes answer 503.
    */
   KAFKA_BROKERS: configFields.kafkaBrokers.optional(),
+  ...kafkaConnectionConfigFields,
   ...socialTokenSettings,
   /** The web app: sign-in links in mails lead to its `/sign-in` page. */
   WEB_APP_URL: z.url({ protocol: /^https?$/ }).default('http://127.0.0.1:3000'),

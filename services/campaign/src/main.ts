@@ -2,6 +2,7 @@ import {
   createKafka,
   createLogger,
   deadLetterDesk,
+  kafkaConnection,
   loadConfig,
   oidcSettings,
   runMain,
@@ -31,9 +32,12 @@ async function main(): Promise<void> {
     // The worker consumes; the API lists and replays what it parked.
     ...(config.KAFKA_BROKERS
       ? {
-          deadLetters: deadLetterDesk(createKafka('campaign', config.KAFKA_BROKERS, logger), [
-            STORY_CONSUMER_GROUP,
-          ]),
+          deadLetters: deadLetterDesk(
+            createKafka('campaign', config.KAFKA_BROKERS, logger, {
+              connection: kafkaConnection(config),
+            }),
+            [STORY_CONSUMER_GROUP],
+          ),
         }
       : {}),
     social: {
