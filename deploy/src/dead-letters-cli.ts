@@ -1,8 +1,14 @@
 import { parseArgs } from 'node:util';
-import { configFields, createKafka, createLogger, loadConfig } from '@campaign/service-runtime';
 import { z } from 'zod';
-import { listParkedEvents, type ParkedEvent } from './dead-letters/parked-events';
-import { replayParkedEvents } from './dead-letters/replay-parked-events';
+import {
+  configFields,
+  createKafka,
+  createLogger,
+  listParkedEvents,
+  loadConfig,
+  replayParkedEvents,
+  type ParkedEvent,
+} from '@campaign/service-runtime';
 import { profiles } from './engines/engines';
 
 /**

@@ -10,7 +10,7 @@ import {
 import { eventually, localGraphControl, testEnvironment } from '@campaign/testing';
 import { WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
 import request from 'supertest';
-import { listParkedEvents } from '../src/dead-letters/parked-events';
+import { listParkedEvents } from '@campaign/service-runtime';
 import {
   bearer,
   createBrand,

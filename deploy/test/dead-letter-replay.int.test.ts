@@ -10,8 +10,8 @@ import {
 } from '@campaign/service-runtime';
 import { eventually, testEnvironment } from '@campaign/testing';
 import type { Consumer } from 'kafkajs';
-import { listParkedEvents } from '../src/dead-letters/parked-events';
-import { replayParkedEvents } from '../src/dead-letters/replay-parked-events';
+import { listParkedEvents } from '@campaign/service-runtime';
+import { replayParkedEvents } from '@campaign/service-runtime';
 import { repoRoot } from '../src/paths';
 import { invitation, topicOfOwn } from './system/campaign-events';
 

@@ -22,7 +22,7 @@ import { TEST_AUTH_SECRET, eventually, testEnvironment } from '@campaign/testing
 import ExcelJS from 'exceljs';
 import type { Consumer } from 'kafkajs';
 import request from 'supertest';
-import { listParkedEvents } from '../src/dead-letters/parked-events';
+import { listParkedEvents } from '@campaign/service-runtime';
 import { topicOfOwn } from './system/campaign-events';
 import { databaseOfOwn } from './system/database-of-own';
 import {

@@ -163,9 +163,13 @@ describe('the Messenger and the inbox refuse with the reason, changing nothing',
   it('exercises every refusal the two documents declare, and declares every one they give', async () => {
     for (const service of ['messaging', 'notifications'] as const) {
       // Customer-success chat, notification preferences and the newsletter have their own:
-      // support-chat-refusals, notification-preferences and newsletter (.int.test.ts).
+      // support-chat-refusals, notification-preferences and newsletter (.int.test.ts); the ops
+      // routes for parked events, dead-letters-over-http.
       const documented = (await documentedOperations(apps[service])).filter(
-        ({ path }) => !['/support/', '/me/', '/newsletter/'].some((own) => path.startsWith(own)),
+        ({ path }) =>
+          !['/support/', '/me/', '/newsletter/', '/ops/dead-letters'].some((own) =>
+            path.startsWith(own),
+          ),
       );
       const asked = rows.filter((row) => row.service === service);
       expect({ service, ...refusalCoverage(documented, asked) }).toEqual({

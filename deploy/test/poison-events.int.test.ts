@@ -15,8 +15,8 @@ import {
 import { TEST_AUTH_SECRET, eventually } from '@campaign/testing';
 import type { Consumer } from 'kafkajs';
 import request from 'supertest';
-import { listParkedEvents } from '../src/dead-letters/parked-events';
-import { replayParkedEvents } from '../src/dead-letters/replay-parked-events';
+import { listParkedEvents } from '@campaign/service-runtime';
+import { replayParkedEvents } from '@campaign/service-runtime';
 import { invitation, topicOfOwn } from './system/campaign-events';
 import { buildMessengerAndInbox } from './system/messenger-inbox-system';
 

@@ -23,6 +23,7 @@ import {
   EventPublisher,
   createKafka,
   createLogger,
+  deadLetterDesk,
   ensureTopics,
   issueToken,
   logFile,
@@ -68,6 +69,8 @@ export async function startCampaignSystem(
     story?: { network: SocialNetwork; account: AccountAccess };
     /** Sign-up and sign-in requests one client may make per minute (the service's default). */
     requestsPerClientPerMinute?: number;
+    /** The consumer groups whose parked events its ops routes answer for (none: those answer 503). */
+    deadLetterGroups?: string[];
   } = {},
 ) {
   const env = testEnvironment();
@@ -100,6 +103,9 @@ export async function startCampaignSystem(
     logger,
     authSecret: TEST_AUTH_SECRET,
     social: { network: socialNetwork, tokenKey },
+    ...(options.deadLetterGroups
+      ? { deadLetters: deadLetterDesk(kafka, options.deadLetterGroups) }
+      : {}),
     accounts: {
       webAppUrl: TEST_WEB_APP_URL,
       ...(options.requestsPerClientPerMinute

@@ -21,6 +21,7 @@ import {
   createKafka,
   createLogger,
   createPrismaIdempotencyStore,
+  deadLetterDesk,
   kafkaProbe,
 } from '@campaign/service-runtime';
 import { TEST_AUTH_SECRET, testEnvironment } from '@campaign/testing';
@@ -34,8 +35,14 @@ export function buildMessengerAndInbox(
   options: {
     /** A notifications database of the test's own (its mail outbox seen by its sender only). */
     notificationsDatabaseUrl?: string;
+    /** The consumer groups whose parked events each app's ops routes answer for (none: 503). */
+    deadLetterGroups?: { messaging?: string[]; notifications?: string[] };
   } = {},
 ) {
+  const groupsOf = (service: 'messaging' | 'notifications') => {
+    const groups = options.deadLetterGroups?.[service];
+    return groups ? { deadLetters: deadLetterDesk(kafka, groups) } : {};
+  };
   const env = testEnvironment();
   const notificationsUrl = options.notificationsDatabaseUrl ?? env.databaseUrls.notifications;
   const logger = createLogger(name, 'silent');
@@ -81,6 +88,7 @@ export function buildMessengerAndInbox(
       liveConversations: createLiveConversations(messaging),
       live: conversationListener,
       idempotencyStore: createPrismaIdempotencyStore(messaging.idempotencyKey),
+      ...groupsOf('messaging'),
       readiness: [
         { name: 'database', check: () => conversations.ping() },
         { name: 'kafka', check: probe.check },
@@ -97,6 +105,7 @@ export function buildMessengerAndInbox(
       preferences,
       live: inboxListener,
       idempotencyStore: createPrismaIdempotencyStore(notifications.idempotencyKey),
+      ...groupsOf('notifications'),
       readiness: [
         { name: 'database', check: () => inbox.ping() },
         { name: 'kafka', check: probe.check },

@@ -52,15 +52,21 @@ export async function startWebSystem(
      * on a notifications database of the file's own; without it, tests deliver what Kafka would.
      */
     mail?: boolean;
+    /** The consumer groups whose parked events each service's ops routes answer for. */
+    deadLetterGroups?: { campaign?: string[]; messaging?: string[]; notifications?: string[] };
   } = {},
 ) {
   await buildWebApp();
-  const campaign = await startCampaignSystem(name, { requestsPerClientPerMinute: 1_000 });
+  const { campaign: campaignGroups, ...messengerGroups } = options.deadLetterGroups ?? {};
+  const campaign = await startCampaignSystem(name, {
+    requestsPerClientPerMinute: 1_000,
+    ...(campaignGroups ? { deadLetterGroups: campaignGroups } : {}),
+  });
   const ownNotifications = options.mail ? await databaseOfOwn('notifications', name) : null;
-  const messengerAndInbox = buildMessengerAndInbox(
-    name,
-    ownNotifications ? { notificationsDatabaseUrl: ownNotifications.url } : {},
-  );
+  const messengerAndInbox = buildMessengerAndInbox(name, {
+    deadLetterGroups: messengerGroups,
+    ...(ownNotifications ? { notificationsDatabaseUrl: ownNotifications.url } : {}),
+  });
   const mailPath = options.mail
     ? await startMailPath(campaign.kafka, messengerAndInbox, name)
     : null;

@@ -24,3 +24,4 @@ export * from './workflow/story-workflow';
 export * from './story';
 export * from './accounts';
 export * from './events/account-events';
+export * from './dead-letters';

@@ -34,3 +34,8 @@ export * from './live/follow-streams';
 export * from './metrics/index';
 export * from './http/request-id';
 export * from './tracing/index';
+export * from './kafka/dead-letters/parked-events';
+export * from './kafka/dead-letters/replay-parked-events';
+export * from './kafka/dead-letters/dead-letter-desk';
+export * from './http/dead-letter-routes';
+export * from './identity/external-issuer';

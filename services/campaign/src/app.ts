@@ -1,5 +1,8 @@
 import {
   buildServiceApp,
+  deadLetterRoutes,
+  type DeadLetterDesk,
+  type ExternalIssuerSettings,
   type IdempotencyStore,
   type Logger,
   type ReadinessCheck,
@@ -48,6 +51,10 @@ export type CampaignAppDeps = {
   boards: ReturnType<typeof createBoardStore>;
   lifecycle: CampaignLifecycle;
   readiness: ReadinessCheck[];
+  /** This service's consumer groups' parked events (`deadLetterDesk`); without it, 503. */
+  deadLetters?: DeadLetterDesk;
+  /** An external OpenID Connect provider whose tokens are accepted too (`OIDC_ISSUER`). */
+  oidc?: ExternalIssuerSettings;
   social: SocialAccountDeps & { importInsights: InsightsImport };
   /** Accounts and sign-in; `clientLimit` bounds the sign-up and sign-in requests of one client. */
   accounts: AccountStore;
@@ -84,6 +91,7 @@ export function buildCampaignApp(deps: CampaignAppDeps): Express {
       myAccountRoutes(deps),
       brandTeamRoutes(deps),
       opsAccountRoutes(deps),
+      deadLetterRoutes(deps),
     ],
     // Signing up and signing in come before there is a token.
     publicRoutes: [signUpRoutes(deps), signInRoutes(deps)],

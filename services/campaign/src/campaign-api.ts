@@ -1,4 +1,9 @@
-import type { Logger, StreamListener } from '@campaign/service-runtime';
+import type {
+  DeadLetterDesk,
+  ExternalIssuerSettings,
+  Logger,
+  StreamListener,
+} from '@campaign/service-runtime';
 import type { Client } from '@temporalio/client';
 import type { Express } from 'express';
 import { buildCampaignApp } from './app';
@@ -49,6 +54,10 @@ export function campaignApi(options: {
   accounts?: { webAppUrl?: string; requestsPerClientPerMinute?: number };
   /** The listener on campaigns' changes (`createCampaignChangeListener`), for live boards. */
   live?: StreamListener;
+  /** The worker's consumer group's parked events, for ops; none without Kafka. */
+  deadLetters?: DeadLetterDesk;
+  /** An external OpenID Connect provider whose tokens are accepted too (`OIDC_ISSUER`). */
+  oidc?: ExternalIssuerSettings;
 }): { app: Express; lifecycle: CampaignLifecycle } {
   const { db } = options;
   const lifecycle = temporalCampaignLifecycle(options.temporal, {
@@ -67,6 +76,8 @@ export function campaignApi(options: {
     authSecret: options.authSecret,
     ...(options.corsOrigins ? { corsOrigins: options.corsOrigins } : {}),
     ...(options.live ? { live: options.live } : {}),
+    ...(options.deadLetters ? { deadLetters: options.deadLetters } : {}),
+    ...(options.oidc ? { oidc: options.oidc } : {}),
     store,
     boards: createBoardStore(db),
     network: createNetworkStore(db),

@@ -4,7 +4,11 @@ import {
   MAX_ACTIONS_PER_BATCH,
   MAX_DURATION_SECONDS,
 } from '@campaign/contracts';
-import { configFields } from '@campaign/service-runtime';
+import {
+  configFields,
+  kafkaConnectionConfigFields,
+  oidcConfigFields,
+} from '@campaign/service-runtime';
 import { socialNetworkConfigFields } from '@campaign/social-network';
 import { z } from 'zod';
 import { socialTokenSettings } from './social/social-settings';
@@ -17,8 +21,15 @@ export const CampaignConfig = z.object({
   DATABASE_URL: configFields.databaseUrl,
   ...temporalConnectionConfigFields,
   AUTH_SECRET: configFields.authSecret,
+  ...oidcConfigFields,
   CORS_ORIGINS: configFields.corsOrigins,
   LOG_LEVEL: configFields.logLevel,
+  /**
+   * Kafka, where the worker's consumer group parks the events it cannot handle: the API lists and
+   * replays them for ops (`/ops/dead-letters`). Unset: those routes answer 503.
+   */
+  KAFKA_BROKERS: configFields.kafkaBrokers.optional(),
+  ...kafkaConnectionConfigFields,
   ...socialTokenSettings,
   /** The web app: sign-in links in mails lead to its `/sign-in` page. */
   WEB_APP_URL: z.url({ protocol: /^https?$/ }).default('http://127.0.0.1:3000'),

@@ -1,6 +1,10 @@
 import {
+  createKafka,
   createLogger,
+  deadLetterDesk,
+  kafkaConnection,
   loadConfig,
+  oidcSettings,
   runMain,
   serve,
   serveMetrics,
@@ -12,6 +16,7 @@ import { campaignApi } from './campaign-api';
 import { CampaignConfig } from './config';
 import { createPrismaClient } from './db/prisma-client';
 import { createCampaignChangeListener } from './db/campaign-changes';
+import { STORY_CONSUMER_GROUP } from './events/story-due-consumer';
 import { temporalConnection } from './temporal/temporal-connection';
 import { tracedTemporalClient } from './temporal/traced-client';
 
@@ -30,6 +35,18 @@ async function main(): Promise<void> {
     logger,
     authSecret: config.AUTH_SECRET,
     corsOrigins: config.CORS_ORIGINS,
+    ...oidcSettings(config),
+    // The worker consumes; the API lists and replays what it parked.
+    ...(config.KAFKA_BROKERS
+      ? {
+          deadLetters: deadLetterDesk(
+            createKafka('campaign', config.KAFKA_BROKERS, logger, {
+              connection: kafkaConnection(config),
+            }),
+            [STORY_CONSUMER_GROUP],
+          ),
+        }
+      : {}),
     social: {
       network: createInstagramGraphApi(
         // Spelled out: unset stays a key (the real API), as the settings type asks.

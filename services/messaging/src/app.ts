@@ -1,5 +1,8 @@
 import {
   buildServiceApp,
+  deadLetterRoutes,
+  type DeadLetterDesk,
+  type ExternalIssuerSettings,
   type IdempotencyStore,
   type Logger,
   type ReadinessCheck,
@@ -25,6 +28,10 @@ export type MessagingAppDeps = {
   support: SupportStore;
   idempotencyStore: IdempotencyStore;
   readiness: ReadinessCheck[];
+  /** This service's consumer groups' parked events (`deadLetterDesk`); without it, 503. */
+  deadLetters?: DeadLetterDesk;
+  /** An external OpenID Connect provider whose tokens are accepted too (`OIDC_ISSUER`). */
+  oidc?: ExternalIssuerSettings;
   /** What following a conversation reads (`createLiveConversations`). */
   liveConversations: LiveConversations;
   /** The process's one listener on `conversation_live` (`createConversationListener`). */
@@ -44,6 +51,7 @@ export function buildMessagingApp(deps: MessagingAppDeps): Express {
       groupMessageRoutes(deps),
       conversationStreamRoutes(deps),
       supportRoutes(deps),
+      deadLetterRoutes(deps),
     ],
   });
 }

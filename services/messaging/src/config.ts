@@ -1,5 +1,6 @@
 import {
   configFields,
+  oidcConfigFields,
   eventRetryConfigFields,
   kafkaConnectionConfigFields,
 } from '@campaign/service-runtime';
@@ -13,6 +14,7 @@ export const MessagingConfig = z.object({
   KAFKA_BROKERS: configFields.kafkaBrokers,
   ...kafkaConnectionConfigFields,
   AUTH_SECRET: configFields.authSecret,
+  ...oidcConfigFields,
   CORS_ORIGINS: configFields.corsOrigins,
   LOG_LEVEL: configFields.logLevel,
   ...eventRetryConfigFields,

@@ -5,8 +5,10 @@ import {
   createPrismaIdempotencyStore,
   ensureTopics,
   createLogger,
+  deadLetterDesk,
   kafkaProbe,
   loadConfig,
+  oidcSettings,
   retryPolicyFromConfig,
   reportOutboxBacklog,
   runMain,
@@ -24,7 +26,7 @@ import { createMessageOutbox } from './db/message-outbox';
 import { createPrismaClient } from './db/prisma-client';
 import { createSupportOutbox } from './db/support-outbox';
 import { createSupportStore } from './db/support-store';
-import { consumeCampaignEvents } from './events/campaign-events-consumer';
+import { MESSAGING_CONSUMER_GROUP, consumeCampaignEvents } from './events/campaign-events-consumer';
 import { startMessageRelay } from './events/message-relay';
 import { startSupportMessageRelay } from './events/support-relay';
 
@@ -59,12 +61,14 @@ async function main(): Promise<void> {
     logger,
     authSecret: config.AUTH_SECRET,
     corsOrigins: config.CORS_ORIGINS,
+    ...oidcSettings(config),
     conversations,
     groups,
     support,
     liveConversations: createLiveConversations(prisma),
     live,
     idempotencyStore: createPrismaIdempotencyStore(prisma.idempotencyKey),
+    deadLetters: deadLetterDesk(kafka, [MESSAGING_CONSUMER_GROUP]),
     readiness: [
       { name: 'database', check: () => conversations.ping() },
       { name: 'kafka', check: probe.check },

@@ -1,5 +1,8 @@
 import {
   buildServiceApp,
+  deadLetterRoutes,
+  type DeadLetterDesk,
+  type ExternalIssuerSettings,
   type IdempotencyStore,
   type Logger,
   type ReadinessCheck,
@@ -24,6 +27,10 @@ export type NotificationsAppDeps = {
   preferences: PreferenceStore;
   idempotencyStore: IdempotencyStore;
   readiness: ReadinessCheck[];
+  /** This service's consumer groups' parked events (`deadLetterDesk`); without it, 503. */
+  deadLetters?: DeadLetterDesk;
+  /** An external OpenID Connect provider whose tokens are accepted too (`OIDC_ISSUER`). */
+  oidc?: ExternalIssuerSettings;
   /** The process's one listener on `inbox_live` (`createInboxListener`), for live inboxes. */
   live?: StreamListener;
   /** The frame's settings, when a test or a deployment wants other than its defaults. */
@@ -39,7 +46,12 @@ export function buildNotificationsApp(deps: NotificationsAppDeps): Express {
       description:
         'In-app inboxes, followed live; how each kind of notification reaches each person; the end-of-day newsletter and its unsubscribe link.',
     },
-    routes: [inboxRoutes(deps), preferenceRoutes(deps), newsletterRoutes(deps.newsletter)],
+    routes: [
+      inboxRoutes(deps),
+      preferenceRoutes(deps),
+      newsletterRoutes(deps.newsletter),
+      deadLetterRoutes(deps),
+    ],
     linkRoutes: [newsletterLinkRoutes(deps.newsletter)],
     bodyLimitBytes: 100 * 1024,
   });

@@ -9,9 +9,11 @@ import {
   kafkaConnection,
   createPrismaIdempotencyStore,
   createLogger,
+  deadLetterDesk,
   ensureTopics,
   kafkaProbe,
   loadConfig,
+  oidcSettings,
   retryPolicyFromConfig,
   reportOutboxBacklog,
   runMain,
@@ -26,10 +28,22 @@ import { createInfluencerAudienceStore } from './db/influencer-audience-store';
 import { createInboxStore } from './db/inbox-store';
 import { createPreferenceStore } from './db/preference-store';
 import { createPrismaClient } from './db/prisma-client';
-import { consumeCampaignEvents } from './events/campaign-events-consumer';
-import { consumeInfluencerProfiles } from './events/influencer-profiles-consumer';
-import { consumeMessagingEvents } from './events/messaging-events-consumer';
-import { consumeAccountEvents } from './events/account-events-consumer';
+import {
+  NOTIFICATIONS_CONSUMER_GROUP,
+  consumeCampaignEvents,
+} from './events/campaign-events-consumer';
+import {
+  PROFILE_NOTIFICATIONS_CONSUMER_GROUP,
+  consumeInfluencerProfiles,
+} from './events/influencer-profiles-consumer';
+import {
+  MESSAGE_NOTIFICATIONS_CONSUMER_GROUP,
+  consumeMessagingEvents,
+} from './events/messaging-events-consumer';
+import {
+  ACCOUNT_MAILS_CONSUMER_GROUP,
+  consumeAccountEvents,
+} from './events/account-events-consumer';
 import { createAccountMailStore } from './db/account-mail-store';
 import { startMailDelivery } from './mail/mail-delivery';
 import { startNewsletterComposer } from './newsletter/newsletter-composer';
@@ -87,11 +101,18 @@ async function main(): Promise<void> {
     logger,
     authSecret: config.AUTH_SECRET,
     corsOrigins: config.CORS_ORIGINS,
+    ...oidcSettings(config),
     inbox,
     newsletter: { subscriptions: createNewsletterSubscriptions(prisma), links },
     preferences: createPreferenceStore(prisma),
     live,
     idempotencyStore: createPrismaIdempotencyStore(prisma.idempotencyKey),
+    deadLetters: deadLetterDesk(kafka, [
+      NOTIFICATIONS_CONSUMER_GROUP,
+      MESSAGE_NOTIFICATIONS_CONSUMER_GROUP,
+      PROFILE_NOTIFICATIONS_CONSUMER_GROUP,
+      ACCOUNT_MAILS_CONSUMER_GROUP,
+    ]),
     readiness: [
       { name: 'database', check: () => inbox.ping() },
       { name: 'kafka', check: probe.check },

@@ -27,6 +27,7 @@ const areaLinks = {
     ['/ops/brands', 'Brands'],
     ['/ops/accounts', 'Ops accounts'],
     ['/ops/audit', 'Audit log'],
+    ['/ops/parked-events', 'Parked events'],
   ],
 } as const;
 

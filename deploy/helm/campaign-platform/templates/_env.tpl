@@ -27,6 +27,16 @@ KAFKA_SASL_USERNAME: {{ required "kafka.sasl.username is needed with a SASL mech
 {{- end }}
 {{- end -}}
 
+{{- /* An external OpenID Connect provider whose tokens the three APIs accept too; none when empty. */}}
+{{- define "campaign-platform.oidcConfig" -}}
+{{- with .Values.oidc.issuer }}
+OIDC_ISSUER: {{ . | quote }}
+{{- end }}
+{{- with .Values.oidc.audience }}
+OIDC_AUDIENCE: {{ . | quote }}
+{{- end }}
+{{- end -}}
+
 {{- define "campaign-platform.instagramConfig" -}}
 {{- with .Values.instagram.graphUrl }}
 INSTAGRAM_GRAPH_URL: {{ . | quote }}
@@ -47,8 +57,10 @@ METRICS_PORT: {{ .Values.metrics.port | quote }}
 {{- end }}
 LOG_LEVEL: {{ .Values.logLevel | quote }}
 CORS_ORIGINS: {{ .Values.corsOrigins | quote }}
+{{ include "campaign-platform.oidcConfig" . }}
 {{ include "campaign-platform.temporalConfig" . }}
 {{ include "campaign-platform.instagramConfig" . }}
+{{ include "campaign-platform.kafkaConfig" . }}
 {{- range $key, $value := .Values.campaign.config }}
 {{ $key }}: {{ $value | toString | quote }}
 {{- end }}
@@ -80,6 +92,7 @@ METRICS_PORT: {{ .Values.metrics.port | quote }}
 {{- end }}
 LOG_LEVEL: {{ .Values.logLevel | quote }}
 CORS_ORIGINS: {{ .Values.corsOrigins | quote }}
+{{ include "campaign-platform.oidcConfig" . }}
 {{ include "campaign-platform.kafkaConfig" . }}
 {{- range $key, $value := .Values.messaging.config }}
 {{ $key }}: {{ $value | toString | quote }}
@@ -93,6 +106,7 @@ METRICS_PORT: {{ .Values.metrics.port | quote }}
 {{- end }}
 LOG_LEVEL: {{ .Values.logLevel | quote }}
 CORS_ORIGINS: {{ .Values.corsOrigins | quote }}
+{{ include "campaign-platform.oidcConfig" . }}
 {{ include "campaign-platform.kafkaConfig" . }}
 SMTP_HOST: {{ .Values.smtp.host | quote }}
 SMTP_PORT: {{ .Values.smtp.port | quote }}
@@ -114,6 +128,9 @@ PUBLIC_URL: {{ printf "%s/api/notifications" .Values.publicUrl | quote }}
 {{ include "campaign-platform.secretEnv" (dict "ctx" . "name" "SOCIAL_TOKEN_KEY" "key" "social-token-key") }}
 {{ include "campaign-platform.secretEnv" (dict "ctx" . "name" "SOCIAL_TOKEN_PREVIOUS_KEYS" "key" "social-token-previous-keys" "optional" true) }}
 {{ include "campaign-platform.secretEnv" (dict "ctx" . "name" "INSTAGRAM_CLIENT_SECRET" "key" "instagram-client-secret") }}
+{{- if .Values.kafka.sasl.mechanism }}
+{{ include "campaign-platform.secretEnv" (dict "ctx" . "name" "KAFKA_SASL_PASSWORD" "key" "kafka-sasl-password") }}
+{{- end }}
 {{- if .Values.temporal.apiKey }}
 {{ include "campaign-platform.secretEnv" (dict "ctx" . "name" "TEMPORAL_API_KEY" "key" "temporal-api-key") }}
 {{- end }}

@@ -48,3 +48,26 @@ export const configFields = {
       ),
     ),
 };
+
+/**
+ * An external OpenID Connect provider whose tokens every service also accepts (see
+ * `identity/external-issuer.ts`): `OIDC_ISSUER`, its issuer URL exactly as its tokens' `iss` and
+ * its discovery document say; `OIDC_AUDIENCE`, the `aud` its tokens carry for the platform (the
+ * platform's own audience, `campaign-platform-api`, when unset). Unset: only the platform's tokens.
+ */
+export const oidcConfigFields = {
+  OIDC_ISSUER: z.url({ protocol: /^https?$/ }).optional(),
+  OIDC_AUDIENCE: z.string().min(1).max(500).optional(),
+};
+
+/** The external issuer a service's config names, for `buildServiceApp`'s `oidc`; none if unset. */
+export function oidcSettings(config: { OIDC_ISSUER?: string; OIDC_AUDIENCE?: string }) {
+  return config.OIDC_ISSUER
+    ? {
+        oidc: {
+          issuer: config.OIDC_ISSUER,
+          ...(config.OIDC_AUDIENCE ? { audience: config.OIDC_AUDIENCE } : {}),
+        },
+      }
+    : {};
+}

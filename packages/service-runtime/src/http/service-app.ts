@@ -12,6 +12,7 @@ import { requestIdFor } from './request-id';
 import { httpTracing } from '../tracing/http-tracing';
 import swaggerUi from 'swagger-ui-express';
 import { authenticate } from '../identity/authenticate';
+import { externalTokenVerifier, type ExternalIssuerSettings } from '../identity/external-issuer';
 import type { Logger } from '../logger';
 import { openApiDocument, type ApiRoutes } from './api-routes';
 import { healthRoutes, type ReadinessCheck } from './health';
@@ -40,6 +41,8 @@ export type ServiceAppOptions = {
   corsOrigins?: string[];
   /** Live streams (routes declared `eventStream`) one principal may hold open on this replica. */
   eventStreamsPerPrincipal?: number;
+  /** An external OpenID Connect provider whose tokens are accepted too (`OIDC_ISSUER`). */
+  oidc?: ExternalIssuerSettings;
 };
 
 /**
@@ -100,7 +103,12 @@ export function buildServiceApp(options: ServiceAppOptions): Express {
   app.use(jsonBody(bodyLimitBytes));
   // Open to anyone: signing up and signing in come before there is a token.
   for (const routes of publicRoutes) app.use(routes.router);
-  app.use(authenticate(options.authSecret));
+  app.use(
+    authenticate(
+      options.authSecret,
+      options.oidc ? externalTokenVerifier(options.oidc) : undefined,
+    ),
+  );
   if (options.idempotencyStore) app.use(idempotency(options.idempotencyStore));
   for (const routes of options.routes) app.use(routes.router);
   app.use(notFound);

@@ -1,8 +1,11 @@
 import { SignJWT, jwtVerify } from 'jose';
 import { Identity } from './identity';
 
-const ISSUER = 'campaign-platform';
-const AUDIENCE = 'campaign-platform-api';
+export const PLATFORM_ISSUER = 'campaign-platform';
+/** The audience of the platform's tokens, and of an external issuer's unless `OIDC_AUDIENCE` says. */
+export const PLATFORM_AUDIENCE = 'campaign-platform-api';
+const ISSUER = PLATFORM_ISSUER;
+const AUDIENCE = PLATFORM_AUDIENCE;
 
 /**
  * The longest a token may be valid, from its issue to its expiry. A token without an expiry, or
@@ -10,7 +13,7 @@ const AUDIENCE = 'campaign-platform-api';
  */
 export const MAX_TOKEN_LIFETIME_SECONDS = 24 * 60 * 60;
 /** Clocks of the issuer and the services may disagree this much. */
-const CLOCK_TOLERANCE_SECONDS = 30;
+export const CLOCK_TOLERANCE_SECONDS = 30;
 
 function key(secret: string): Uint8Array {
   return new TextEncoder().encode(secret);

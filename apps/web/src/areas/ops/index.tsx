@@ -7,11 +7,12 @@ import { BrandPlan } from './BrandPlan';
 import { Brands } from './Brands';
 import { OpsAccounts } from './OpsAccounts';
 import { OpsCampaign } from './OpsCampaign';
+import { ParkedEvents } from './ParkedEvents';
 import { OpsSupportChat, SupportQueue } from './SupportQueue';
 
 /**
  * Customer success's pages (one chunk): campaigns, the support queue, brands and their plans, ops
- * accounts, the audit log.
+ * accounts, the audit log, the parked events.
  */
 export default function OpsArea() {
   const { pathname } = usePath();
@@ -21,6 +22,7 @@ export default function OpsArea() {
   if (match('/ops/accounts', pathname)) return <OpsAccounts />;
   const brand = match('/ops/brands/:brandId', pathname);
   if (brand?.brandId) return <BrandPlan key={brand.brandId} brandId={brand.brandId} />;
+  if (match('/ops/parked-events', pathname)) return <ParkedEvents />;
   if (match('/ops/audit', pathname)) {
     return (
       <Layout title="Audit log">

@@ -1,5 +1,6 @@
-import { consumerGroupTopics, replayMarker, replayedRecord } from '@campaign/service-runtime';
 import type { Kafka } from 'kafkajs';
+import { consumerGroupTopics } from '../dead-letter-topics';
+import { replayMarker, replayedRecord } from '../parked-record';
 import { listParkedEvents, type ParkedEvent } from './parked-events';
 
 /**
@@ -16,6 +17,14 @@ export async function replayParkedEvents(
   const pending = (await listParkedEvents(kafka, { groupId: which.groupId })).filter(
     (parked) => !parked.replayedAt && (!which.eventId || parked.eventId === which.eventId),
   );
+  return sendParkedEventsBack(kafka, pending);
+}
+
+/** Replays parked events already read (none of them replayed yet), oldest first; returns them. */
+export async function sendParkedEventsBack(
+  kafka: Kafka,
+  pending: ParkedEvent[],
+): Promise<ParkedEvent[]> {
   if (pending.length === 0) return [];
   const producer = kafka.producer({ allowAutoTopicCreation: false, maxInFlightRequests: 1 });
   await producer.connect();

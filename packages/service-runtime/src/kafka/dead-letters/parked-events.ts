@@ -1,11 +1,11 @@
+import { parseDeadLetterTopic } from '../dead-letter-topics';
 import {
   header,
-  parseDeadLetterTopic,
   readParking,
   readReplayMarker,
   type Parking,
   type ReceivedRecord,
-} from '@campaign/service-runtime';
+} from '../parked-record';
 import type { Kafka } from 'kafkajs';
 import { readWholeTopic, type TopicRecord } from './read-topic';
 
@@ -25,17 +25,22 @@ export type ParkedEvent = {
   record: ReceivedRecord;
 };
 
-/** Every parked event on the dead-letter topics (of one group, if asked), oldest first. */
+/**
+ * Every parked event on the dead-letter topics (of one group, or of some groups, if asked), oldest
+ * first.
+ */
 export async function listParkedEvents(
   kafka: Kafka,
-  filter: { groupId?: string } = {},
+  filter: { groupId?: string; groupIds?: readonly string[] } = {},
 ): Promise<ParkedEvent[]> {
   const admin = kafka.admin();
   await admin.connect();
   const topics = await admin.listTopics().finally(() => admin.disconnect());
   const deadLetterTopics = topics.flatMap((name) => {
     const parsed = parseDeadLetterTopic(name);
-    return parsed && (!filter.groupId || parsed.groupId === filter.groupId)
+    return parsed &&
+      (!filter.groupId || parsed.groupId === filter.groupId) &&
+      (!filter.groupIds || filter.groupIds.includes(parsed.groupId))
       ? [{ name, ...parsed }]
       : [];
   });
