@@ -1,6 +1,13 @@
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
-import { CAMPAIGN_TASK_QUEUE } from '@campaign/contracts';
+import {
+  ACCOUNTS_TOPIC,
+  CAMPAIGN_EVENTS_TOPIC,
+  CAMPAIGN_TASK_QUEUE,
+  INFLUENCER_PROFILES_TOPIC,
+  MESSAGING_EVENTS_TOPIC,
+} from '@campaign/contracts';
+import { createKafka, createLogger, ensureTopics } from '@campaign/service-runtime';
 import { writeCampaignWorkflowBundle } from '@campaign/campaign-service/worker';
 import { ensureTools, startEngines, type Profile } from '../engines/engines';
 import { untilReady } from '../engines/launch';
@@ -80,6 +87,22 @@ export async function startMultiNode(kind: 'test' | 'bench', log: (line: string)
   };
   try {
     const cluster = engines.kafkaCluster!;
+    // As a cluster's topics are made before its processes start (the chart's KafkaTopics): a
+    // dozen processes making them at once would each wait for the brokers to learn of them.
+    const admin = createKafka(
+      'multi-node-rig',
+      cluster.brokers.split(','),
+      createLogger('multi-node-rig', 'silent'),
+      {
+        replicationFactor: cluster.replication,
+      },
+    );
+    await ensureTopics(admin, [
+      CAMPAIGN_EVENTS_TOPIC,
+      MESSAGING_EVENTS_TOPIC,
+      INFLUENCER_PROFILES_TOPIC,
+      ACCOUNTS_TOPIC,
+    ]);
     const workflowBundle = path.join(runDir, 'campaign-workflows.js');
     await writeCampaignWorkflowBundle(workflowBundle);
     const proxyPort = (i: number) => profile.appPortBase + 100 + i;
@@ -107,13 +130,17 @@ export async function startMultiNode(kind: 'test' | 'bench', log: (line: string)
       ),
     ];
     log(`  Starting ${WORKERS} workers and ${REPLICAS} replicas of each service`);
-    const replicas = await Promise.all(
+    // Every start settles before a failure is thrown, so the stop below reaches all of them.
+    const starts = await Promise.allSettled(
       apps.map(async (app) => {
         const replica = await replicaOf(app, wiring, stops);
         log(`  ${app.name.padEnd(16)} pid ${replica.pids[0]}`);
         return replica;
       }),
     );
+    const failed = starts.find((start) => start.status === 'rejected');
+    if (failed) throw failed.reason;
+    const replicas = starts.map((start) => (start as PromiseFulfilledResult<Replica>).value);
     const proxies = {} as Record<ServiceKind, RoundRobinProxy>;
     for (const [i, app] of serviceApps.entries()) {
       const urls = replicas.filter((r) => r.kind === app.name).map((r) => r.url!);

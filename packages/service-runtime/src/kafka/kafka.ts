@@ -69,8 +69,10 @@ export async function ensureTopics(kafka: Kafka, topics: string[], partitions = 
           replicationFactor: topicReplication.get(kafka) ?? 1,
         })),
       });
-      await waitForLeaders(admin, missing);
     }
+    // Also when another process made them a moment ago: on a cluster the brokers learn of a new
+    // topic one by one, and a consumer subscribing before its broker knows it fails to start.
+    await waitForLeaders(admin, topics);
   } finally {
     await admin.disconnect();
   }
@@ -81,7 +83,7 @@ export async function ensureTopics(kafka: Kafka, topics: string[], partitions = 
  * topic its controller has just made, which KRaft tells the brokers a moment later; this waits
  * that moment out.
  */
-async function waitForLeaders(admin: Admin, topics: string[], timeoutMs = 15_000): Promise<void> {
+async function waitForLeaders(admin: Admin, topics: string[], timeoutMs = 30_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     try {
