@@ -64,6 +64,11 @@ export async function runMultiNodeProof(
     );
     const weeksMs = Date.now() - weeksStarted;
     const kills = await plan.finish();
+    // Every influencer reads their inbox and conversations, as the web app does, via the proxies.
+    for (const person of cast.campaigns.flatMap((c) => c.influencers)) {
+      await send(rig.proxies.notifications.url, 'GET', '/notifications?limit=5', person.auth);
+      await send(rig.proxies.messaging.url, 'GET', '/conversations', person.auth);
+    }
     log('Counting what was stored, notified and mailed');
     const counts = await countOutcome(rig, cast, campaignIds);
     return {

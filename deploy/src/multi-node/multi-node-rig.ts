@@ -7,7 +7,12 @@ import {
   INFLUENCER_PROFILES_TOPIC,
   MESSAGING_EVENTS_TOPIC,
 } from '@campaign/contracts';
-import { createKafka, createLogger, ensureTopics } from '@campaign/service-runtime';
+import {
+  consumerGroupTopics,
+  createKafka,
+  createLogger,
+  ensureTopics,
+} from '@campaign/service-runtime';
 import { writeCampaignWorkflowBundle } from '@campaign/campaign-service/worker';
 import { ensureTools, startEngines, type Profile } from '../engines/engines';
 import { untilReady } from '../engines/launch';
@@ -103,6 +108,17 @@ export async function startMultiNode(kind: 'test' | 'bench', log: (line: string)
       INFLUENCER_PROFILES_TOPIC,
       ACCOUNTS_TOPIC,
     ]);
+    // And each consumer group's retries and dead letters (one partition, as the consumers make
+    // them): made later, while the proof has a broker down, three copies could not be placed.
+    const groupTopics = [
+      [CAMPAIGN_EVENTS_TOPIC, 'campaign-story'],
+      [CAMPAIGN_EVENTS_TOPIC, 'notifications'],
+      [CAMPAIGN_EVENTS_TOPIC, 'messaging'],
+      [INFLUENCER_PROFILES_TOPIC, 'notifications-profiles'],
+      [ACCOUNTS_TOPIC, 'notifications-accounts'],
+      [MESSAGING_EVENTS_TOPIC, 'notifications-messages'],
+    ].flatMap(([topic, group]) => Object.values(consumerGroupTopics(topic!, group!)));
+    await ensureTopics(admin, groupTopics, 1);
     const workflowBundle = path.join(runDir, 'campaign-workflows.js');
     await writeCampaignWorkflowBundle(workflowBundle);
     const proxyPort = (i: number) => profile.appPortBase + 100 + i;

@@ -217,10 +217,17 @@ async function workByWorker(rig: MultiNode, campaignIds: string[]) {
       const history = await client.workflow
         .getHandle(campaignWorkflowId(campaignId))
         .fetchHistory();
+      // A local activity's marker follows the workflow task of the worker that ran it.
+      let lastTask: string | undefined;
       for (const event of history.events ?? []) {
         const task = nameOf(event.workflowTaskCompletedEventAttributes?.identity);
-        if (task) work[task]!.workflowTasks += 1;
-        const activity = nameOf(event.activityTaskStartedEventAttributes?.identity);
+        if (task) {
+          work[task]!.workflowTasks += 1;
+          lastTask = task;
+        }
+        const activity = event.markerRecordedEventAttributes
+          ? lastTask
+          : nameOf(event.activityTaskStartedEventAttributes?.identity);
         if (activity) work[activity]!.activities += 1;
       }
     }
