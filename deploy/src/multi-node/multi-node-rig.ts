@@ -72,7 +72,8 @@ export function multiNodeProfile(kind: 'test' | 'bench'): Profile & { appPortBas
     smtpPort: base + 1025,
     mailWebPort: base + 1080,
     graphApiPort: base + 3004,
-    appPortBase: base + 4000,
+    // Below the ephemeral range (32768+), where an outgoing connection may hold a port first.
+    appPortBase: (kind === 'test' ? 24_000 : 26_000) + offset,
   };
 }
 
