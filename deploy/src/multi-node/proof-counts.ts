@@ -26,7 +26,7 @@ export type Counts = {
   requests: Record<string, { answered: number; skipped: number }>;
   /** Workflow tasks and activities each worker ran, from the workflow histories' identities. */
   workers: Record<string, { workflowTasks: number; activities: number }>;
-  /** Partitions of the campaign events each notifications consumer holds at the end. */
+  /** Partitions of the campaign events (6) each notifications consumer holds at the end. */
   consumerPartitions: number[];
   /** Replicas of each partition of the campaign events topic. */
   topicReplication: number[];
@@ -250,7 +250,8 @@ async function kafkaSpread(rig: MultiNode) {
     const { groups } = await admin.describeGroups([NOTIFICATIONS_GROUP]);
     const consumerPartitions = (groups[0]?.members ?? []).map((member) => {
       const decoded = AssignerProtocol.MemberAssignment.decode(member.memberAssignment);
-      return Object.values(decoded?.assignment ?? {}).reduce((n, parts) => n + parts.length, 0);
+      // The campaign events' partitions only: the group's retries topic has one of its own.
+      return decoded?.assignment[CAMPAIGN_EVENTS_TOPIC]?.length ?? 0;
     });
     const metadata = await admin.fetchTopicMetadata({ topics: [CAMPAIGN_EVENTS_TOPIC] });
     const topicReplication = metadata.topics[0]!.partitions.map((p) => p.replicas.length);
