@@ -56,6 +56,8 @@ export type AppWiring = {
   runDir: string;
   databaseUrls: Record<ServiceName, string>;
   kafkaBrokers: string;
+  /** Copies of each partition in the topics the apps create (3 on a cluster of three); 1 unset. */
+  kafkaReplicationFactor?: number;
   temporalAddress: string;
   authSecret: string;
   /** The queue the worker polls: the one the campaign service starts workflows on, or a test's. */
@@ -103,6 +105,9 @@ export function appProcess(app: App, wiring: AppWiring): ProcessOptions {
       ...(wiring.metrics ? { METRICS_PORT: String(app.metricsPort) } : {}),
       DATABASE_URL: wiring.databaseUrls[app.database],
       KAFKA_BROKERS: wiring.kafkaBrokers,
+      ...(wiring.kafkaReplicationFactor
+        ? { KAFKA_REPLICATION_FACTOR: String(wiring.kafkaReplicationFactor) }
+        : {}),
       TEMPORAL_ADDRESS: wiring.temporalAddress,
       AUTH_SECRET: wiring.authSecret,
       ...(wiring.smtp ? { SMTP_HOST: wiring.smtp.host, SMTP_PORT: String(wiring.smtp.port) } : {}),

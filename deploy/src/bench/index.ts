@@ -9,6 +9,7 @@ import { hotCampaign } from './hot-campaign';
 import { hugeCampaign } from './huge-campaign';
 import { mailThroughput } from './mail-throughput';
 import { manyCampaigns } from './many-campaigns';
+import { multiNodeScenario } from './multi-node';
 import { newsletterDay } from './newsletter-day';
 import { formatTable, machineFacts, writeResults } from './report';
 import type { BenchSettings, Scenario, ScenarioReport } from './scenario';
@@ -18,7 +19,7 @@ import { webApp } from './web-app';
 /**
  * `pnpm bench [--quick] [--applicants N] [--concurrency 1,8,32] [--samples N] [--campaigns N]
  * [--campaign-size N] [--huge N] [--mails N] [--newsletter N] [--newsletter-campaigns N]
- * [--scenario NAME] [--out FILE]`:
+ * [--scenario NAME] [--out FILE]` (`--scenario multi-node`: the multi-node proof, on its own engines):
  * starts its own engines (profiles.bench), runs the scenarios, prints a table per scenario and
  * writes every figure to .data/bench/results-<timestamp>.json. Not part of `pnpm test`: its
  * figures depend on the machine and on whatever else runs on it.
@@ -101,9 +102,11 @@ async function main(): Promise<void> {
   const chosen = values.scenario
     ? scenarios.filter((scenario) => scenario.name === values.scenario)
     : scenarios;
-  if (chosen.length === 0) {
+  // The multi-node proof brings its own engines and processes: asked for by name only.
+  const multiNode = values.scenario === 'multi-node';
+  if (chosen.length === 0 && !multiNode) {
     throw new Error(
-      `no scenario ${values.scenario}; there is ${scenarios.map((s) => s.name).join(', ')}`,
+      `no scenario ${values.scenario}; there is ${[...scenarios.map((s) => s.name), 'multi-node'].join(', ')}`,
     );
   }
   const startedAt = new Date().toISOString();
@@ -114,25 +117,12 @@ async function main(): Promise<void> {
   const log = (line: string) => console.error(line);
 
   const temporalLogs = countTemporalWarnings();
-  log('Starting the bench engines');
-  const rig = await startBenchRig(log);
-  // Ctrl-C stops the engines too, rather than leaving them on the bench's ports (a later start
-  // would clear them, but only a later start); a stop that hangs is cut short.
-  const interrupted = () => {
-    setTimeout(() => process.exit(130), 20_000).unref();
-    void rig.stop().finally(() => process.exit(130));
-  };
-  process.once('SIGINT', interrupted);
-  process.once('SIGTERM', interrupted);
   const reports: ScenarioReport[] = [];
-  try {
-    for (const scenario of chosen) {
-      log(`Scenario ${scenario.name}`);
-      reports.push(await scenario.run(rig, settings, (line) => log(`  ${line}`)));
-    }
-  } finally {
-    await rig.stop();
+  if (multiNode) {
+    log('Scenario multi-node');
+    reports.push(await multiNodeScenario(settings, (line) => log(`  ${line}`)));
   }
+  if (chosen.length > 0) reports.push(...(await runOnSharedRig(chosen, settings, log)));
 
   const machine = { atStart, atEnd: machineFacts() };
   for (const report of reports) {
@@ -155,6 +145,35 @@ async function main(): Promise<void> {
     temporalWorkerWarningExamples: temporalLogs.firstOf,
   });
   console.log(`Results: ${path.relative(repoRoot, out)}`);
+}
+
+/** The scenarios that share one rig: its engines start once and stop after the last. */
+async function runOnSharedRig(
+  chosen: Scenario[],
+  settings: BenchSettings,
+  log: (line: string) => void,
+): Promise<ScenarioReport[]> {
+  log('Starting the bench engines');
+  const rig = await startBenchRig(log);
+  // Ctrl-C stops the engines too, rather than leaving them on the bench's ports (a later start
+  // would clear them, but only a later start); a stop that hangs is cut short.
+  const interrupted = () => {
+    setTimeout(() => process.exit(130), 20_000).unref();
+    void rig.stop().finally(() => process.exit(130));
+  };
+  process.once('SIGINT', interrupted);
+  process.once('SIGTERM', interrupted);
+  const reports: ScenarioReport[] = [];
+  try {
+    for (const scenario of chosen) {
+      log(`Scenario ${scenario.name}`);
+      reports.push(await scenario.run(rig, settings, (line) => log(`  ${line}`)));
+    }
+  } finally {
+    await rig.stop();
+  }
+
+  return reports;
 }
 
 function positive(text: string, flag: string): number {

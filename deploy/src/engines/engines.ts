@@ -7,6 +7,7 @@ import { ensureKafkaBroker } from '../tools/kafka-broker';
 import { ensureTemporalCli, ensureTemporalTestServer } from '../tools/temporal-binaries';
 import { seedDemoAccounts } from '../local-graph-api/demo-accounts';
 import { startKafka, type KafkaEngine } from './kafka';
+import { startKafkaCluster, type KafkaCluster } from './kafka-cluster';
 import { startOnce, type Launch } from './launch';
 import { startLocalGraphApi, type LocalGraphApi } from './local-graph-api';
 import { startMaildev, type MailEngine } from './maildev';
@@ -15,7 +16,7 @@ import { dropDatabase, ensureDatabase, startPostgres, type PostgresEngine } from
 import { startTemporal, type TemporalEngine } from './temporal';
 
 export type Profile = {
-  name: 'dev' | 'test' | 'bench';
+  name: 'dev' | 'test' | 'bench' | 'multinode';
   /** Start from empty data (tests) or keep what the last start stored (dev). */
   fresh: boolean;
   /** Where the engines keep their data; `.data/<name>` unless said otherwise. */
@@ -25,6 +26,11 @@ export type Profile = {
   temporalUiPort: number | null;
   kafkaPort: number;
   kafkaControllerPort: number;
+  /**
+   * Set: a cluster of three brokers on these ports instead of the one broker above (the
+   * multi-node proof); every topic then keeps three copies.
+   */
+  kafkaCluster?: { port: number; controllerPort: number }[];
   /** maildev: the SMTP server the services send to, and its web page (and REST API). */
   smtpPort: number;
   mailWebPort: number;
@@ -91,6 +97,8 @@ export type Engines = {
   postgres: PostgresEngine;
   temporal: TemporalEngine;
   kafka: KafkaEngine;
+  /** The brokers one by one, when the profile asked for a cluster. */
+  kafkaCluster?: KafkaCluster;
   mail: MailEngine;
   graphApi: LocalGraphApi;
   databaseUrls: Record<ServiceName, string>;
@@ -142,12 +150,17 @@ export async function startEngines(
     started.push(temporal);
     log(`Temporal     ${temporal.address}`);
 
-    const kafka = await startKafka(
-      { dataDir: dir, port: profile.kafkaPort, controllerPort: profile.kafkaControllerPort },
-      launch,
-    );
+    const kafkaCluster = profile.kafkaCluster
+      ? await startKafkaCluster({ dataDir: dir, ports: profile.kafkaCluster })
+      : undefined;
+    const kafka =
+      kafkaCluster ??
+      (await startKafka(
+        { dataDir: dir, port: profile.kafkaPort, controllerPort: profile.kafkaControllerPort },
+        launch,
+      ));
     started.push(kafka);
-    log(`Kafka        ${kafka.brokers}`);
+    log(`Kafka        ${kafka.brokers}${kafkaCluster ? ' (3 brokers, 3 copies)' : ''}`);
 
     const mail = await startMaildev(
       { dataDir: dir, smtpPort: profile.smtpPort, webPort: profile.mailWebPort },
@@ -173,7 +186,7 @@ export async function startEngines(
       const applied = await applyMigrations(databaseUrls[service], migrationsDir(service));
       log(`Migrations   ${service}: ${applied.length} applied`);
     }
-    return { postgres, temporal, kafka, mail, graphApi, databaseUrls, stop };
+    return { postgres, temporal, kafka, kafkaCluster, mail, graphApi, databaseUrls, stop };
   } catch (error) {
     await stop();
     throw error;

@@ -17,36 +17,9 @@ export async function startKafka(
   },
   launch: Launch = startOnce,
 ): Promise<KafkaEngine> {
-  const libs = await ensureKafkaBroker();
   const kafkaDir = path.join(options.dataDir, 'kafka');
-  const logDir = path.join(kafkaDir, 'log');
-  mkdirSync(logDir, { recursive: true });
-  const config = path.join(kafkaDir, 'server.properties');
-  writeFileSync(config, serverProperties(options.port, options.controllerPort, logDir));
-  const classpath = path.join(libs, '*');
-  const quietLog4j = path.join(kafkaDir, 'log4j.properties');
-  writeFileSync(quietLog4j, LOG4J);
-  const jvm = [
-    '-Xms256m',
-    '-Xmx768m',
-    `-Dlog4j.configuration=file:${quietLog4j}`,
-    '-cp',
-    classpath,
-  ];
-
-  // KRaft needs its log folder formatted once with a cluster id; a second start reuses it.
-  if (!existsSync(path.join(logDir, 'meta.properties'))) {
-    await runCommand('java', [
-      ...jvm,
-      'kafka.tools.StorageTool',
-      'format',
-      '--ignore-formatted',
-      '--cluster-id',
-      clusterId(),
-      '--config',
-      config,
-    ]);
-  }
+  const node = { id: 1, port: options.port, controllerPort: options.controllerPort };
+  const { jvm, config } = await prepareBroker(kafkaDir, node, [node], 1, clusterId(), '768m');
   const { process: broker, ready } = await launch(
     {
       name: 'kafka',
@@ -66,21 +39,75 @@ export async function startKafka(
   return { brokers: `127.0.0.1:${options.port}`, stop: broker.stop };
 }
 
-function serverProperties(port: number, controllerPort: number, logDir: string): string {
+/** One KRaft node (broker and controller in one JVM): its id and its two ports. */
+export type KafkaNodeAddress = { id: number; port: number; controllerPort: number };
+
+/**
+ * Writes a node's config and formats its log folder once with the cluster's id (a second start
+ * reuses it); answers the JVM's arguments and the config's path. `replication` is how many copies
+ * of every partition the cluster keeps: 1 alone, 3 in a cluster of three (two must have a write).
+ */
+export async function prepareBroker(
+  dir: string,
+  node: KafkaNodeAddress,
+  voters: KafkaNodeAddress[],
+  replication: number,
+  cluster: string,
+  heap: string,
+): Promise<{ jvm: string[]; config: string }> {
+  const libs = await ensureKafkaBroker();
+  const logDir = path.join(dir, 'log');
+  mkdirSync(logDir, { recursive: true });
+  const config = path.join(dir, 'server.properties');
+  writeFileSync(config, serverProperties(node, voters, replication, logDir));
+  const quietLog4j = path.join(dir, 'log4j.properties');
+  writeFileSync(quietLog4j, LOG4J);
+  const jvm = [
+    '-Xms256m',
+    `-Xmx${heap}`,
+    `-Dlog4j.configuration=file:${quietLog4j}`,
+    '-cp',
+    path.join(libs, '*'),
+  ];
+  if (!existsSync(path.join(logDir, 'meta.properties'))) {
+    await runCommand('java', [
+      ...jvm,
+      'kafka.tools.StorageTool',
+      'format',
+      '--ignore-formatted',
+      '--cluster-id',
+      cluster,
+      '--config',
+      config,
+    ]);
+  }
+  return { jvm, config };
+}
+
+function serverProperties(
+  node: KafkaNodeAddress,
+  voters: KafkaNodeAddress[],
+  replication: number,
+  logDir: string,
+): string {
+  // With one copy a write waits for that one; with three, for two of them (one may be down).
+  const minInSync = Math.min(2, replication);
   return [
     'process.roles=broker,controller',
-    'node.id=1',
-    `controller.quorum.voters=1@127.0.0.1:${controllerPort}`,
-    `listeners=PLAINTEXT://127.0.0.1:${port},CONTROLLER://127.0.0.1:${controllerPort}`,
-    `advertised.listeners=PLAINTEXT://127.0.0.1:${port}`,
+    `node.id=${node.id}`,
+    `controller.quorum.voters=${voters.map((v) => `${v.id}@127.0.0.1:${v.controllerPort}`).join(',')}`,
+    `listeners=PLAINTEXT://127.0.0.1:${node.port},CONTROLLER://127.0.0.1:${node.controllerPort}`,
+    `advertised.listeners=PLAINTEXT://127.0.0.1:${node.port}`,
     'controller.listener.names=CONTROLLER',
     'listener.security.protocol.map=PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT',
     'inter.broker.listener.name=PLAINTEXT',
     `log.dirs=${logDir}`,
     'num.partitions=6',
-    'offsets.topic.replication.factor=1',
-    'transaction.state.log.replication.factor=1',
-    'transaction.state.log.min.isr=1',
+    `default.replication.factor=${replication}`,
+    `min.insync.replicas=${minInSync}`,
+    `offsets.topic.replication.factor=${replication}`,
+    `transaction.state.log.replication.factor=${replication}`,
+    `transaction.state.log.min.isr=${minInSync}`,
     'group.initial.rebalance.delay.ms=0',
     'auto.create.topics.enable=false',
     '',
@@ -96,7 +123,7 @@ const LOG4J = [
 ].join('\n');
 
 /** Kafka's cluster id format (16 random bytes, base64url); never leading "-", which reads as a flag. */
-function clusterId(): string {
+export function clusterId(): string {
   for (;;) {
     const id = randomBytes(16).toString('base64url');
     if (!id.startsWith('-')) return id;

@@ -41,6 +41,7 @@ async function main(): Promise<void> {
   const support = createSupportStore(prisma);
   const kafka = createKafka('messaging', config.KAFKA_BROKERS, logger, {
     connection: kafkaConnection(config),
+    replicationFactor: config.KAFKA_REPLICATION_FACTOR,
   });
   await ensureTopics(kafka, [CAMPAIGN_EVENTS_TOPIC, MESSAGING_EVENTS_TOPIC]);
   const events = new EventPublisher(kafka);

@@ -69,6 +69,7 @@ async function main(): Promise<void> {
   });
   const kafka = createKafka('notifications', config.KAFKA_BROKERS, logger, {
     connection: kafkaConnection(config),
+    replicationFactor: config.KAFKA_REPLICATION_FACTOR,
   });
   await ensureTopics(kafka, [
     CAMPAIGN_EVENTS_TOPIC,

@@ -16,6 +16,11 @@ export const kafkaConnectionConfigFields = {
   KAFKA_SASL_USERNAME: z.string().min(1).optional(),
   /** A secret: never logged. */
   KAFKA_SASL_PASSWORD: z.string().min(1).optional(),
+  /**
+   * Copies of each partition in the topics a process creates: 1 on the local stack's one broker,
+   * 3 on a cluster (with `min.insync.replicas=2`, so one broker may be down).
+   */
+  KAFKA_REPLICATION_FACTOR: z.coerce.number().int().min(1).max(5).default(1),
 };
 
 export type KafkaConnectionConfig = z.infer<z.ZodObject<typeof kafkaConnectionConfigFields>>;

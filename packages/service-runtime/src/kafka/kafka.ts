@@ -9,9 +9,17 @@ const levels: Record<number, 'error' | 'warn' | 'info' | 'debug'> = {
 };
 
 /**
+ * How many copies of each partition the topics this client creates keep: the cluster's, kept
+ * with the client so every topic it makes (dead letters and retries too) gets the same.
+ */
+const topicReplication = new WeakMap<Kafka, number>();
+
+/**
  * A kafkajs client whose own logs go through the service's JSON logger. `retries` is how often a
  * request is retried (with backoff) before it fails: fewer for a caller with its own retry loop.
- * `connection` is TLS and SASL for a managed cluster (`kafkaConnection`).
+ * `connection` is TLS and SASL for a managed cluster (`kafkaConnection`). `replicationFactor` is
+ * how many copies of a partition the topics it creates keep (`KAFKA_REPLICATION_FACTOR`): 1 on one
+ * broker, 3 on a cluster of three.
  */
 export function createKafka(
   clientId: string,
@@ -20,10 +28,15 @@ export function createKafka(
   {
     retries = 10,
     connection = {},
-  }: { retries?: number; connection?: Pick<KafkaConfig, 'ssl' | 'sasl'> } = {},
+    replicationFactor = 1,
+  }: {
+    retries?: number;
+    connection?: Pick<KafkaConfig, 'ssl' | 'sasl'>;
+    replicationFactor?: number;
+  } = {},
 ): Kafka {
   const kafkaLogger = logger.child({ component: 'kafka' });
-  return new Kafka({
+  const kafka = new Kafka({
     clientId,
     brokers,
     ...connection,
@@ -36,6 +49,8 @@ export function createKafka(
         kafkaLogger[levels[level] ?? 'info'](extra, message);
       },
   });
+  topicReplication.set(kafka, replicationFactor);
+  return kafka;
 }
 
 /** Creating a topic that exists is a no-op, so every process may call this at start-up. */
@@ -48,10 +63,16 @@ export async function ensureTopics(kafka: Kafka, topics: string[], partitions = 
     if (missing.length > 0) {
       await admin.createTopics({
         waitForLeaders: false,
-        topics: missing.map((topic) => ({ topic, numPartitions: partitions })),
+        topics: missing.map((topic) => ({
+          topic,
+          numPartitions: partitions,
+          replicationFactor: topicReplication.get(kafka) ?? 1,
+        })),
       });
-      await waitForLeaders(admin, missing);
     }
+    // Also when another process made them a moment ago: on a cluster the brokers learn of a new
+    // topic one by one, and a consumer subscribing before its broker knows it fails to start.
+    await waitForLeaders(admin, topics);
   } finally {
     await admin.disconnect();
   }
@@ -62,7 +83,7 @@ export async function ensureTopics(kafka: Kafka, topics: string[], partitions = 
  * topic its controller has just made, which KRaft tells the brokers a moment later; this waits
  * that moment out.
  */
-async function waitForLeaders(admin: Admin, topics: string[], timeoutMs = 15_000): Promise<void> {
+async function waitForLeaders(admin: Admin, topics: string[], timeoutMs = 30_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     try {

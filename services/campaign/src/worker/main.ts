@@ -62,6 +62,7 @@ async function main(): Promise<void> {
   const kafka = createKafka('campaign-worker', config.KAFKA_BROKERS, logger, {
     retries: 2,
     connection: kafkaConnection(config),
+    replicationFactor: config.KAFKA_REPLICATION_FACTOR,
   });
   const events = new EventPublisher(kafka);
   const network = createInstagramGraphApi(instagramSettings(config));
