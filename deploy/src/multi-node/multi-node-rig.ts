@@ -88,8 +88,11 @@ export async function startMultiNode(kind: 'test' | 'bench', log: (line: string)
   await ensureTools();
   const engines = await startEngines(profile, (line) => log(`  ${line}`));
   const stops: (() => Promise<void>)[] = [engines.stop];
+  // The processes and proxies all at once (each may take its grace period), then the engines.
   const stop = async () => {
-    for (const step of stops.reverse()) await step().catch(() => {});
+    const [stopEngines, ...others] = stops.splice(0);
+    await Promise.all(others.map((step) => step().catch(() => {})));
+    await stopEngines?.().catch(() => {});
   };
   try {
     const cluster = engines.kafkaCluster!;
