@@ -20,6 +20,7 @@ TEMPORAL_TLS_CA_PATH: /etc/temporal-tls/ca.crt
 
 {{- define "campaign-platform.kafkaConfig" -}}
 KAFKA_BROKERS: {{ .Values.kafka.brokers | quote }}
+KAFKA_REPLICATION_FACTOR: {{ .Values.kafka.replicationFactor | quote }}
 KAFKA_TLS: {{ .Values.kafka.tls | toString | quote }}
 {{- if .Values.kafka.sasl.mechanism }}
 KAFKA_SASL_MECHANISM: {{ .Values.kafka.sasl.mechanism | quote }}

@@ -1,3 +1,5 @@
+// Not in the test command (`pnpm proof:multi-node` runs it, about 3½ minutes alone on 2 cores):
+// three Kafka JVMs and eight processes beside the suite's own run took it past its limits.
 import { formatTable } from '../src/bench/report';
 import { runMultiNodeProof } from '../src/multi-node/multi-node-proof';
 
