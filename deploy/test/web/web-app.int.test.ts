@@ -162,8 +162,6 @@ describe('the web app in a browser', () => {
     const page = await web.personAs({ role: 'influencer', userId: influencer.id });
     await page.goto(`${web.url}/inbox`);
     await page.getByText('Nothing yet').waitFor();
-    // Give the stream a moment to open before the notification is written.
-    await page.waitForTimeout(500);
     await web.inbox.deliver(randomUUID(), [
       {
         recipientId: influencerKey(influencer.id),

@@ -16,7 +16,7 @@ type Notification = {
 
 /** My inbox, newest first; new notifications arrive live (the stream resumes after a cut). */
 export default function Inbox() {
-  const { data, error } = useLoad(() => notificationsApi.GET('/notifications', {}), []);
+  const { data, error, reload } = useLoad(() => notificationsApi.GET('/notifications', {}), []);
   const [live, setLive] = useState<Notification[]>([]);
   useEffect(() => {
     const stop = new AbortController();
@@ -28,13 +28,16 @@ export default function Inbox() {
       },
       signal: stop.signal,
       onEvent: (event) => {
+        // The stream starts from the moment it opens: what arrived between the list's answer
+        // and that moment is in the list asked for again now.
+        if (event.event === 'ready') return void reload();
         if (event.event !== 'notification') return;
         const note = JSON.parse(event.data) as Notification;
         setLive((seen) => (seen.some((n) => n.id === note.id) ? seen : [note, ...seen]));
       },
     });
     return () => stop.abort();
-  }, []);
+  }, [reload]);
   const listed = data?.items ?? [];
   const items = [...live.filter((n) => !listed.some((l) => l.id === n.id)), ...listed];
   return (
