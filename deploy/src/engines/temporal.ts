@@ -2,6 +2,7 @@ import { CAMPAIGN_SEARCH_ATTRIBUTES } from '@campaign/contracts';
 import path from 'node:path';
 import { ensureTemporalCli } from '../tools/temporal-binaries';
 import { startOnce, type Launch } from './launch';
+import { ensureSearchAttributes } from './temporal-search-attributes';
 import { waitForPort } from './managed-process';
 
 export type TemporalEngine = {
@@ -59,6 +60,7 @@ export async function startTemporal(
     },
   );
   await ready;
+  await ensureSearchAttributes(`127.0.0.1:${options.port}`);
   return {
     address: `127.0.0.1:${options.port}`,
     uiUrl: options.uiPort === null ? null : `http://127.0.0.1:${options.uiPort}`,
