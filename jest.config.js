@@ -18,6 +18,9 @@ module.exports = {
   transformIgnorePatterns: [
     '/node_modules/\\.pnpm/(?!(jose|@seriousme\\+openapi-schema-validator)@)',
   ],
+  // What runs leave in .data (a production build's copy of the packages among them) is never a
+  // module of ours: two packages of one name there would stop every later run.
+  modulePathIgnorePatterns: ['<rootDir>/.data/'],
   testMatch: [
     '<rootDir>/packages/*/test/**/*.test.ts',
     '<rootDir>/services/*/test/**/*.test.ts',
