@@ -29,6 +29,13 @@ KAFKA_SASL_USERNAME: {{ required "kafka.sasl.username is needed with a SASL mech
 {{- end -}}
 
 {{- /* An external OpenID Connect provider whose tokens the three APIs accept too; none when empty. */}}
+{{- /* OpenTelemetry's own variables (read by startTracing, not by the config schema). */}}
+{{- define "campaign-platform.tracingConfig" -}}
+{{- with .Values.tracing.otlpEndpoint }}
+OTEL_EXPORTER_OTLP_ENDPOINT: {{ . | quote }}
+{{- end }}
+{{- end -}}
+
 {{- define "campaign-platform.oidcConfig" -}}
 {{- with .Values.oidc.issuer }}
 OIDC_ISSUER: {{ . | quote }}
@@ -53,6 +60,7 @@ INSTAGRAM_REDIRECT_URI: {{ . | quote }}
 
 {{- define "campaign-platform.config.campaign" -}}
 PORT: {{ .Values.campaign.port | quote }}
+{{ include "campaign-platform.tracingConfig" . }}
 {{- if .Values.metrics.enabled }}
 METRICS_PORT: {{ .Values.metrics.port | quote }}
 {{- end }}
@@ -69,6 +77,7 @@ CORS_ORIGINS: {{ .Values.corsOrigins | quote }}
 
 {{- define "campaign-platform.config.worker" -}}
 HEALTH_PORT: {{ .Values.worker.healthPort | quote }}
+{{ include "campaign-platform.tracingConfig" . }}
 {{- if .Values.metrics.enabled }}
 METRICS_PORT: {{ .Values.metrics.port | quote }}
 TEMPORAL_METRICS_PORT: {{ .Values.metrics.temporalPort | quote }}
@@ -88,6 +97,7 @@ CAMPAIGN_PUBLIC_URL: {{ printf "%s/api/campaign" .Values.publicUrl | quote }}
 
 {{- define "campaign-platform.config.messaging" -}}
 PORT: {{ .Values.messaging.port | quote }}
+{{ include "campaign-platform.tracingConfig" . }}
 {{- if .Values.metrics.enabled }}
 METRICS_PORT: {{ .Values.metrics.port | quote }}
 {{- end }}
@@ -102,6 +112,7 @@ CORS_ORIGINS: {{ .Values.corsOrigins | quote }}
 
 {{- define "campaign-platform.config.notifications" -}}
 PORT: {{ .Values.notifications.port | quote }}
+{{ include "campaign-platform.tracingConfig" . }}
 {{- if .Values.metrics.enabled }}
 METRICS_PORT: {{ .Values.metrics.port | quote }}
 {{- end }}
