@@ -55,24 +55,25 @@ export function multiNodeProfile(kind: 'test' | 'bench'): Profile & { appPortBas
       (kind === 'test' ? process.env.TEST_PORT_OFFSET : process.env.BENCH_PORT_OFFSET) ?? '0',
       10,
     ) || 0;
-  const base = (kind === 'test' ? 30_000 : 40_000) + offset;
+  // Every port below the ephemeral range (32768+), where an outgoing connection may hold one
+  // first, and clear of the shared test engines (11xxx, 13xxx, 15xxx…) and the bench's (2xxxx).
+  const base = (kind === 'test' ? 12_000 : 22_000) + offset;
   return {
     name: 'multinode',
     fresh: true,
     dataDir: dataDir(kind === 'test' ? 'multinode-test' : 'multinode-bench'),
-    postgresPort: base + 5433,
-    temporalPort: base + 7233,
+    postgresPort: base + 433,
+    temporalPort: base + 233,
     temporalUiPort: null,
-    kafkaPort: base + 9092,
-    kafkaControllerPort: base + 9093,
+    kafkaPort: base + 92,
+    kafkaControllerPort: base + 93,
     kafkaCluster: [0, 1, 2].map((i) => ({
-      port: base + 9092 + 10 * i,
-      controllerPort: base + 9093 + 10 * i,
+      port: base + 92 + 10 * i,
+      controllerPort: base + 93 + 10 * i,
     })),
-    smtpPort: base + 1025,
-    mailWebPort: base + 1080,
-    graphApiPort: base + 3004,
-    // Below the ephemeral range (32768+), where an outgoing connection may hold a port first.
+    smtpPort: base + 25,
+    mailWebPort: base + 80,
+    graphApiPort: base + 4,
     appPortBase: (kind === 'test' ? 24_000 : 26_000) + offset,
   };
 }
